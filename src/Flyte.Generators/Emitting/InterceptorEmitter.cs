@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Linq;
+using Flyte.Generators.Model;
+
+namespace Flyte.Generators.Emitting;
+
+/// <summary>
+/// C# interceptors for every call to a task method in the assembly. Inside a Flyte context the
+/// call becomes a Flyte action (through <c>FlyteContext.Current</c>); outside one it is the
+/// ordinary method call, so unit tests call tasks as plain C#.
+/// </summary>
+internal static class InterceptorEmitter
+{
+    public const string HintName = "FlyteInterceptors.g.cs";
+    private const string Calls = "global::Flyte.Tasks.TaskCalls";
+
+    public static string Emit(IReadOnlyList<InterceptModel> sites)
+    {
+        var w = new SourceWriter();
+        Header.Write(w);
+        w.Open($"namespace {TaskEmitter.GeneratedNamespace}");
+        w.Line(Header.GeneratedCodeAttribute);
+        w.Open("file static class FlyteInterceptors");
+        foreach (var group in sites.GroupBy(s => s.Task).OrderBy(g => g.Key.TaskName, System.StringComparer.Ordinal))
+        {
+            EmitInterceptor(w, group.Key, group.OrderBy(s => s.DisplayLocation, System.StringComparer.Ordinal).ToList());
+            w.Line();
+        }
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Open("namespace System.Runtime.CompilerServices");
+        w.Line("[global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]");
+        w.Open("file sealed class InterceptsLocationAttribute : global::System.Attribute");
+        w.Line("public InterceptsLocationAttribute(int version, string data) { _ = version; _ = data; }");
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitInterceptor(SourceWriter w, TaskModel task, IReadOnlyList<InterceptModel> sites)
+    {
+        foreach (var site in sites)
+        {
+            w.Line($"// {site.DisplayLocation}");
+            w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({site.Version}, {Text.Literal(site.Data)})]");
+        }
+        string parameters = string.Join(", ", task.Parameters.Select(p => $"{p.FullyQualifiedType} {TaskEmitter.Identifier(p.Name)}"));
+        string arguments = string.Join(", ", task.Parameters.Select(p => TaskEmitter.Identifier(p.Name)));
+        string inputs = string.Join(", ", TaskEmitter.Inputs(task).Select(p => TaskEmitter.Identifier(p.Name)));
+        string definition = TaskEmitter.DefinitionTypeName(task) + ".Instance";
+        string encode = $"{TaskEmitter.DefinitionTypeName(task)}.EncodeInputs({inputs})";
+        string decode = $"{TaskEmitter.DefinitionTypeName(task)}.DecodeOutputs";
+        string original = $"{task.ContainingTypeFullName}.{task.MethodName}({arguments})";
+        string method = $"public static {task.Return.FullyQualifiedReturnType} {task.DefinitionClassName.Replace("_Task", "")}({parameters})";
+
+        w.Open(method);
+        w.Open("if (global::Flyte.Execution.FlyteContext.Current is not { } runner)");
+        w.Line(task.Return.Kind == ReturnKind.Void ? $"{original};" : $"return {original};");
+        if (task.Return.Kind == ReturnKind.Void)
+        {
+            w.Line("return;");
+        }
+        w.Close();
+        string run = task.Return.FullyQualifiedResultType is null
+            ? $"{Calls}.RunAsync(runner, {definition}, {encode})"
+            : $"{Calls}.RunAsync(runner, {definition}, {encode}, {decode})";
+        w.Line(task.Return.Kind switch
+        {
+            ReturnKind.Void => $"{run}.GetAwaiter().GetResult();",
+            ReturnKind.Value => $"return {run}.GetAwaiter().GetResult();",
+            ReturnKind.ValueTask or ReturnKind.ValueTaskOfValue => $"return new {task.Return.FullyQualifiedReturnType}({run});",
+            _ => $"return {run};",
+        });
+        w.Close();
+    }
+}

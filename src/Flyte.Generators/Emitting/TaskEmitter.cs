@@ -1,0 +1,229 @@
+using System.Linq;
+using Flyte.Generators.Model;
+
+namespace Flyte.Generators.Emitting;
+
+/// <summary>
+/// Writes one task's definition class: its declaration, typed interface, input/output converters
+/// and the invoker the dispatch table calls. Also reopens the user's partial class to add a typed handle.
+/// </summary>
+internal static class TaskEmitter
+{
+    public const string GeneratedNamespace = "Flyte.Generated";
+    private const string Literal = "global::Flyteidl2.Core.Literal";
+    private const string LiteralMap = "global::Flyteidl2.Core.LiteralMap";
+    private const string Tasks = "global::Flyte.Tasks";
+
+    public static string HintName(TaskModel task) => $"{task.ContainingTypeDisplayName}.{task.MethodName}.Task.g.cs";
+
+    public static string DefinitionTypeName(TaskModel task) => $"global::{GeneratedNamespace}.Tasks.{task.DefinitionClassName}";
+
+    public static string Emit(TaskModel task, string assemblyName)
+    {
+        var w = new SourceWriter();
+        Header.Write(w);
+        w.Open($"namespace {GeneratedNamespace}.Tasks");
+        w.Line($"/// <summary>Flyte task <c>{Text.Escape(task.TaskName)}</c>: <c>{Text.Escape(task.ContainingTypeDisplayName)}.{task.MethodName}</c>.</summary>");
+        w.Line(Header.GeneratedCodeAttribute);
+        w.Open($"public sealed class {task.DefinitionClassName} : {Tasks}.TaskDefinition");
+        w.Line($"public static {task.DefinitionClassName} Instance {{ get; }} = new();");
+        w.Line();
+        EmitConstructor(w, task, assemblyName);
+        EmitInterface(w, task);
+        EmitInputConverters(w, task);
+        EmitOutputConverters(w, task);
+        EmitInvoke(w, task);
+        w.Close();
+        w.Close();
+        w.Line();
+        EmitHandle(w, task);
+        return w.ToString();
+    }
+
+    private static void EmitConstructor(SourceWriter w, TaskModel task, string assemblyName)
+    {
+        var o = task.Options;
+        w.Open($"private {task.DefinitionClassName}() : base(new {Tasks}.TaskDeclaration");
+        w.Line($"Name = {Text.Literal(task.TaskName)},");
+        w.Line($"ShortName = {Text.Literal(task.ShortName)},");
+        w.Line($"EnvironmentName = {Text.Literal(task.EnvironmentName)},");
+        w.Line($"EnvironmentDescription = {Text.Literal(task.EnvironmentDescription)},");
+        w.Line($"MethodName = {Text.Literal(task.ContainingTypeDisplayName + "." + task.MethodName)},");
+        w.Line($"AssemblyName = {Text.Literal(assemblyName)},");
+        w.Line($"IsWorkflow = {(task.IsWorkflow ? "true" : "false")},");
+        w.Line($"Description = {Text.Literal(o.Description)},");
+        w.Line($"Image = {Text.Literal(o.Image)},");
+        w.Open($"Policy = new {Tasks}.TaskPolicy");
+        w.Line($"Retries = {o.Retries},");
+        w.Line($"Timeout = {(o.TimeoutSeconds is { } seconds ? $"global::System.TimeSpan.FromSeconds({seconds})" : "null")},");
+        w.Line($"Cache = {(o.Cache ? "true" : "false")},");
+        w.Line($"CacheVersion = {Text.Literal(o.CacheVersion)},");
+        w.Line($"CacheIgnoredInputs = new string[] {{ {string.Join(", ", o.CacheIgnoredInputs.Select(Text.Literal))} }},");
+        w.Line($"CacheSerialize = {(o.CacheSerialize ? "true" : "false")},");
+        w.Line($"Interruptible = {(o.Interruptible ? "true" : "false")},");
+        w.Close(",");
+        w.Line($"Requests = new {Tasks}.ResourceQuantity[] {{ {string.Join(", ", o.Requests.Select(Resource))} }},");
+        w.Line($"Limits = new {Tasks}.ResourceQuantity[] {{ {string.Join(", ", o.Limits.Select(Resource))} }},");
+        w.Line($"EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] {{ {string.Join(", ", o.Env.Select(e => $"new({Text.Literal(e.Name)}, {Text.Literal(e.Value)})"))} }},");
+        w.Line($"Secrets = new {Tasks}.SecretReference[] {{ {string.Join(", ", o.Secrets.Select(s => $"new({Text.Literal(s.Group)}, {Text.Literal(s.Key)})"))} }},");
+        w.Close(")");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+    }
+
+    private static string Resource(ResourceModel resource) =>
+        $"new(global::Flyteidl2.Core.Resources.Types.ResourceName.{resource.Name}, {Text.Literal(resource.Quantity)})";
+
+    private static void EmitInterface(SourceWriter w, TaskModel task)
+    {
+        var inputs = Inputs(task).OrderBy(p => p.Name, System.StringComparer.Ordinal).Select(p => (p.Name, p.Type!));
+        var outputs = task.Return.Outputs.OrderBy(o => o.Name, System.StringComparer.Ordinal).Select(o => (o.Name, o.Type));
+        w.Line("/// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>");
+        w.Open("public override global::Flyteidl2.Core.TypedInterface Interface => new()");
+        w.Line($"Inputs = new global::Flyteidl2.Core.VariableMap {{ Variables = {{ {string.Join(", ", inputs.Select(Variable))} }} }},");
+        w.Line($"Outputs = new global::Flyteidl2.Core.VariableMap {{ Variables = {{ {string.Join(", ", outputs.Select(Variable))} }} }},");
+        w.Close(";");
+        w.Line();
+        w.Line($"public override global::System.Collections.Generic.IReadOnlyList<string> InputNames {{ get; }} = new string[] {{ {string.Join(", ", Inputs(task).Select(p => Text.Literal(p.Name)))} }};");
+        w.Line();
+    }
+
+    private static string Variable((string Name, TypeModel Type) variable) =>
+        $"new global::Flyteidl2.Core.VariableEntry {{ Key = {Text.Literal(variable.Name)}, Value = new global::Flyteidl2.Core.Variable {{ Type = {LiteralExpressions.LiteralType(variable.Type)} }} }}";
+
+    private static void EmitInputConverters(SourceWriter w, TaskModel task)
+    {
+        var inputs = Inputs(task).ToList();
+        string parameters = string.Join(", ", inputs.Select(p => $"{p.FullyQualifiedType} {Identifier(p.Name)}"));
+        w.Line("/// <summary>The inputs as literals, in declaration order.</summary>");
+        w.Open($"public static {LiteralMap} EncodeInputs({parameters})");
+        w.Line($"var __inputs = new {LiteralMap}();");
+        foreach (var p in inputs)
+        {
+            w.Line($"__inputs.Literals.Add({Text.Literal(p.Name)}, {LiteralExpressions.Encode(p.Type!, Identifier(p.Name))});");
+        }
+        w.Line("return __inputs;");
+        w.Close();
+        w.Line();
+    }
+
+    private static void EmitOutputConverters(SourceWriter w, TaskModel task)
+    {
+        var r = task.Return;
+        if (r.FullyQualifiedResultType is null)
+        {
+            w.Line($"public static {LiteralMap} EncodeOutputs() => new();");
+            w.Line();
+            return;
+        }
+
+        w.Open($"public static {LiteralMap} EncodeOutputs({r.FullyQualifiedResultType} result)");
+        w.Line($"var outputs = new {LiteralMap}();");
+        foreach (var output in r.Outputs)
+        {
+            string value = r.IsTuple ? "result." + output.TupleField : "result";
+            w.Line($"outputs.Literals.Add({Text.Literal(output.Name)}, {LiteralExpressions.Encode(output.Type, value)});");
+        }
+        w.Line("return outputs;");
+        w.Close();
+        w.Line();
+
+        w.Open($"public static {r.FullyQualifiedResultType} DecodeOutputs({LiteralMap} outputs)");
+        var decoded = r.Outputs.Select(o => DecodeNamed("outputs", o.Name, "output", o.Type)).ToList();
+        w.Line(r.IsTuple ? $"return ({string.Join(", ", decoded)});" : $"return {decoded[0]};");
+        w.Close();
+        w.Line();
+    }
+
+    private static string DecodeNamed(string map, string name, string role, TypeModel type) =>
+        $"{Tasks}.TaskCalls.Decode({map}, {Text.Literal(name)}, {Text.Literal(role)}, static ({Literal} l0) => {LiteralExpressions.Decode(type, "l0")})";
+
+    private static void EmitInvoke(SourceWriter w, TaskModel task)
+    {
+        var r = task.Return;
+        bool isAsync = r.Kind is not (ReturnKind.Void or ReturnKind.Value);
+        string signature = $"public override {(isAsync ? "async " : "")}global::System.Threading.Tasks.Task<{LiteralMap}> InvokeAsync({LiteralMap} inputs, {Tasks}.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)";
+        w.Open(signature);
+        string arguments = string.Join(", ", task.Parameters.Select(p => p.Role switch
+        {
+            ParameterRole.CancellationToken => "cancellationToken",
+            ParameterRole.TaskContext => "context",
+            _ => Local(p.Name),
+        }));
+        string call = $"{task.ContainingTypeFullName}.{task.MethodName}({arguments})";
+
+        if (!isAsync)
+        {
+            w.Open("try");
+        }
+        foreach (var p in Inputs(task))
+        {
+            w.Line($"var {Local(p.Name)} = {DecodeNamed("inputs", p.Name, "input", p.Type!)};");
+        }
+        switch (r.Kind)
+        {
+            case ReturnKind.Void:
+                w.Line($"{call};");
+                w.Line("return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs());");
+                break;
+            case ReturnKind.Value:
+                w.Line($"var result = {call};");
+                w.Line("return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));");
+                break;
+            case ReturnKind.Task or ReturnKind.ValueTask:
+                w.Line($"await {call};");
+                w.Line("return EncodeOutputs();");
+                break;
+            default:
+                w.Line($"var result = await {call};");
+                w.Line("return EncodeOutputs(result);");
+                break;
+        }
+        if (!isAsync)
+        {
+            w.Close();
+            w.Open("catch (global::System.Exception e)");
+            w.Line($"return global::System.Threading.Tasks.Task.FromException<{LiteralMap}>(e);");
+            w.Close();
+        }
+        w.Close();
+    }
+
+    /// <summary>Reopens the user's partial class with <c>FlyteTasks.&lt;Method&gt;</c>, the task's typed handle.</summary>
+    private static void EmitHandle(SourceWriter w, TaskModel task)
+    {
+        bool hasNamespace = task.Namespace.Length > 0;
+        if (hasNamespace)
+        {
+            w.Open($"namespace {task.Namespace}");
+        }
+        foreach (string declaration in task.EnclosingTypeDeclarations)
+        {
+            w.Open(declaration);
+        }
+        w.Line("/// <summary>Flyte definitions of this class's tasks: run them locally or remotely, read their specs.</summary>");
+        w.Open("public static partial class FlyteTasks");
+        w.Line($"/// <summary>The Flyte task <c>{Text.Escape(task.TaskName)}</c>.</summary>");
+        w.Line($"public static {DefinitionTypeName(task)} {task.MethodName} => {DefinitionTypeName(task)}.Instance;");
+        w.Close();
+        foreach (string _ in task.EnclosingTypeDeclarations)
+        {
+            w.Close();
+        }
+        if (hasNamespace)
+        {
+            w.Close();
+        }
+    }
+
+    public static System.Collections.Generic.IEnumerable<ParameterModel> Inputs(TaskModel task) =>
+        task.Parameters.Where(p => p.Role == ParameterRole.Input);
+
+    /// <summary>The local holding a decoded input; prefixed so it cannot clash with the invoker's own names.</summary>
+    private static string Local(string name) => "__" + name;
+
+    /// <summary>A parameter name usable as a C# identifier (keywords get '@').</summary>
+    public static string Identifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+}

@@ -1,0 +1,11 @@
+namespace Flyte.Generators.Parsing;
+
+/// <summary>Metadata names of the SDK types the generator recognises.</summary>
+internal static class KnownNames
+{
+    public const string TaskAttribute = "Flyte.TaskAttribute";
+    public const string WorkflowAttribute = "Flyte.WorkflowAttribute";
+    public const string TaskEnvironmentAttribute = "Flyte.TaskEnvironmentAttribute";
+    public const string TaskContextInterface = "Flyte.Tasks.ITaskContext";
+    public const string CancellationToken = "System.Threading.CancellationToken";
+}

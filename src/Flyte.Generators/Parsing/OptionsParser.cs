@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Flyte.Generators.Diagnostics;
+using Flyte.Generators.Model;
+
+namespace Flyte.Generators.Parsing;
+
+/// <summary>Reads task options, applies the environment's defaults, and checks every value at compile time.</summary>
+internal static class OptionsParser
+{
+    private static readonly Regex CpuQuantity = new(@"^([0-9]+(\.[0-9]+)?|[0-9]+m)$");
+    private static readonly Regex ByteQuantity = new(@"^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$");
+    private static readonly Regex Count = new(@"^[0-9]+$");
+    private static readonly Regex ShortDuration = new(@"^([0-9]+)(ms|s|m|h|d)$");
+    private static readonly Regex EnvName = new(@"^[A-Za-z_][A-Za-z0-9_]*$");
+    private static readonly Regex SecretPart = new(@"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$");
+
+    public static TaskOptionsModel Parse(
+        AttributeValues task,
+        AttributeValues environment,
+        IReadOnlyCollection<string> inputNames,
+        List<DiagnosticInfo> diagnostics)
+    {
+        void Invalid(string option, string value, string why) =>
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, task.Location, option, Quote(value), why));
+
+        int retries = task.Int("Retries") ?? 0;
+        if (retries < 0)
+        {
+            Invalid("Retries", retries.ToString(CultureInfo.InvariantCulture), "retries must be 0 or more");
+            retries = 0;
+        }
+
+        long? timeoutSeconds = null;
+        if (task.String("Timeout") is { } timeout)
+        {
+            timeoutSeconds = ParseTimeoutSeconds(timeout);
+            if (timeoutSeconds is null or <= 0)
+            {
+                Invalid("Timeout", timeout, "write a positive duration such as \"90s\", \"5m\", \"2h\" or \"01:30:00\"");
+                timeoutSeconds = null;
+            }
+        }
+
+        var ignored = task.Strings("CacheIgnoredInputs");
+        foreach (string name in ignored.Where(n => !inputNames.Contains(n)))
+        {
+            Invalid("CacheIgnoredInputs", name, $"it is not an input of this task (inputs: {string.Join(", ", inputNames)})");
+        }
+
+        var requests = new List<ResourceModel>();
+        var limits = new List<ResourceModel>();
+        void Resource(List<ResourceModel> target, string option, string resourceName, Regex format, string example)
+        {
+            string? value = task.String(option) ?? environment.String(option);
+            if (value is null)
+            {
+                return;
+            }
+            if (!format.IsMatch(value))
+            {
+                Invalid(option, value, $"write a Kubernetes quantity such as {example}");
+                return;
+            }
+            target.Add(new ResourceModel(resourceName, value));
+        }
+        // Order as flyte-sdk writes them: CPU, memory, GPU, ephemeral storage; GPU and disk only as requests.
+        Resource(requests, "Cpu", "Cpu", CpuQuantity, "\"1\", \"0.5\" or \"500m\"");
+        Resource(requests, "Memory", "Memory", ByteQuantity, "\"512Mi\" or \"2Gi\"");
+        Resource(requests, "Gpu", "Gpu", Count, "\"1\"");
+        Resource(requests, "Disk", "EphemeralStorage", ByteQuantity, "\"10Gi\"");
+        Resource(limits, "CpuLimit", "Cpu", CpuQuantity, "\"2\" or \"1500m\"");
+        Resource(limits, "MemoryLimit", "Memory", ByteQuantity, "\"1Gi\"");
+
+        var env = new List<EnvVarModel>();
+        foreach (string entry in environment.Strings("Env").Concat(task.Strings("Env")))
+        {
+            int equals = entry.IndexOf('=');
+            string name = equals > 0 ? entry.Substring(0, equals) : "";
+            if (!EnvName.IsMatch(name))
+            {
+                Invalid("Env", entry, "write NAME=value, where NAME is letters, digits and '_' and does not start with a digit");
+                continue;
+            }
+            env.RemoveAll(e => e.Name == name);
+            env.Add(new EnvVarModel(name, entry.Substring(equals + 1)));
+        }
+
+        var secrets = new List<SecretModel>();
+        foreach (string entry in environment.Strings("Secrets").Concat(task.Strings("Secrets")).Distinct())
+        {
+            string[] parts = entry.Split('/');
+            if (parts.Length > 2 || !parts.All(SecretPart.IsMatch))
+            {
+                Invalid("Secrets", entry, "write \"key\" or \"group/key\" with letters, digits, '.', '-' and '_'");
+                continue;
+            }
+            secrets.Add(parts.Length == 2 ? new SecretModel(parts[0], parts[1]) : new SecretModel("", parts[0]));
+        }
+
+        return new TaskOptionsModel(
+            Description: task.String("Description"),
+            Retries: retries,
+            TimeoutSeconds: timeoutSeconds,
+            Cache: task.Bool("Cache"),
+            CacheVersion: task.String("CacheVersion") ?? "",
+            CacheIgnoredInputs: new EquatableArray<string>(ignored.Where(inputNames.Contains)),
+            CacheSerialize: task.Bool("CacheSerialize"),
+            Interruptible: task.Bool("Interruptible"),
+            Image: task.String("Image") ?? environment.String("Image"),
+            Requests: new EquatableArray<ResourceModel>(requests),
+            Limits: new EquatableArray<ResourceModel>(limits),
+            Env: new EquatableArray<EnvVarModel>(env),
+            Secrets: new EquatableArray<SecretModel>(secrets));
+    }
+
+    /// <summary>"90s", "5m", "2h", "1d", "500ms" or a TimeSpan ("01:30:00"); null when unreadable.</summary>
+    public static long? ParseTimeoutSeconds(string text)
+    {
+        var match = ShortDuration.Match(text.Trim());
+        if (match.Success && long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out long amount))
+        {
+            return match.Groups[2].Value switch
+            {
+                "ms" => amount / 1000,
+                "s" => amount,
+                "m" => amount * 60,
+                "h" => amount * 3600,
+                _ => amount * 86400,
+            };
+        }
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? (long)span.TotalSeconds : null;
+    }
+
+    private static string Quote(string value) => "\"" + value + "\"";
+}

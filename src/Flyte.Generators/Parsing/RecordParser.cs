@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Flyte.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Flyte.Generators.Parsing;
+
+/// <summary>Records and classes with public properties: the STRUCT types, carried as msgpack.</summary>
+internal static class RecordParser
+{
+    public delegate TypeModel? ParseProperty(ITypeSymbol type, out string? unsupported);
+
+    public static bool IsCandidate(INamedTypeSymbol type) =>
+        type.TypeKind is TypeKind.Class or TypeKind.Struct
+        && !type.IsAbstract
+        && !type.IsGenericType
+        && type.SpecialType == SpecialType.None
+        && type.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
+        && !type.ContainingNamespace.ToDisplayString().StartsWith("System", StringComparison.Ordinal)
+        && PublicProperties(type).Any();
+
+    public static RecordModel? Parse(INamedTypeSymbol type, ParseProperty parseProperty, out string? unsupported)
+    {
+        unsupported = null;
+        var properties = new List<PropertyModel>();
+        foreach (var property in PublicProperties(type))
+        {
+            var propertyType = parseProperty(property.Type, out unsupported);
+            if (propertyType is null)
+            {
+                unsupported = $"{unsupported} (property {type.Name}.{property.Name})";
+                return null;
+            }
+            bool settable = property.SetMethod is { DeclaredAccessibility: Accessibility.Public };
+            properties.Add(new PropertyModel(property.Name, property.Name, propertyType, settable));
+        }
+
+        var constructor = ChooseConstructor(type, properties);
+        if (constructor is null)
+        {
+            unsupported = $"{type.Name} (needs a public constructor whose parameters all match its properties by name, or a parameterless one)";
+            return null;
+        }
+
+        // Get-only properties that no constructor parameter sets are computed: they do not travel.
+        properties.RemoveAll(p => !p.IsSettable && !constructor.Contains(p.Name));
+        if (properties.Count == 0)
+        {
+            unsupported = $"{type.Name} (has no settable or constructor-initialised public properties)";
+            return null;
+        }
+
+        string identifier = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
+            .Replace("global::", "").Replace('.', '_').Replace('+', '_');
+        return new RecordModel(identifier, new EquatableArray<PropertyModel>(properties), new EquatableArray<string>(constructor));
+    }
+
+    private static IEnumerable<IPropertySymbol> PublicProperties(INamedTypeSymbol type) =>
+        type.GetMembers().OfType<IPropertySymbol>()
+            .Where(p => p.DeclaredAccessibility == Accessibility.Public && !p.IsStatic && !p.IsIndexer && p.GetMethod is not null
+                        && !(p.Name == "EqualityContract" && type.IsRecord));
+
+    /// <returns>The property names the widest fitting public constructor takes, in order; empty for a parameterless one; null when none fits.</returns>
+    private static string[]? ChooseConstructor(INamedTypeSymbol type, List<PropertyModel> properties)
+    {
+        var candidates = type.InstanceConstructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public)
+            .OrderByDescending(c => c.Parameters.Length);
+        foreach (var constructor in candidates)
+        {
+            var names = new List<string>();
+            foreach (var parameter in constructor.Parameters)
+            {
+                var match = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                if (match is null)
+                {
+                    names = null;
+                    break;
+                }
+                names.Add(match.Name);
+            }
+            if (names is null)
+            {
+                continue;
+            }
+            return names.ToArray();
+        }
+        return null;
+    }
+}

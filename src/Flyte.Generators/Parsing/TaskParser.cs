@@ -1,0 +1,259 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Flyte.Generators.Diagnostics;
+using Flyte.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Flyte.Generators.Parsing;
+
+/// <summary>Turns a [Task] or [Workflow] method symbol into a <see cref="TaskModel"/> and its diagnostics.</summary>
+internal static class TaskParser
+{
+    private static readonly SymbolDisplayFormat FullyQualified =
+        SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    public static TaskParseResult Parse(GeneratorAttributeSyntaxContext context, bool isWorkflow, CancellationToken cancellationToken)
+    {
+        var method = (IMethodSymbol)context.TargetSymbol;
+        var diagnostics = new List<DiagnosticInfo>();
+        if (isWorkflow && HasAttribute(method, KnownNames.TaskAttribute))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskAndWorkflow, method.Locations.FirstOrDefault(), method.Name));
+            return new TaskParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+
+        var task = Parse(method, isWorkflow, diagnostics, cancellationToken);
+        if (task is not null && isWorkflow && context.TargetNode is MethodDeclarationSyntax declaration
+            && !CallsAnyTask(declaration, context.SemanticModel, cancellationToken))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WorkflowCallsNoTask, method.Locations.FirstOrDefault(), method.Name));
+        }
+        return new TaskParseResult(task, new EquatableArray<DiagnosticInfo>(diagnostics));
+    }
+
+    /// <summary>Parses a task method; null (with diagnostics) when it cannot be a task.</summary>
+    public static TaskModel? Parse(IMethodSymbol method, bool isWorkflow, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        Location? location = method.Locations.FirstOrDefault();
+        string attributeName = isWorkflow ? "Workflow" : "Task";
+        int errorsBefore = diagnostics.Count;
+        var container = method.ContainingType;
+
+        if (!method.IsStatic)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskMustBeStatic, location, method.Name, attributeName));
+        }
+        if (method.IsGenericMethod)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericTask, location, method.Name));
+        }
+        CheckContainer(container, diagnostics);
+
+        var parameters = new List<ParameterModel>();
+        foreach (var parameter in method.Parameters)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            parameters.Add(ParseParameter(parameter, diagnostics));
+        }
+        var inputNames = parameters.Where(p => p.Role == ParameterRole.Input).Select(p => p.Name).ToArray();
+
+        var returns = ParseReturn(method, location, diagnostics);
+
+        var environmentAttribute = container.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.TaskEnvironmentAttribute);
+        var environment = new AttributeValues(environmentAttribute);
+        string environmentName = environment.ConstructorString(0) ?? EnvironmentNames.FromClassName(container.Name);
+        if (!EnvironmentNames.IsValid(environmentName))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidEnvironmentName, environment.Location ?? container.Locations.FirstOrDefault(), environmentName));
+        }
+
+        var taskAttribute = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == (isWorkflow ? KnownNames.WorkflowAttribute : KnownNames.TaskAttribute));
+        var options = new AttributeValues(taskAttribute);
+        var optionsModel = OptionsParser.Parse(options, environment, inputNames, diagnostics);
+        string functionName = options.String("Name") is { Length: > 0 } overridden ? overridden : method.Name;
+
+        if (diagnostics.Skip(errorsBefore).Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error) || returns is null)
+        {
+            return null;
+        }
+
+        return new TaskModel(
+            Namespace: container.ContainingNamespace.IsGlobalNamespace ? "" : container.ContainingNamespace.ToDisplayString(),
+            EnclosingTypeDeclarations: EnclosingTypeDeclarations(container),
+            ContainingTypeFullName: container.ToDisplayString(FullyQualified),
+            ContainingTypeDisplayName: container.ToDisplayString(),
+            MethodName: method.Name,
+            TaskName: environmentName + "." + functionName,
+            ShortName: functionName,
+            EnvironmentName: environmentName,
+            EnvironmentDescription: environment.String("Description"),
+            IsWorkflow: isWorkflow,
+            Parameters: new EquatableArray<ParameterModel>(parameters),
+            Return: returns,
+            Options: optionsModel,
+            Location: LocationInfo.From(location));
+    }
+
+    /// <summary>Outermost first: "partial class Outer", "partial record Inner", so generated parts can reopen them.</summary>
+    private static EquatableArray<string> EnclosingTypeDeclarations(INamedTypeSymbol container)
+    {
+        var declarations = new List<string>();
+        for (var type = container; type is not null; type = type.ContainingType)
+        {
+            string keyword = type.IsRecord ? "record" : "class";
+            declarations.Insert(0, $"partial {keyword} {type.Name}");
+        }
+        return new EquatableArray<string>(declarations);
+    }
+
+    public static bool IsTaskMethod(IMethodSymbol method) =>
+        HasAttribute(method, KnownNames.TaskAttribute) || HasAttribute(method, KnownNames.WorkflowAttribute);
+
+    public static bool IsWorkflowMethod(IMethodSymbol method) =>
+        HasAttribute(method, KnownNames.WorkflowAttribute) && !HasAttribute(method, KnownNames.TaskAttribute);
+
+    private static bool HasAttribute(ISymbol symbol, string attributeName) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attributeName);
+
+    private static void CheckContainer(INamedTypeSymbol container, List<DiagnosticInfo> diagnostics)
+    {
+        for (var type = container; type is not null; type = type.ContainingType)
+        {
+            Location? location = type.Locations.FirstOrDefault();
+            if (type.TypeKind != TypeKind.Class)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedContainer, location, type.Name, "tasks must be declared in a class"));
+                return;
+            }
+            if (type.IsGenericType)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedContainer, location, type.Name, "a generic class has no single task interface; move the tasks to a non-generic class"));
+                return;
+            }
+            bool isPartial = type.DeclaringSyntaxReferences
+                .Select(r => r.GetSyntax())
+                .OfType<TypeDeclarationSyntax>()
+                .All(d => d.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (!isPartial)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainerMustBePartial, location, type.Name));
+                return;
+            }
+        }
+    }
+
+    private static ParameterModel ParseParameter(IParameterSymbol parameter, List<DiagnosticInfo> diagnostics)
+    {
+        Location? location = parameter.Locations.FirstOrDefault();
+        string typeName = parameter.Type.ToDisplayString(FullyQualified);
+        string? modifier = parameter.RefKind switch
+        {
+            RefKind.Ref => "ref",
+            RefKind.Out => "out",
+            RefKind.In => "in",
+            RefKind.RefReadOnlyParameter => "ref readonly",
+            _ => parameter.IsParams ? "params" : null,
+        };
+        if (modifier is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ByReferenceParameter, location, parameter.Name, modifier));
+            return new ParameterModel(parameter.Name, ParameterRole.Input, null, typeName, null);
+        }
+
+        string definition = parameter.Type.ToDisplayString();
+        if (definition == KnownNames.CancellationToken)
+        {
+            return new ParameterModel(parameter.Name, ParameterRole.CancellationToken, null, typeName, null);
+        }
+        if (definition == KnownNames.TaskContextInterface)
+        {
+            return new ParameterModel(parameter.Name, ParameterRole.TaskContext, null, typeName, null);
+        }
+
+        var type = TypeParser.Parse(parameter.Type, out string? unsupported);
+        if (type is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, unsupported ?? definition, DiagnosticDescriptors.SupportedTypes));
+        }
+        return new ParameterModel(parameter.Name, ParameterRole.Input, type, typeName, null);
+    }
+
+    private static ReturnModel? ParseReturn(IMethodSymbol method, Location? location, List<DiagnosticInfo> diagnostics)
+    {
+        var returnType = method.ReturnType;
+        string returnTypeName = returnType.ToDisplayString(FullyQualified);
+        string definition = returnType.OriginalDefinition.ToDisplayString();
+
+        (ReturnKind kind, ITypeSymbol? result) = definition switch
+        {
+            "void" => (ReturnKind.Void, null),
+            "System.Threading.Tasks.Task" => (ReturnKind.Task, null),
+            "System.Threading.Tasks.ValueTask" => (ReturnKind.ValueTask, null),
+            "System.Threading.Tasks.Task<TResult>" => (ReturnKind.TaskOfValue, ((INamedTypeSymbol)returnType).TypeArguments[0]),
+            "System.Threading.Tasks.ValueTask<TResult>" => (ReturnKind.ValueTaskOfValue, ((INamedTypeSymbol)returnType).TypeArguments[0]),
+            _ => (ReturnKind.Value, returnType),
+        };
+        if (result is null)
+        {
+            return new ReturnModel(kind, returnTypeName, null, EquatableArray<OutputModel>.Empty, IsTuple: false);
+        }
+
+        var outputs = new List<OutputModel>();
+        bool isTuple = result.IsTupleType;
+        if (isTuple)
+        {
+            var elements = ((INamedTypeSymbol)result).TupleElements;
+            for (int i = 0; i < elements.Length; i++)
+            {
+                var element = elements[i];
+                string name = element.IsExplicitlyNamedTupleElement ? element.Name : "o" + i;
+                var type = ParseOutput(element.Type, method, location, diagnostics);
+                if (type is null)
+                {
+                    return null;
+                }
+                outputs.Add(new OutputModel(name, "Item" + (i + 1), type));
+            }
+        }
+        else
+        {
+            var type = ParseOutput(result, method, location, diagnostics);
+            if (type is null)
+            {
+                return null;
+            }
+            outputs.Add(new OutputModel("o0", "", type));
+        }
+        return new ReturnModel(kind, returnTypeName, result.ToDisplayString(FullyQualified), new EquatableArray<OutputModel>(outputs), isTuple);
+    }
+
+    private static TypeModel? ParseOutput(ITypeSymbol type, IMethodSymbol method, Location? location, List<DiagnosticInfo> diagnostics)
+    {
+        var model = TypeParser.Parse(type, out string? unsupported);
+        if (model is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, location, method.Name, unsupported ?? type.ToDisplayString(), DiagnosticDescriptors.SupportedTypes));
+        }
+        return model;
+    }
+
+    private static bool CallsAnyTask(MethodDeclarationSyntax declaration, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        SyntaxNode? body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
+        if (body is null)
+        {
+            return false;
+        }
+        foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called && IsTaskMethod(called))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.Linq;
+using Flyte.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Flyte.Generators.Parsing;
+
+/// <summary>Reduces a C# type to a <see cref="TypeModel"/>, or says why Flyte cannot carry it.</summary>
+internal static class TypeParser
+{
+    private static readonly SymbolDisplayFormat FullyQualified =
+        SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <returns>The model, or null with <paramref name="unsupported"/> naming the offending (possibly nested) type.</returns>
+    public static TypeModel? Parse(ITypeSymbol type, out string? unsupported) =>
+        Parse(type, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default), out unsupported);
+
+    private static TypeModel? Parse(ITypeSymbol type, HashSet<ITypeSymbol> recordsInProgress, out string? unsupported)
+    {
+        unsupported = null;
+        string fullName = type.ToDisplayString(FullyQualified);
+        string display = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+
+        if (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated)
+        {
+            var inner = Parse(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), recordsInProgress, out unsupported);
+            return inner is null ? null : Make(TypeShape.NullableReference, fullName, display, inner);
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            var inner = Parse(nullable.TypeArguments[0], recordsInProgress, out unsupported);
+            return inner is null ? null : Make(TypeShape.NullableValue, fullName, display, inner);
+        }
+
+        TypeShape? special = type.SpecialType switch
+        {
+            SpecialType.System_Boolean => TypeShape.Boolean,
+            SpecialType.System_SByte => TypeShape.SByte,
+            SpecialType.System_Byte => TypeShape.Byte,
+            SpecialType.System_Int16 => TypeShape.Int16,
+            SpecialType.System_UInt16 => TypeShape.UInt16,
+            SpecialType.System_Int32 => TypeShape.Int32,
+            SpecialType.System_UInt32 => TypeShape.UInt32,
+            SpecialType.System_Int64 => TypeShape.Int64,
+            SpecialType.System_UInt64 => TypeShape.UInt64,
+            SpecialType.System_Single => TypeShape.Single,
+            SpecialType.System_Double => TypeShape.Double,
+            SpecialType.System_Decimal => TypeShape.Decimal,
+            SpecialType.System_String => TypeShape.String,
+            SpecialType.System_DateTime => TypeShape.DateTime,
+            _ => null,
+        };
+        if (special is { } shape)
+        {
+            return Make(shape, fullName, display);
+        }
+
+        string definition = type.OriginalDefinition.ToDisplayString();
+        switch (definition)
+        {
+            case "System.DateTimeOffset":
+                return Make(TypeShape.DateTimeOffset, fullName, display);
+            case "System.TimeSpan":
+                return Make(TypeShape.TimeSpan, fullName, display);
+            case "System.Guid":
+                return Make(TypeShape.Guid, fullName, display);
+            case "Flyte.FlyteFile":
+                return Make(TypeShape.FlyteFile, fullName, display);
+            case "Flyte.FlyteDirectory":
+                return Make(TypeShape.FlyteDirectory, fullName, display);
+            case "System.Collections.Generic.List<T>":
+                return Element((INamedTypeSymbol)type, TypeShape.List, fullName, display, recordsInProgress, out unsupported);
+            case "System.Collections.Generic.IReadOnlyList<T>":
+                return Element((INamedTypeSymbol)type, TypeShape.ReadOnlyList, fullName, display, recordsInProgress, out unsupported);
+            case "System.Collections.Generic.Dictionary<TKey, TValue>":
+                return MapValue((INamedTypeSymbol)type, TypeShape.Dictionary, fullName, display, recordsInProgress, out unsupported);
+            case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
+                return MapValue((INamedTypeSymbol)type, TypeShape.ReadOnlyDictionary, fullName, display, recordsInProgress, out unsupported);
+        }
+
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            var element = Parse(array.ElementType, recordsInProgress, out unsupported);
+            return element is null ? null : Make(TypeShape.Array, fullName, display, element);
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            var members = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.Name);
+            return new TypeModel(TypeShape.Enum, fullName, display, null, new EquatableArray<string>(members), null);
+        }
+
+        if (type is INamedTypeSymbol named && RecordParser.IsCandidate(named))
+        {
+            if (!recordsInProgress.Add(named))
+            {
+                unsupported = display + " (a record that contains itself)";
+                return null;
+            }
+            var record = RecordParser.Parse(named, (ITypeSymbol propertyType, out string? why) => Parse(propertyType, recordsInProgress, out why), out unsupported);
+            recordsInProgress.Remove(named);
+            return record is null ? null : new TypeModel(TypeShape.Record, fullName, display, null, EquatableArray<string>.Empty, record);
+        }
+
+        unsupported = display;
+        return null;
+    }
+
+    private static TypeModel? Element(INamedTypeSymbol type, TypeShape shape, string fullName, string display, HashSet<ITypeSymbol> recordsInProgress, out string? unsupported)
+    {
+        var element = Parse(type.TypeArguments[0], recordsInProgress, out unsupported);
+        return element is null ? null : Make(shape, fullName, display, element);
+    }
+
+    private static TypeModel? MapValue(INamedTypeSymbol type, TypeShape shape, string fullName, string display, HashSet<ITypeSymbol> recordsInProgress, out string? unsupported)
+    {
+        if (type.TypeArguments[0].SpecialType != SpecialType.System_String)
+        {
+            unsupported = display + " (map keys must be string)";
+            return null;
+        }
+        var value = Parse(type.TypeArguments[1], recordsInProgress, out unsupported);
+        return value is null ? null : Make(shape, fullName, display, value);
+    }
+
+    private static TypeModel Make(TypeShape shape, string fullName, string display, TypeModel? element = null) =>
+        new(shape, fullName, display, element, EquatableArray<string>.Empty, null);
+}

@@ -1,0 +1,7 @@
+namespace Flyte;
+
+/// <summary>A folder in object storage (or on local disk), passed as a Flyte Blob literal (multipart).</summary>
+public sealed record FlyteDirectory(string Uri, string Format = "")
+{
+    public override string ToString() => Uri;
+}

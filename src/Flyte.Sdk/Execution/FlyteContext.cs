@@ -1,0 +1,30 @@
+namespace Flyte.Execution;
+
+/// <summary>
+/// The ambient Flyte context of the running task. Null outside any Flyte engine: then a call to a
+/// [Task] method is an ordinary method call. It flows with async calls, so the tasks a workflow
+/// fans out with <c>Task.WhenAll</c> all see their parent's runner.
+/// </summary>
+public static class FlyteContext
+{
+    private static readonly AsyncLocal<ITaskRunner?> CurrentRunner = new();
+
+    public static ITaskRunner? Current => CurrentRunner.Value;
+
+    /// <summary>Makes <paramref name="runner"/> current until the returned scope is disposed.</summary>
+    public static Scope Enter(ITaskRunner? runner)
+    {
+        var previous = CurrentRunner.Value;
+        CurrentRunner.Value = runner;
+        return new Scope(previous);
+    }
+
+    public readonly struct Scope : IDisposable
+    {
+        private readonly ITaskRunner? _previous;
+
+        internal Scope(ITaskRunner? previous) => _previous = previous;
+
+        public void Dispose() => CurrentRunner.Value = _previous;
+    }
+}

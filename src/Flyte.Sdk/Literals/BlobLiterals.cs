@@ -1,0 +1,46 @@
+using Flyteidl2.Core;
+
+namespace Flyte.Literals;
+
+/// <summary>FlyteFile and FlyteDirectory as Blob literals: a URI plus single or multipart dimensionality.</summary>
+public static class BlobLiterals
+{
+    public static LiteralType FileType => LiteralTypes.Blob("", BlobType.Types.BlobDimensionality.Single);
+    public static LiteralType DirectoryType => LiteralTypes.Blob("", BlobType.Types.BlobDimensionality.Multipart);
+
+    public static Literal FromFile(FlyteFile file) => Blob(file.Uri, file.Format, BlobType.Types.BlobDimensionality.Single);
+    public static Literal FromDirectory(FlyteDirectory directory) => Blob(directory.Uri, directory.Format, BlobType.Types.BlobDimensionality.Multipart);
+
+    public static FlyteFile ToFile(Literal literal)
+    {
+        var blob = Expect(literal, BlobType.Types.BlobDimensionality.Single, "file");
+        return new FlyteFile(blob.Uri, blob.Metadata?.Type?.Format ?? "");
+    }
+
+    public static FlyteDirectory ToDirectory(Literal literal)
+    {
+        var blob = Expect(literal, BlobType.Types.BlobDimensionality.Multipart, "directory");
+        return new FlyteDirectory(blob.Uri, blob.Metadata?.Type?.Format ?? "");
+    }
+
+    private static Literal Blob(string uri, string format, BlobType.Types.BlobDimensionality dimensionality) => new()
+    {
+        Scalar = new Scalar
+        {
+            Blob = new Blob
+            {
+                Uri = uri,
+                Metadata = new BlobMetadata { Type = new BlobType { Format = format, Dimensionality = dimensionality } },
+            },
+        },
+    };
+
+    private static Blob Expect(Literal literal, BlobType.Types.BlobDimensionality dimensionality, string what)
+    {
+        var blob = literal.Scalar?.Blob ?? throw new LiteralConversionException($"expected a blob literal ({what}), got {LiteralDescription.Of(literal)}");
+        var actual = blob.Metadata?.Type?.Dimensionality ?? BlobType.Types.BlobDimensionality.Single;
+        return actual == dimensionality
+            ? blob
+            : throw new LiteralConversionException($"expected a {what} blob, got a {(actual == BlobType.Types.BlobDimensionality.Single ? "file" : "directory")}");
+    }
+}

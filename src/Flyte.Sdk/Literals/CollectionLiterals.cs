@@ -1,0 +1,82 @@
+using Flyteidl2.Core;
+
+namespace Flyte.Literals;
+
+/// <summary>Collections (<c>T[]</c>, <c>List&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c>) and string-keyed maps.</summary>
+public static class CollectionLiterals
+{
+    public static Literal FromList<T>(IEnumerable<T> values, Func<T, Literal> encodeElement)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var collection = new LiteralCollection();
+        foreach (T value in values)
+        {
+            collection.Literals.Add(encodeElement(value));
+        }
+        return new Literal { Collection = collection };
+    }
+
+    public static List<T> ToList<T>(Literal literal, Func<Literal, T> decodeElement)
+    {
+        var literals = Collection(literal);
+        var list = new List<T>(literals.Count);
+        for (int i = 0; i < literals.Count; i++)
+        {
+            list.Add(DecodeElement(literals[i], decodeElement, $"[{i}]"));
+        }
+        return list;
+    }
+
+    public static T[] ToArray<T>(Literal literal, Func<Literal, T> decodeElement)
+    {
+        var literals = Collection(literal);
+        var array = new T[literals.Count];
+        for (int i = 0; i < array.Length; i++)
+        {
+            array[i] = DecodeElement(literals[i], decodeElement, $"[{i}]");
+        }
+        return array;
+    }
+
+    public static Literal FromMap<T>(IEnumerable<KeyValuePair<string, T>> entries, Func<T, Literal> encodeValue)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var map = new LiteralMap();
+        foreach (var (key, value) in entries)
+        {
+            map.Literals.Add(key, encodeValue(value));
+        }
+        return new Literal { Map = map };
+    }
+
+    public static Dictionary<string, T> ToDictionary<T>(Literal literal, Func<Literal, T> decodeValue)
+    {
+        if (literal.ValueCase != Literal.ValueOneofCase.Map)
+        {
+            throw new LiteralConversionException($"expected a map literal, got {LiteralDescription.Of(literal)}");
+        }
+        var dictionary = new Dictionary<string, T>(literal.Map.Literals.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in literal.Map.Literals)
+        {
+            dictionary.Add(key, DecodeElement(value, decodeValue, $"[\"{key}\"]"));
+        }
+        return dictionary;
+    }
+
+    private static Google.Protobuf.Collections.RepeatedField<Literal> Collection(Literal literal) =>
+        literal.ValueCase == Literal.ValueOneofCase.Collection
+            ? literal.Collection.Literals
+            : throw new LiteralConversionException($"expected a collection literal, got {LiteralDescription.Of(literal)}");
+
+    private static T DecodeElement<T>(Literal literal, Func<Literal, T> decode, string position)
+    {
+        try
+        {
+            return decode(literal);
+        }
+        catch (LiteralConversionException e)
+        {
+            throw new LiteralConversionException($"{position}: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Google.Protobuf.WellKnownTypes;
+
+namespace Flyte.Literals;
+
+/// <summary>
+/// Builds the JSON schemas of STRUCT types as protobuf Structs. Keys are inserted in ordinal
+/// order so the serialized bytes, and any hash over them, match deterministic protobuf writers.
+/// </summary>
+public static class JsonSchema
+{
+    public static Struct Object(params (string Key, Value Value)[] fields)
+    {
+        var result = new Struct();
+        foreach (var (key, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            result.Fields.Add(key, value);
+        }
+        return result;
+    }
+
+    public static Value ObjectValue(params (string Key, Value Value)[] fields) => Value.ForStruct(Object(fields));
+
+    public static Value Type(string type) => ObjectValue(("type", Value.ForString(type)));
+
+    public static Value Strings(params string[] values) => Value.ForList(values.Select(Value.ForString).ToArray());
+}

@@ -1,0 +1,13 @@
+namespace Flyte.Literals;
+
+/// <summary>A literal did not have the shape the C# type needs.</summary>
+public sealed class LiteralConversionException : Exception
+{
+    public LiteralConversionException(string message) : base(message)
+    {
+    }
+
+    public LiteralConversionException(string message, Exception inner) : base(message, inner)
+    {
+    }
+}

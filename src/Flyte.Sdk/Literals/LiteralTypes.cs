@@ -1,0 +1,46 @@
+using Flyteidl2.Core;
+
+namespace Flyte.Literals;
+
+/// <summary>
+/// The Flyte LiteralType of each supported C# type, as flyte-sdk writes it for the matching
+/// Python type. Generated code composes these; nothing here inspects types at run time.
+/// </summary>
+public static class LiteralTypes
+{
+    public static LiteralType Integer => Simple(SimpleType.Integer);
+    public static LiteralType Float => Simple(SimpleType.Float);
+    public static LiteralType String => Simple(SimpleType.String);
+    public static LiteralType Boolean => Simple(SimpleType.Boolean);
+    public static LiteralType Datetime => Simple(SimpleType.Datetime);
+    public static LiteralType Duration => Simple(SimpleType.Duration);
+    public static LiteralType None => Simple(SimpleType.None);
+
+    public static LiteralType Collection(LiteralType element) => new() { CollectionType = element };
+
+    public static LiteralType Map(LiteralType value) => new() { MapValueType = value };
+
+    public static LiteralType Enum(params string[] values) => new() { EnumType = new EnumType { Values = { values } } };
+
+    /// <summary><c>T?</c>: a union of the type and none, each variant tagged with its name.</summary>
+    public static LiteralType Optional(LiteralType type, string typeTag)
+    {
+        var variant = type.Clone();
+        variant.Structure = new TypeStructure { Tag = typeTag };
+        var none = None;
+        none.Structure = new TypeStructure { Tag = "none" };
+        return new LiteralType { UnionType = new UnionType { Variants = { variant, none } } };
+    }
+
+    /// <summary>A record or class: STRUCT with its JSON schema in the metadata, as flyte-sdk does for dataclasses.</summary>
+    public static LiteralType Struct(string jsonSchema)
+    {
+        var schema = Google.Protobuf.WellKnownTypes.Struct.Parser.ParseJson(jsonSchema);
+        return new LiteralType { Simple = SimpleType.Struct, Metadata = schema };
+    }
+
+    public static LiteralType Blob(string format, BlobType.Types.BlobDimensionality dimensionality) =>
+        new() { Blob = new BlobType { Format = format, Dimensionality = dimensionality } };
+
+    private static LiteralType Simple(SimpleType simple) => new() { Simple = simple };
+}

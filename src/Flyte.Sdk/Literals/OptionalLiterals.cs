@@ -1,0 +1,47 @@
+using Flyteidl2.Core;
+
+namespace Flyte.Literals;
+
+/// <summary>
+/// <c>T?</c> travels as a union of the type and none (flyte-sdk's <c>Optional[T]</c>):
+/// a value is wrapped in <c>Union{value, type}</c> with the variant's type, null is the none variant.
+/// Decoding also accepts a bare value or a bare none, which older writers send.
+/// </summary>
+public static class OptionalLiterals
+{
+    public static Literal FromReference<T>(T? value, Func<T, Literal> encode, LiteralType valueType) where T : class =>
+        value is null ? NoneUnion() : Union(encode(value), valueType);
+
+    public static Literal FromValue<T>(T? value, Func<T, Literal> encode, LiteralType valueType) where T : struct =>
+        value is null ? NoneUnion() : Union(encode(value.Value), valueType);
+
+    public static T? ToReference<T>(Literal literal, Func<Literal, T> decode) where T : class
+    {
+        var inner = Unwrap(literal);
+        return inner is null ? null : decode(inner);
+    }
+
+    public static T? ToValue<T>(Literal literal, Func<Literal, T> decode) where T : struct
+    {
+        var inner = Unwrap(literal);
+        return inner is null ? null : decode(inner);
+    }
+
+    public static Literal None() => new() { Scalar = new Scalar { NoneType = new Flyteidl2.Core.Void() } };
+
+    private static Literal? Unwrap(Literal literal)
+    {
+        var inner = literal.Scalar?.Union is { } union ? union.Value : literal;
+        return inner is null || inner.Scalar?.ValueCase == Scalar.ValueOneofCase.NoneType ? null : inner;
+    }
+
+    private static Literal Union(Literal value, LiteralType valueType) =>
+        new() { Scalar = new Scalar { Union = new Union { Value = value, Type = valueType } } };
+
+    private static Literal NoneUnion()
+    {
+        var noneType = LiteralTypes.None;
+        noneType.Structure = new TypeStructure { Tag = "none" };
+        return Union(None(), noneType);
+    }
+}

@@ -1,0 +1,44 @@
+using Flyteidl2.Core;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Flyte.Literals;
+
+/// <summary>
+/// Records and classes travel as flyte-sdk's dataclasses do: <c>Binary{value: msgpack, tag: "msgpack"}</c>,
+/// typed STRUCT with the JSON schema as metadata. Generated converters write and read the msgpack.
+/// </summary>
+public static class StructLiterals
+{
+    public const string MsgPackTag = "msgpack";
+    public const string DataclassTag = "Object-Dataclass-Transformer";
+
+    public static LiteralType Type(Struct jsonSchema) => new()
+    {
+        Simple = SimpleType.Struct,
+        Metadata = jsonSchema,
+        Annotation = new TypeAnnotation
+        {
+            Annotations = JsonSchema.Object(
+                ("cache-key-metadata", JsonSchema.ObjectValue(("serialization-format", Value.ForString(MsgPackTag))))),
+        },
+        Structure = new TypeStructure { Tag = DataclassTag },
+    };
+
+    public static Literal FromMsgPack(ReadOnlySpan<byte> msgpack) =>
+        new() { Scalar = new Scalar { Binary = new Binary { Value = ByteString.CopyFrom(msgpack), Tag = MsgPackTag } } };
+
+    public static ReadOnlyMemory<byte> ToMsgPack(Literal literal)
+    {
+        var binary = literal.Scalar?.Binary;
+        if (binary is null)
+        {
+            throw new LiteralConversionException($"expected a msgpack binary (STRUCT) literal, got {LiteralDescription.Of(literal)}");
+        }
+        if (binary.Tag != MsgPackTag)
+        {
+            throw new LiteralConversionException($"expected a binary tagged '{MsgPackTag}', got one tagged '{binary.Tag}'");
+        }
+        return binary.Value.Memory;
+    }
+}

@@ -1,0 +1,36 @@
+using Flyte.Execution;
+using Flyteidl2.Core;
+
+namespace Flyte.Tasks;
+
+/// <summary>Used by generated call sites: run a task through the current runner and decode its outputs.</summary>
+public static class TaskCalls
+{
+    public static async Task<TResult> RunAsync<TResult>(ITaskRunner runner, TaskDefinition task, LiteralMap inputs, Func<LiteralMap, TResult> decodeOutputs)
+    {
+        LiteralMap outputs = await runner.RunChildAsync(task, inputs, CancellationToken.None).ConfigureAwait(false);
+        return decodeOutputs(outputs);
+    }
+
+    public static async Task RunAsync(ITaskRunner runner, TaskDefinition task, LiteralMap inputs)
+    {
+        await runner.RunChildAsync(task, inputs, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads one named value of a literal map, naming it in any error.</summary>
+    public static T Decode<T>(LiteralMap map, string name, string role, Func<Flyteidl2.Core.Literal, T> decode)
+    {
+        if (!map.Literals.TryGetValue(name, out var literal))
+        {
+            throw new Literals.LiteralConversionException($"{role} '{name}' is missing");
+        }
+        try
+        {
+            return decode(literal);
+        }
+        catch (Literals.LiteralConversionException e)
+        {
+            throw new Literals.LiteralConversionException($"{role} '{name}': {e.Message}", e);
+        }
+    }
+}

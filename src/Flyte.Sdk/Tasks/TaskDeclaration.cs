@@ -1,0 +1,51 @@
+namespace Flyte.Tasks;
+
+/// <summary>
+/// What a [Task] or [Workflow] method declares, read at compile time from its attributes and its
+/// class's [TaskEnvironment]: identity, policy, resources, image, environment variables, secrets.
+/// </summary>
+public sealed record TaskDeclaration
+{
+    /// <summary><c>&lt;environment&gt;.&lt;function&gt;</c>, the task id name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The function part of the name: the method name or its override.</summary>
+    public required string ShortName { get; init; }
+
+    public required string EnvironmentName { get; init; }
+
+    public string? EnvironmentDescription { get; init; }
+
+    /// <summary>The C# method, as <c>Namespace.Class.Method</c>.</summary>
+    public required string MethodName { get; init; }
+
+    /// <summary>The assembly that declares the task: what <c>a0</c> loads to find it.</summary>
+    public required string AssemblyName { get; init; }
+
+    public bool IsWorkflow { get; init; }
+
+    public string? Description { get; init; }
+
+    public required TaskPolicy Policy { get; init; }
+
+    /// <summary>The image declared in code; null to use the default image.</summary>
+    public string? Image { get; init; }
+
+    public IReadOnlyList<ResourceQuantity> Requests { get; init; } = [];
+
+    public IReadOnlyList<ResourceQuantity> Limits { get; init; } = [];
+
+    public IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariables { get; init; } = [];
+
+    public IReadOnlyList<SecretReference> Secrets { get; init; } = [];
+}
+
+/// <summary>A Kubernetes resource quantity for one resource.</summary>
+public sealed record ResourceQuantity(Flyteidl2.Core.Resources.Types.ResourceName Resource, string Quantity);
+
+/// <summary>A secret the task reads, mounted as an environment variable.</summary>
+public sealed record SecretReference(string Group, string Key)
+{
+    /// <summary>The variable it is exposed as: the key, upper-cased, '-' and '.' as '_' (as flyte-sdk does).</summary>
+    public string EnvironmentVariable => Key.ToUpperInvariant().Replace('-', '_').Replace('.', '_');
+}

@@ -1,0 +1,37 @@
+using Flyteidl2.Core;
+
+namespace Flyte.Tasks;
+
+/// <summary>
+/// Everything Flyte needs about one [Task] or [Workflow] method, generated at compile time:
+/// its declaration, its typed interface, and an invoker that decodes input literals, calls the
+/// method and encodes the outputs. No reflection.
+/// </summary>
+public abstract class TaskDefinition
+{
+    protected TaskDefinition(TaskDeclaration declaration) => Declaration = declaration;
+
+    public TaskDeclaration Declaration { get; }
+
+    /// <summary><c>&lt;environment&gt;.&lt;function&gt;</c>, the task id name.</summary>
+    public string Name => Declaration.Name;
+
+    public TaskPolicy Policy => Declaration.Policy;
+
+    /// <summary>Inputs and outputs, each sorted by name, as Flyte registers them.</summary>
+    public abstract TypedInterface Interface { get; }
+
+    /// <summary>Input names in declaration order: the order literals are written (and hashed) in.</summary>
+    public abstract IReadOnlyList<string> InputNames { get; }
+
+    /// <summary>Decodes <paramref name="inputs"/>, runs the method, and encodes its outputs.</summary>
+    public abstract Task<LiteralMap> InvokeAsync(LiteralMap inputs, ITaskContext context, CancellationToken cancellationToken);
+
+    /// <summary>The template as registered; version, image and code bundle come from <paramref name="settings"/>.</summary>
+    public TaskTemplate CreateTemplate(TaskTemplateSettings settings) => TaskTemplates.Create(this, settings);
+
+    /// <summary>The spec <c>TaskService.DeployTask</c> and <c>CreateRun</c> take.</summary>
+    public Flyteidl2.Task.TaskSpec CreateSpec(TaskTemplateSettings settings) => TaskTemplates.CreateSpec(this, settings);
+
+    public override string ToString() => Name;
+}
