@@ -59,6 +59,7 @@ internal static class RecordEmitter
         var record = type.Record!;
         string t = type.FullyQualifiedName;
         w.Line($"/// <summary>Flyte STRUCT converter for <see cref=\"{t.Replace("global::", "").Replace('<', '{').Replace('>', '}')}\"/>.</summary>");
+        w.Line(Header.GeneratedCodeAttribute);
         w.Open($"internal static class {record.Identifier}Converter");
 
         w.Line($"public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Literals.StructLiterals.Type({SchemaStruct(type)});");
@@ -84,7 +85,9 @@ internal static class RecordEmitter
         foreach (var property in record.Properties)
         {
             w.Line($"writer.Write({Text.Literal(property.Key)});");
+            w.OpenBlock();
             WriteValue(w, property.Type, "value." + property.Name, 0);
+            w.Close();
         }
         w.Close();
         w.Line();
@@ -112,7 +115,7 @@ internal static class RecordEmitter
         {
             var property = record.Properties[i];
             w.Line($"case {Text.Literal(property.Key)}:");
-            w.Open("");
+            w.OpenBlock();
             ReadValue(w, property.Type, $"p{i}", 0);
             w.Line($"seen |= {1UL << (i % 64)}UL;");
             w.Line("break;");

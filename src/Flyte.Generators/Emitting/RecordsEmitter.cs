@@ -15,7 +15,6 @@ internal static class RecordsEmitter
         w.Open($"namespace {TaskEmitter.GeneratedNamespace}.Records");
         foreach (var record in records)
         {
-            w.Line(Header.GeneratedCodeAttribute);
             RecordEmitter.Emit(w, record);
             w.Line();
         }

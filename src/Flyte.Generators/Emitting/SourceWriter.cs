@@ -26,6 +26,14 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Opens a bare block, which scopes the locals of one generated statement group.</summary>
+    public SourceWriter OpenBlock()
+    {
+        Line("{");
+        _indent++;
+        return this;
+    }
+
     public SourceWriter Close(string suffix = "")
     {
         _indent--;

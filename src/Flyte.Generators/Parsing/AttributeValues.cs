@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Flyte.Generators.Parsing;
 
@@ -35,4 +36,14 @@ internal sealed class AttributeValues
 
     /// <summary>The attribute's location in source, for diagnostics about its values.</summary>
     public Location? Location => Attribute?.ApplicationSyntaxReference?.GetSyntax().GetLocation();
+
+    /// <summary>Where the named argument <paramref name="name"/> is written (or the attribute, when it is not).</summary>
+    public Location? ArgumentLocation(string name) =>
+        (Attribute?.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments
+            .FirstOrDefault(a => a.NameEquals?.Name.Identifier.Text == name)?.GetLocation() ?? Location;
+
+    /// <summary>Where constructor argument <paramref name="index"/> is written (or the attribute).</summary>
+    public Location? ConstructorArgumentLocation(int index) =>
+        (Attribute?.ApplicationSyntaxReference?.GetSyntax() as AttributeSyntax)?.ArgumentList?.Arguments
+            .Where(a => a.NameEquals is null).Skip(index).FirstOrDefault()?.GetLocation() ?? Location;
 }

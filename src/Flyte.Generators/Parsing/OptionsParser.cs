@@ -24,8 +24,8 @@ internal static class OptionsParser
         IReadOnlyCollection<string> inputNames,
         List<DiagnosticInfo> diagnostics)
     {
-        void Invalid(string option, string value, string why) =>
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, task.Location, option, Quote(value), why));
+        void Invalid(string option, string value, string why, AttributeValues? source = null) =>
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, (source ?? task).ArgumentLocation(option), option, Quote(value), why));
 
         int retries = task.Int("Retries") ?? 0;
         if (retries < 0)
@@ -55,14 +55,15 @@ internal static class OptionsParser
         var limits = new List<ResourceModel>();
         void Resource(List<ResourceModel> target, string option, string resourceName, Regex format, string example)
         {
-            string? value = task.String(option) ?? environment.String(option);
+            var source = task.Has(option) ? task : environment;
+            string? value = source.String(option);
             if (value is null)
             {
                 return;
             }
             if (!format.IsMatch(value))
             {
-                Invalid(option, value, $"write a Kubernetes quantity such as {example}");
+                Invalid(option, value, $"write a Kubernetes quantity such as {example}", source);
                 return;
             }
             target.Add(new ResourceModel(resourceName, value));
@@ -76,13 +77,13 @@ internal static class OptionsParser
         Resource(limits, "MemoryLimit", "Memory", ByteQuantity, "\"1Gi\"");
 
         var env = new List<EnvVarModel>();
-        foreach (string entry in environment.Strings("Env").Concat(task.Strings("Env")))
+        foreach (var (entry, source) in environment.Strings("Env").Select(e => (e, environment)).Concat(task.Strings("Env").Select(e => (e, task))))
         {
             int equals = entry.IndexOf('=');
             string name = equals > 0 ? entry.Substring(0, equals) : "";
             if (!EnvName.IsMatch(name))
             {
-                Invalid("Env", entry, "write NAME=value, where NAME is letters, digits and '_' and does not start with a digit");
+                Invalid("Env", entry, "write NAME=value, where NAME is letters, digits and '_' and does not start with a digit", source);
                 continue;
             }
             env.RemoveAll(e => e.Name == name);
@@ -90,12 +91,16 @@ internal static class OptionsParser
         }
 
         var secrets = new List<SecretModel>();
-        foreach (string entry in environment.Strings("Secrets").Concat(task.Strings("Secrets")).Distinct())
+        foreach (var (entry, source) in environment.Strings("Secrets").Select(e => (e, environment)).Concat(task.Strings("Secrets").Select(e => (e, task))))
         {
+            if (secrets.Any(s => (s.Group.Length > 0 ? s.Group + "/" + s.Key : s.Key) == entry))
+            {
+                continue;
+            }
             string[] parts = entry.Split('/');
             if (parts.Length > 2 || !parts.All(SecretPart.IsMatch))
             {
-                Invalid("Secrets", entry, "write \"key\" or \"group/key\" with letters, digits, '.', '-' and '_'");
+                Invalid("Secrets", entry, "write \"key\" or \"group/key\" with letters, digits, '.', '-' and '_'", source);
                 continue;
             }
             secrets.Add(parts.Length == 2 ? new SecretModel(parts[0], parts[1]) : new SecretModel("", parts[0]));

@@ -48,7 +48,9 @@ internal static class TaskParser
         }
         if (method.IsGenericMethod)
         {
+            // Its parameter types are type parameters; reporting them too would only repeat this.
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericTask, location, method.Name));
+            return null;
         }
         CheckContainer(container, diagnostics);
 
@@ -67,7 +69,7 @@ internal static class TaskParser
         string environmentName = environment.ConstructorString(0) ?? EnvironmentNames.FromClassName(container.Name);
         if (!EnvironmentNames.IsValid(environmentName))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidEnvironmentName, environment.Location ?? container.Locations.FirstOrDefault(), environmentName));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidEnvironmentName, environment.Attribute is null ? container.Locations.FirstOrDefault() : environment.ConstructorArgumentLocation(0), environmentName));
         }
 
         var taskAttribute = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == (isWorkflow ? KnownNames.WorkflowAttribute : KnownNames.TaskAttribute));

@@ -1,0 +1,49 @@
+namespace Flyte.Runtime.CommandLine;
+
+/// <summary>
+/// Reads the task to run from the arguments that follow <c>--resolver flyte-dotnet</c>:
+/// key/value pairs, of which <c>task &lt;Class.Method&gt;</c> is required.
+/// </summary>
+internal static class TaskReference
+{
+    public const string TaskKey = "task";
+
+    private const string Usage = $"--resolver {A0ArgumentParser.DotnetResolver} {TaskKey} <Class.Method>, e.g. --resolver {A0ArgumentParser.DotnetResolver} {TaskKey} Quickstart.Square";
+
+    public static bool TryParse(IReadOnlyList<string> resolverArgs, List<string> warnings, out string taskName, out string error)
+    {
+        taskName = "";
+        // flytekit-era command lines put "--" between the resolver and its arguments.
+        int start = resolverArgs.Count > 0 && resolverArgs[0] == "--" ? 1 : 0;
+        string? task = null;
+        for (int i = start; i < resolverArgs.Count; i += 2)
+        {
+            string key = resolverArgs[i];
+            if (i + 1 >= resolverArgs.Count)
+            {
+                error = $"resolver argument '{key}' has no value; expected {Usage}";
+                return false;
+            }
+            string value = resolverArgs[i + 1];
+            if (key == TaskKey)
+            {
+                task = value;
+            }
+            else
+            {
+                warnings.Add($"ignored unknown resolver argument '{key} {value}'");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(task) || TemplateValue.IsPlaceholder(task))
+        {
+            error = task is null
+                ? $"missing task reference: the command line must end with {Usage}"
+                : $"task reference '{task}' is not a task name; expected {Usage}";
+            return false;
+        }
+        taskName = task.Trim();
+        error = "";
+        return true;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.CodeAnalysis;
+
+namespace Flyte.Generators.Tests;
+
+/// <summary>Every FLY diagnostic: its id, severity, and the exact span it points at.</summary>
+public class DiagnosticTests
+{
+    private const string Usings = "using System; using System.Collections.Generic; using System.Threading.Tasks; using Flyte;\n";
+
+    [Theory]
+    [InlineData("FLY001", "public static partial class C { [Task] public int [|M|](int x) => x; }")]
+    [InlineData("FLY002", "public static class [|C|] { [Task] public static int M(int x) => x; }")]
+    [InlineData("FLY003", "public static partial class C { [Task] public static int M(System.IO.Stream [|s|]) => 1; }")]
+    [InlineData("FLY003", "public static partial class C { [Task] public static int M(Dictionary<int, string> [|m|]) => 1; }")]
+    [InlineData("FLY004", "public static partial class C { [Task] public static Task<object> [|M|](int x) => null!; }")]
+    [InlineData("FLY006", "public static partial class C { [Task] public static int M(ref int [|x|]) => x; }")]
+    [InlineData("FLY006", "public static partial class C { [Task] public static int M(params int[] [|xs|]) => 1; }")]
+    [InlineData("FLY006", "public static partial class C { [Task] public static void M(out int [|x|]) { x = 1; } }")]
+    [InlineData("FLY007", "public static partial class C { [Task] public static T [|M|]<T>(T x) => x; }")]
+    [InlineData("FLY008", "public static partial class C { [Task([|Retries = -1|])] public static int M(int x) => x; }")]
+    [InlineData("FLY008", "public static partial class C { [Task([|Memory = \"lots\"|])] public static int M(int x) => x; }")]
+    [InlineData("FLY008", "public static partial class C { [Task([|Cpu = \"1 core\"|])] public static int M(int x) => x; }")]
+    [InlineData("FLY008", "public static partial class C { [Task([|Timeout = \"soon\"|])] public static int M(int x) => x; }")]
+    [InlineData("FLY008", "public static partial class C { [Task([|Env = new[] { \"1BAD=x\" }|])] public static int M(int x) => x; }")]
+    [InlineData("FLY008", "public static partial class C { [Task(Cache = true, [|CacheIgnoredInputs = new[] { \"y\" }|])] public static int M(int x) => x; }")]
+    [InlineData("FLY008", "public static partial class C { [Task([|Secrets = new[] { \"a/b/c\" }|])] public static int M(int x) => x; }")]
+    [InlineData("FLY009", "[TaskEnvironment([|\"Bad Name\"|])] public static partial class C { [Task] public static int M(int x) => x; }")]
+    [InlineData("FLY010", "public static partial class C { [Workflow] public static int [|M|](int x) => x + 1; }")]
+    [InlineData("FLY011", "public static partial class C { [Task, Workflow] public static int [|M|](int x) => x; }")]
+    [InlineData("FLY008", "[TaskEnvironment(\"env\", [|Memory = \"1 GB\"|])] public static partial class C { [Task] public static int M(int x) => x; }")]
+    [InlineData("FLY012", "public static partial class [|C|]<T> { [Task] public static int M(int x) => x; }")]
+    public void Reports_the_diagnostic_at_its_span(string id, string markedSource)
+    {
+        var (source, expectedSpan) = Markup.Parse(Usings + markedSource);
+
+        var result = GeneratorHarness.Run(("Test.cs", source));
+
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics, d => d.Id == id);
+        Assert.Equal(expectedSpan, diagnostic.Location.SourceSpan);
+        Assert.Equal(id == "FLY010" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id != id);
+    }
+
+    [Fact]
+    public void Duplicate_task_names_point_at_the_second_method()
+    {
+        var (source, expectedSpan) = Markup.Parse(Usings + """
+            [TaskEnvironment("shared")] public static partial class A { [Task] public static int Run(int x) => x; }
+            [TaskEnvironment("shared")] public static partial class B { [Task] public static int [|Run|](int x) => x; }
+            """);
+
+        var result = GeneratorHarness.Run(("Test.cs", source));
+
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("FLY005", diagnostic.Id);
+        Assert.Equal(expectedSpan, diagnostic.Location.SourceSpan);
+        Assert.Contains("'shared.Run'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void Unsupported_type_message_names_the_type_and_the_supported_list()
+    {
+        var result = GeneratorHarness.Run(("Test.cs", Usings + "public static partial class C { [Task] public static int M(System.IO.Stream s) => 1; }"));
+
+        string message = Assert.Single(result.GeneratorDiagnostics).GetMessage();
+        Assert.Contains("'Stream'", message);
+        Assert.Contains("IReadOnlyDictionary<string, T>", message);
+    }
+
+    [Fact]
+    public void Workflow_that_calls_a_task_gets_no_warning()
+    {
+        var result = GeneratorHarness.Run(("Test.cs", Usings + """
+            public static partial class C
+            {
+                [Task] public static int Inc(int x) => x + 1;
+                [Workflow] public static int Twice(int x) => Inc(Inc(x));
+            }
+            """));
+
+        GoldenFileTests.AssertNoDiagnostics(result);
+    }
+}

@@ -1,0 +1,100 @@
+namespace Flyte.Generators.Tests;
+
+/// <summary>Representative task sources: every supported type, every option, every return shape.</summary>
+internal static class TestSources
+{
+    public const string AllTypes = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Flyte;
+        using Flyte.Tasks;
+
+        namespace Demo;
+
+        public enum Color { Red, Green, Blue }
+
+        public sealed record Point(int X, double Y, string? Label);
+
+        public sealed class Settings
+        {
+            public string Name { get; set; } = "";
+            public List<int> Values { get; set; } = new();
+            public Dictionary<string, Point> Named { get; set; } = new();
+            public Color Color { get; set; }
+            public DateTime When { get; set; }
+            public TimeSpan Every { get; set; }
+            public Guid Id { get; set; }
+            public decimal Price { get; set; }
+            public int? Maybe { get; set; }
+            public int Computed => Values.Count;
+        }
+
+        [TaskEnvironment("types", Description = "all types", Image = "registry.local/types:1", Cpu = "500m", Memory = "1Gi",
+            Env = new[] { "STAGE=test" }, Secrets = new[] { "db/password" })]
+        public static partial class AllTypes
+        {
+            [Task]
+            public static bool Scalars(bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str) => b;
+
+            [Task]
+            public static DateTime Times(DateTime when, DateTimeOffset at, TimeSpan span, Guid id) => when;
+
+            [Task]
+            public static Color Enums(Color color) => color;
+
+            [Task]
+            public static List<int> Collections(int[] array, List<string> list, IReadOnlyList<double> readOnly) => new(array);
+
+            [Task]
+            public static Dictionary<string, int> Maps(Dictionary<string, float> map, IReadOnlyDictionary<string, List<int>> nested) => new();
+
+            [Task]
+            public static int? Nullables(int? maybe, string? text, Color? color, List<Point?>? points) => maybe;
+
+            [Task]
+            public static Point Records(Point point, Settings settings) => point;
+
+            [Task]
+            public static (int Count, string Name) NamedTuple(int x) => (x, "n");
+
+            [Task]
+            public static (int, string) PositionalTuple(int x) => (x, "n");
+
+            [Task]
+            public static FlyteFile Files(FlyteFile file, FlyteDirectory dir) => file;
+
+            [Task]
+            public static async Task<int> Injected(int x, ITaskContext context, CancellationToken cancellationToken)
+            {
+                await Task.Delay(1, cancellationToken);
+                return x + context.Attempt;
+            }
+
+            [Task]
+            public static void Nothing() { }
+
+            [Task]
+            public static Task NothingAsync() => Task.CompletedTask;
+
+            [Task]
+            public static ValueTask<int> ValueAsync(int x) => new(x);
+
+            [Task(Name = "renamed", Description = "every option", Retries = 3, Timeout = "5m", Cache = true, CacheVersion = "v2",
+                CacheIgnoredInputs = new[] { "seed" }, CacheSerialize = true, Cpu = "2", Memory = "4Gi", Gpu = "1", Disk = "10Gi",
+                CpuLimit = "4", MemoryLimit = "8Gi", Image = "registry.local/gpu:2", Env = new[] { "MODE=fast", "STAGE=prod" },
+                Secrets = new[] { "api-key" }, Interruptible = true)]
+            public static int Options(int x, int seed) => x;
+
+            [Workflow]
+            public static async Task<int> Flow(int n)
+            {
+                int a = await ValueAsync(n);
+                int b = Options(a, 1);
+                Nothing();
+                return a + b;
+            }
+        }
+        """;
+}
