@@ -22,7 +22,7 @@ public class ResolverTests
     }
 
     [Fact]
-    public void Task_may_come_after_other_resolver_arguments()
+    public void Task_may_come_after_the_assembly_argument()
     {
         string[] args = [.. Required, "--resolver", "flyte-dotnet", "assembly", "Quickstart.dll", "task", "Quickstart.MeanOfSquares"];
 
@@ -31,7 +31,8 @@ public class ResolverTests
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal("Quickstart.MeanOfSquares", result.Arguments.TaskName);
         Assert.Equal(["assembly", "Quickstart.dll", "task", "Quickstart.MeanOfSquares"], result.Arguments.ResolverArgs);
-        Assert.Equal(["ignored unknown resolver argument 'assembly Quickstart.dll'"], result.Warnings);
+        Assert.Equal("Quickstart.dll", result.Arguments.AssemblyName);
+        Assert.Empty(result.Warnings);
     }
 
     [Fact]

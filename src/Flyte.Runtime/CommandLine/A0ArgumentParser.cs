@@ -192,7 +192,7 @@ internal static class A0ArgumentParser
                 $"--resolver '{resolver}' is not a .NET resolver: use --resolver {DotnetResolver} {TaskReference.TaskKey} <Class.Method>",
                 warnings);
         }
-        if (!TaskReference.TryParse(resolverArgs, warnings, out string taskName, out string taskError))
+        if (!TaskReference.TryParse(resolverArgs, warnings, out string taskName, out string? assemblyName, out string taskError))
         {
             return A0ParseResult.Failure(taskError, warnings);
         }
@@ -209,6 +209,7 @@ internal static class A0ArgumentParser
             Inputs = inputs,
             OutputsPath = outputsPath,
             TaskName = taskName,
+            AssemblyName = assemblyName,
             Resolver = resolver,
             ResolverArgs = resolverArgs,
             Version = Get(Option.Version),

@@ -15,6 +15,9 @@ internal sealed record A0Arguments
     /// <summary>The task to run, from the resolver arguments (<c>--resolver flyte-dotnet task Quickstart.Square</c>).</summary>
     public required string TaskName { get; init; }
 
+    /// <summary>The assembly holding the task (<c>assembly Quickstart</c> in the resolver arguments); null to search all.</summary>
+    public string? AssemblyName { get; init; }
+
     /// <summary><c>--resolver</c>: always <see cref="A0ArgumentParser.DotnetResolver"/> once parsed.</summary>
     public required string Resolver { get; init; }
 

@@ -2,17 +2,20 @@ namespace Flyte.Runtime.CommandLine;
 
 /// <summary>
 /// Reads the task to run from the arguments that follow <c>--resolver flyte-dotnet</c>:
-/// key/value pairs, of which <c>task &lt;Class.Method&gt;</c> is required.
+/// key/value pairs: <c>task &lt;name&gt;</c> (required; the task id name or <c>Class.Method</c>) and
+/// <c>assembly &lt;name&gt;</c> (the assembly whose dispatch table holds it; optional, as a0 can search them all).
 /// </summary>
 internal static class TaskReference
 {
     public const string TaskKey = "task";
+    public const string AssemblyKey = "assembly";
 
     private const string Usage = $"--resolver {A0ArgumentParser.DotnetResolver} {TaskKey} <Class.Method>, e.g. --resolver {A0ArgumentParser.DotnetResolver} {TaskKey} Quickstart.Square";
 
-    public static bool TryParse(IReadOnlyList<string> resolverArgs, List<string> warnings, out string taskName, out string error)
+    public static bool TryParse(IReadOnlyList<string> resolverArgs, List<string> warnings, out string taskName, out string? assemblyName, out string error)
     {
         taskName = "";
+        assemblyName = null;
         // flytekit-era command lines put "--" between the resolver and its arguments.
         int start = resolverArgs.Count > 0 && resolverArgs[0] == "--" ? 1 : 0;
         string? task = null;
@@ -28,6 +31,10 @@ internal static class TaskReference
             if (key == TaskKey)
             {
                 task = value;
+            }
+            else if (key == AssemblyKey)
+            {
+                assemblyName = value;
             }
             else
             {
