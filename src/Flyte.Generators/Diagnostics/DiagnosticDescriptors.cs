@@ -70,4 +70,9 @@ internal static class DiagnosticDescriptors
         "FLY012", "Unsupported task class",
         "'{0}' cannot hold tasks: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor TaskUsedAsMethodGroup = new(
+        "FLY013", "Task used as a method group",
+        "'{0}' is passed as a method group, so Flyte cannot route it: the calls run in-process, not as Flyte actions; write a lambda that calls it, such as 'x => {0}(x)'",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 }

@@ -49,8 +49,8 @@ internal static class InterceptorEmitter
         string arguments = string.Join(", ", task.Parameters.Select(p => TaskEmitter.Identifier(p.Name)));
         string inputs = string.Join(", ", TaskEmitter.Inputs(task).Select(p => TaskEmitter.Identifier(p.Name)));
         string definition = TaskEmitter.DefinitionTypeName(task) + ".Instance";
-        string encode = $"{TaskEmitter.DefinitionTypeName(task)}.EncodeInputs({inputs})";
-        string decode = $"{TaskEmitter.DefinitionTypeName(task)}.DecodeOutputs";
+        string encode = $"{definition}.EncodeInputs({inputs})";
+        string decode = $"{definition}.DecodeOutputs";
         string original = $"{task.ContainingTypeFullName}.{task.MethodName}({arguments})";
         string method = $"public static {task.Return.FullyQualifiedReturnType} {task.DefinitionClassName.Replace("_Task", "")}({parameters})";
 

@@ -76,7 +76,12 @@ internal static class RecordEmitter
 
         w.Open($"public static {t} FromLiteral(global::Flyteidl2.Core.Literal literal)");
         w.Line($"var reader = new {Reader}(global::Flyte.Literals.StructLiterals.ToMsgPack(literal));");
+        w.Open("try");
         w.Line("return Read(ref reader);");
+        w.Close();
+        w.Open("catch (global::System.Exception e) when (e is not global::Flyte.Literals.LiteralConversionException)");
+        w.Line($"throw new global::Flyte.Literals.LiteralConversionException($\"not a valid msgpack {Text.Escape(type.DisplayName)}: {{e.Message}}\", e);");
+        w.Close();
         w.Close();
         w.Line();
 

@@ -97,7 +97,7 @@ internal static class TaskEmitter
         var inputs = Inputs(task).ToList();
         string parameters = string.Join(", ", inputs.Select(p => $"{p.FullyQualifiedType} {Identifier(p.Name)}"));
         w.Line("/// <summary>The inputs as literals, in declaration order.</summary>");
-        w.Open($"public static {LiteralMap} EncodeInputs({parameters})");
+        w.Open($"public {LiteralMap} EncodeInputs({parameters})");
         w.Line($"var __inputs = new {LiteralMap}();");
         foreach (var p in inputs)
         {
@@ -113,12 +113,12 @@ internal static class TaskEmitter
         var r = task.Return;
         if (r.FullyQualifiedResultType is null)
         {
-            w.Line($"public static {LiteralMap} EncodeOutputs() => new();");
+            w.Line($"public {LiteralMap} EncodeOutputs() => new();");
             w.Line();
             return;
         }
 
-        w.Open($"public static {LiteralMap} EncodeOutputs({r.FullyQualifiedResultType} result)");
+        w.Open($"public {LiteralMap} EncodeOutputs({r.FullyQualifiedResultType} result)");
         w.Line($"var outputs = new {LiteralMap}();");
         foreach (var output in r.Outputs)
         {
@@ -129,7 +129,7 @@ internal static class TaskEmitter
         w.Close();
         w.Line();
 
-        w.Open($"public static {r.FullyQualifiedResultType} DecodeOutputs({LiteralMap} outputs)");
+        w.Open($"public {r.FullyQualifiedResultType} DecodeOutputs({LiteralMap} outputs)");
         var decoded = r.Outputs.Select(o => DecodeNamed("outputs", o.Name, "output", o.Type)).ToList();
         w.Line(r.IsTuple ? $"return ({string.Join(", ", decoded)});" : $"return {decoded[0]};");
         w.Close();

@@ -25,7 +25,7 @@ public static class ScalarLiterals
     public static DateTime AsUtc(DateTime value) =>
         value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
 
-    public static long ToInt64(Literal literal) => ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.Integer, "INTEGER").Integer;
+    public static long ToInt64(Literal literal) => ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.Integer, "an INTEGER").Integer;
 
     public static int ToInt32(Literal literal) => checked((int)Narrow(literal, int.MinValue, int.MaxValue, "int"));
     public static short ToInt16(Literal literal) => checked((short)Narrow(literal, short.MinValue, short.MaxValue, "short"));
@@ -37,17 +37,17 @@ public static class ScalarLiterals
 
     public static double ToDouble(Literal literal)
     {
-        var primitive = ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.FloatValue, "FLOAT", allowInteger: true);
+        var primitive = ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.FloatValue, "a FLOAT", allowInteger: true);
         return primitive.ValueCase == Flyteidl2.Core.Primitive.ValueOneofCase.Integer ? primitive.Integer : primitive.FloatValue;
     }
 
     public static float ToSingle(Literal literal) => (float)ToDouble(literal);
 
-    public static string ToString(Literal literal) => ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.StringValue, "STRING").StringValue;
-    public static bool ToBoolean(Literal literal) => ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.Boolean, "BOOLEAN").Boolean;
-    public static DateTime ToDateTime(Literal literal) => ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.Datetime, "DATETIME").Datetime.ToDateTime();
-    public static DateTimeOffset ToDateTimeOffset(Literal literal) => ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.Datetime, "DATETIME").Datetime.ToDateTimeOffset();
-    public static TimeSpan ToTimeSpan(Literal literal) => ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.Duration, "DURATION").Duration.ToTimeSpan();
+    public static string ToString(Literal literal) => ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.StringValue, "a STRING").StringValue;
+    public static bool ToBoolean(Literal literal) => ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.Boolean, "a BOOLEAN").Boolean;
+    public static DateTime ToDateTime(Literal literal) => ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.Datetime, "a DATETIME").Datetime.ToDateTime();
+    public static DateTimeOffset ToDateTimeOffset(Literal literal) => ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.Datetime, "a DATETIME").Datetime.ToDateTimeOffset();
+    public static TimeSpan ToTimeSpan(Literal literal) => ExpectPrimitive(literal, Flyteidl2.Core.Primitive.ValueOneofCase.Duration, "a DURATION").Duration.ToTimeSpan();
 
     public static Guid ToGuid(Literal literal)
     {
@@ -87,6 +87,6 @@ public static class ScalarLiterals
         {
             return primitive;
         }
-        throw new LiteralConversionException($"expected a {expectedName} literal, got {LiteralDescription.Of(literal)}");
+        throw new LiteralConversionException($"expected {expectedName} literal, got {LiteralDescription.Of(literal)}");
     }
 }

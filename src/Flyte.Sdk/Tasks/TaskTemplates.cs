@@ -92,16 +92,29 @@ public static class TaskTemplates
         return template;
     }
 
-    public static Flyteidl2.Task.TaskSpec CreateSpec(TaskDefinition task, TaskTemplateSettings settings) => new()
+    public static Flyteidl2.Task.TaskSpec CreateSpec(TaskDefinition task, TaskTemplateSettings settings)
     {
-        TaskTemplate = Create(task, settings),
-        ShortName = Truncate(task.Declaration.ShortName, 63),
-        Environment = new Flyteidl2.Task.Environment
+        var spec = new Flyteidl2.Task.TaskSpec
         {
-            Name = Truncate(task.Declaration.EnvironmentName, 63),
-            Description = Truncate(task.Declaration.EnvironmentDescription ?? "", 255),
-        },
-    };
+            TaskTemplate = Create(task, settings),
+            ShortName = Truncate(task.Declaration.ShortName, 63),
+            Environment = new Flyteidl2.Task.Environment
+            {
+                Name = Truncate(task.Declaration.EnvironmentName, 63),
+                Description = Truncate(task.Declaration.EnvironmentDescription ?? "", 255),
+            },
+        };
+        if (task.Declaration.Description is { Length: > 0 } description)
+        {
+            // Limits as the schema's validation rules set them.
+            spec.Documentation = new Flyteidl2.Task.DocumentationEntity
+            {
+                ShortDescription = Truncate(description, 255),
+                LongDescription = description.Length > 255 ? Truncate(description, 2048) : "",
+            };
+        }
+        return spec;
+    }
 
     private static string ResolveImage(TaskDeclaration declaration, TaskTemplateSettings settings)
     {

@@ -49,7 +49,7 @@ namespace Flyte.Generated.Tasks
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "array", "list", "readOnly" };
 
         /// <summary>The inputs as literals, in declaration order.</summary>
-        public static global::Flyteidl2.Core.LiteralMap EncodeInputs(int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly)
+        public global::Flyteidl2.Core.LiteralMap EncodeInputs(int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
             __inputs.Literals.Add("array", global::Flyte.Literals.CollectionLiterals.FromList(array, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1)));
@@ -58,14 +58,14 @@ namespace Flyte.Generated.Tasks
             return __inputs;
         }
 
-        public static global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.Collections.Generic.List<int> result)
+        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.Collections.Generic.List<int> result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
             outputs.Literals.Add("o0", global::Flyte.Literals.CollectionLiterals.FromList(result, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1)));
             return outputs;
         }
 
-        public static global::System.Collections.Generic.List<int> DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+        public global::System.Collections.Generic.List<int> DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
             return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToInt32(l1)));
         }

@@ -49,21 +49,21 @@ namespace Flyte.Generated.Tasks
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "color" };
 
         /// <summary>The inputs as literals, in declaration order.</summary>
-        public static global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Demo.Color color)
+        public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Demo.Color color)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
             __inputs.Literals.Add("color", global::Flyte.Literals.ScalarLiterals.FromString((color switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", color, "not a named member of Color") })));
             return __inputs;
         }
 
-        public static global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Demo.Color result)
+        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Demo.Color result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
             outputs.Literals.Add("o0", global::Flyte.Literals.ScalarLiterals.FromString((result switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", result, "not a named member of Color") })));
             return outputs;
         }
 
-        public static global::Demo.Color DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+        public global::Demo.Color DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
             return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToEnum<global::Demo.Color>(l0, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }));
         }

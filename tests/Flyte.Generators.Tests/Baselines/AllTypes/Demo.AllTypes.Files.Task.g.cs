@@ -49,7 +49,7 @@ namespace Flyte.Generated.Tasks
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "file", "dir" };
 
         /// <summary>The inputs as literals, in declaration order.</summary>
-        public static global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Flyte.FlyteFile file, global::Flyte.FlyteDirectory dir)
+        public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Flyte.FlyteFile file, global::Flyte.FlyteDirectory dir)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
             __inputs.Literals.Add("file", global::Flyte.Literals.BlobLiterals.FromFile(file));
@@ -57,14 +57,14 @@ namespace Flyte.Generated.Tasks
             return __inputs;
         }
 
-        public static global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Flyte.FlyteFile result)
+        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Flyte.FlyteFile result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
             outputs.Literals.Add("o0", global::Flyte.Literals.BlobLiterals.FromFile(result));
             return outputs;
         }
 
-        public static global::Flyte.FlyteFile DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+        public global::Flyte.FlyteFile DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
             return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.BlobLiterals.ToFile(l0));
         }

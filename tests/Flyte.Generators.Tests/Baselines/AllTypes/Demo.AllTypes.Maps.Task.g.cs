@@ -49,7 +49,7 @@ namespace Flyte.Generated.Tasks
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "map", "nested" };
 
         /// <summary>The inputs as literals, in declaration order.</summary>
-        public static global::Flyteidl2.Core.LiteralMap EncodeInputs(global::System.Collections.Generic.Dictionary<string, float> map, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>> nested)
+        public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::System.Collections.Generic.Dictionary<string, float> map, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>> nested)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
             __inputs.Literals.Add("map", global::Flyte.Literals.CollectionLiterals.FromMap(map, static v1 => global::Flyte.Literals.ScalarLiterals.FromDouble(v1)));
@@ -57,14 +57,14 @@ namespace Flyte.Generated.Tasks
             return __inputs;
         }
 
-        public static global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.Collections.Generic.Dictionary<string, int> result)
+        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.Collections.Generic.Dictionary<string, int> result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
             outputs.Literals.Add("o0", global::Flyte.Literals.CollectionLiterals.FromMap(result, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1)));
             return outputs;
         }
 
-        public static global::System.Collections.Generic.Dictionary<string, int> DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+        public global::System.Collections.Generic.Dictionary<string, int> DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
             return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToInt32(l1)));
         }

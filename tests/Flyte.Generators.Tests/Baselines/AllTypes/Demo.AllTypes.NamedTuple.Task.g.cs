@@ -49,14 +49,14 @@ namespace Flyte.Generated.Tasks
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "x" };
 
         /// <summary>The inputs as literals, in declaration order.</summary>
-        public static global::Flyteidl2.Core.LiteralMap EncodeInputs(int x)
+        public global::Flyteidl2.Core.LiteralMap EncodeInputs(int x)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
             __inputs.Literals.Add("x", global::Flyte.Literals.ScalarLiterals.FromInt64(x));
             return __inputs;
         }
 
-        public static global::Flyteidl2.Core.LiteralMap EncodeOutputs((int Count, string Name) result)
+        public global::Flyteidl2.Core.LiteralMap EncodeOutputs((int Count, string Name) result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
             outputs.Literals.Add("Count", global::Flyte.Literals.ScalarLiterals.FromInt64(result.Item1));
@@ -64,7 +64,7 @@ namespace Flyte.Generated.Tasks
             return outputs;
         }
 
-        public static (int Count, string Name) DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+        public (int Count, string Name) DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
             return (global::Flyte.Tasks.TaskCalls.Decode(outputs, "Count", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt32(l0)), global::Flyte.Tasks.TaskCalls.Decode(outputs, "Name", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToString(l0)));
         }

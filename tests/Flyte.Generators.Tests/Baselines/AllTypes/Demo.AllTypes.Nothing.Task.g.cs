@@ -49,13 +49,13 @@ namespace Flyte.Generated.Tasks
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] {  };
 
         /// <summary>The inputs as literals, in declaration order.</summary>
-        public static global::Flyteidl2.Core.LiteralMap EncodeInputs()
+        public global::Flyteidl2.Core.LiteralMap EncodeInputs()
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
             return __inputs;
         }
 
-        public static global::Flyteidl2.Core.LiteralMap EncodeOutputs() => new();
+        public global::Flyteidl2.Core.LiteralMap EncodeOutputs() => new();
 
         public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
         {

@@ -49,7 +49,7 @@ namespace Flyte.Generated.Tasks
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "maybe", "text", "color", "points" };
 
         /// <summary>The inputs as literals, in declaration order.</summary>
-        public static global::Flyteidl2.Core.LiteralMap EncodeInputs(int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points)
+        public global::Flyteidl2.Core.LiteralMap EncodeInputs(int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
             __inputs.Literals.Add("maybe", global::Flyte.Literals.OptionalLiterals.FromValue(maybe, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1), global::Flyte.Literals.LiteralTypes.Integer));
@@ -59,14 +59,14 @@ namespace Flyte.Generated.Tasks
             return __inputs;
         }
 
-        public static global::Flyteidl2.Core.LiteralMap EncodeOutputs(int? result)
+        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(int? result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
             outputs.Literals.Add("o0", global::Flyte.Literals.OptionalLiterals.FromValue(result, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1), global::Flyte.Literals.LiteralTypes.Integer));
             return outputs;
         }
 
-        public static int? DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+        public int? DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
             return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToInt32(l1)));
         }

@@ -49,7 +49,7 @@ namespace Flyte.Generated.Tasks
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "point", "settings" };
 
         /// <summary>The inputs as literals, in declaration order.</summary>
-        public static global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Demo.Point point, global::Demo.Settings settings)
+        public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Demo.Point point, global::Demo.Settings settings)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
             __inputs.Literals.Add("point", global::Flyte.Generated.Records.Demo_PointConverter.ToLiteral(point));
@@ -57,14 +57,14 @@ namespace Flyte.Generated.Tasks
             return __inputs;
         }
 
-        public static global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Demo.Point result)
+        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Demo.Point result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
             outputs.Literals.Add("o0", global::Flyte.Generated.Records.Demo_PointConverter.ToLiteral(result));
             return outputs;
         }
 
-        public static global::Demo.Point DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+        public global::Demo.Point DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
             return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l0));
         }

@@ -49,7 +49,7 @@ namespace Flyte.Generated.Tasks
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "b", "sb", "by", "s", "us", "i", "ui", "l", "ul", "f", "d", "m", "str" };
 
         /// <summary>The inputs as literals, in declaration order.</summary>
-        public static global::Flyteidl2.Core.LiteralMap EncodeInputs(bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str)
+        public global::Flyteidl2.Core.LiteralMap EncodeInputs(bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
             __inputs.Literals.Add("b", global::Flyte.Literals.ScalarLiterals.FromBoolean(b));
@@ -68,14 +68,14 @@ namespace Flyte.Generated.Tasks
             return __inputs;
         }
 
-        public static global::Flyteidl2.Core.LiteralMap EncodeOutputs(bool result)
+        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(bool result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
             outputs.Literals.Add("o0", global::Flyte.Literals.ScalarLiterals.FromBoolean(result));
             return outputs;
         }
 
-        public static bool DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+        public bool DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
             return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToBoolean(l0));
         }

@@ -49,7 +49,7 @@ namespace Flyte.Generated.Tasks
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "when", "at", "span", "id" };
 
         /// <summary>The inputs as literals, in declaration order.</summary>
-        public static global::Flyteidl2.Core.LiteralMap EncodeInputs(global::System.DateTime when, global::System.DateTimeOffset at, global::System.TimeSpan span, global::System.Guid id)
+        public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::System.DateTime when, global::System.DateTimeOffset at, global::System.TimeSpan span, global::System.Guid id)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
             __inputs.Literals.Add("when", global::Flyte.Literals.ScalarLiterals.FromDateTime(when));
@@ -59,14 +59,14 @@ namespace Flyte.Generated.Tasks
             return __inputs;
         }
 
-        public static global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.DateTime result)
+        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.DateTime result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
             outputs.Literals.Add("o0", global::Flyte.Literals.ScalarLiterals.FromDateTime(result));
             return outputs;
         }
 
-        public static global::System.DateTime DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+        public global::System.DateTime DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
             return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDateTime(l0));
         }

@@ -49,21 +49,21 @@ namespace Flyte.Generated.Tasks
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "x" };
 
         /// <summary>The inputs as literals, in declaration order.</summary>
-        public static global::Flyteidl2.Core.LiteralMap EncodeInputs(int x)
+        public global::Flyteidl2.Core.LiteralMap EncodeInputs(int x)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
             __inputs.Literals.Add("x", global::Flyte.Literals.ScalarLiterals.FromInt64(x));
             return __inputs;
         }
 
-        public static global::Flyteidl2.Core.LiteralMap EncodeOutputs(int result)
+        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(int result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
             outputs.Literals.Add("o0", global::Flyte.Literals.ScalarLiterals.FromInt64(result));
             return outputs;
         }
 
-        public static int DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+        public int DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
             return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt32(l0));
         }

@@ -16,7 +16,7 @@ namespace Flyte.Generated
                 global::Demo.AllTypes.Nothing();
                 return;
             }
-            global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.EncodeInputs()).GetAwaiter().GetResult();
+            global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance.EncodeInputs()).GetAwaiter().GetResult();
         }
 
         // AllTypes.cs(87,23)
@@ -27,7 +27,7 @@ namespace Flyte.Generated
             {
                 return global::Demo.AllTypes.ValueAsync(x);
             }
-            return new global::System.Threading.Tasks.ValueTask<int>(global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.EncodeInputs(x), global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.DecodeOutputs));
+            return new global::System.Threading.Tasks.ValueTask<int>(global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance.EncodeInputs(x), global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance.DecodeOutputs));
         }
 
         // AllTypes.cs(88,17)
@@ -38,7 +38,7 @@ namespace Flyte.Generated
             {
                 return global::Demo.AllTypes.Options(x, seed);
             }
-            return global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.EncodeInputs(x, seed), global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.DecodeOutputs).GetAwaiter().GetResult();
+            return global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance.EncodeInputs(x, seed), global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance.DecodeOutputs).GetAwaiter().GetResult();
         }
 
     }

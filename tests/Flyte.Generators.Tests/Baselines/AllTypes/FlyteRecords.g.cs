@@ -22,7 +22,14 @@ namespace Flyte.Generated.Records
         public static global::Demo.Point FromLiteral(global::Flyteidl2.Core.Literal literal)
         {
             var reader = new global::MessagePack.MessagePackReader(global::Flyte.Literals.StructLiterals.ToMsgPack(literal));
-            return Read(ref reader);
+            try
+            {
+                return Read(ref reader);
+            }
+            catch (global::System.Exception e) when (e is not global::Flyte.Literals.LiteralConversionException)
+            {
+                throw new global::Flyte.Literals.LiteralConversionException($"not a valid msgpack Point: {e.Message}", e);
+            }
         }
 
         public static void Write(ref global::MessagePack.MessagePackWriter writer, global::Demo.Point value)
@@ -115,7 +122,14 @@ namespace Flyte.Generated.Records
         public static global::Demo.Settings FromLiteral(global::Flyteidl2.Core.Literal literal)
         {
             var reader = new global::MessagePack.MessagePackReader(global::Flyte.Literals.StructLiterals.ToMsgPack(literal));
-            return Read(ref reader);
+            try
+            {
+                return Read(ref reader);
+            }
+            catch (global::System.Exception e) when (e is not global::Flyte.Literals.LiteralConversionException)
+            {
+                throw new global::Flyte.Literals.LiteralConversionException($"not a valid msgpack Settings: {e.Message}", e);
+            }
         }
 
         public static void Write(ref global::MessagePack.MessagePackWriter writer, global::Demo.Settings value)

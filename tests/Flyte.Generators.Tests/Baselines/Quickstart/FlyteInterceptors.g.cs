@@ -15,7 +15,7 @@ namespace Flyte.Generated
             {
                 return global::Samples.Quickstart.Square(x);
             }
-            return global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance, global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.EncodeInputs(x), global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.DecodeOutputs);
+            return global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance, global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance.EncodeInputs(x), global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance.DecodeOutputs);
         }
 
     }

@@ -49,21 +49,21 @@ namespace Flyte.Generated.Tasks
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "n" };
 
         /// <summary>The inputs as literals, in declaration order.</summary>
-        public static global::Flyteidl2.Core.LiteralMap EncodeInputs(int n)
+        public global::Flyteidl2.Core.LiteralMap EncodeInputs(int n)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
             __inputs.Literals.Add("n", global::Flyte.Literals.ScalarLiterals.FromInt64(n));
             return __inputs;
         }
 
-        public static global::Flyteidl2.Core.LiteralMap EncodeOutputs(double result)
+        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(double result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
             outputs.Literals.Add("o0", global::Flyte.Literals.ScalarLiterals.FromDouble(result));
             return outputs;
         }
 
-        public static double DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+        public double DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
             return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDouble(l0));
         }

@@ -1,0 +1,25 @@
+namespace Flyte.Sdk.Tests.Tasks;
+
+public enum Shape { Circle, Square, Triangle }
+
+public sealed record Point(int X, double Y, string? Label);
+
+/// <summary>A class (not a record) with settable properties of every kind a STRUCT may hold.</summary>
+public sealed class Measurement
+{
+    public string Name { get; set; } = "";
+    public List<int> Values { get; set; } = [];
+    public Dictionary<string, Point> Named { get; set; } = [];
+    public Shape Shape { get; set; }
+    public DateTime TakenAt { get; set; }
+    public DateTimeOffset Local { get; set; }
+    public TimeSpan Took { get; set; }
+    public Guid Id { get; set; }
+    public decimal Price { get; set; }
+    public int? Maybe { get; set; }
+    public IReadOnlyList<Point?> Points { get; set; } = [];
+    public bool Valid { get; set; }
+    public long Big { get; set; }
+    public float Ratio { get; set; }
+    public int Count => Values.Count;
+}
