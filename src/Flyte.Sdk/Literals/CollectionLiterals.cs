@@ -9,9 +9,22 @@ public static class CollectionLiterals
     {
         ArgumentNullException.ThrowIfNull(values);
         var collection = new LiteralCollection();
-        foreach (T value in values)
+        var literals = collection.Literals;
+        if (values is IReadOnlyList<T> list)
         {
-            collection.Literals.Add(encodeElement(value));
+            // Indexing avoids a boxed enumerator, and the capacity one resize per doubling.
+            literals.Capacity = list.Count;
+            for (int i = 0; i < list.Count; i++)
+            {
+                literals.Add(encodeElement(list[i]));
+            }
+        }
+        else
+        {
+            foreach (T value in values)
+            {
+                literals.Add(encodeElement(value));
+            }
         }
         return new Literal { Collection = collection };
     }
@@ -22,7 +35,7 @@ public static class CollectionLiterals
         var list = new List<T>(literals.Count);
         for (int i = 0; i < literals.Count; i++)
         {
-            list.Add(DecodeElement(literals[i], decodeElement, $"[{i}]"));
+            list.Add(DecodeElement(literals[i], decodeElement, i));
         }
         return list;
     }
@@ -33,7 +46,7 @@ public static class CollectionLiterals
         var array = new T[literals.Count];
         for (int i = 0; i < array.Length; i++)
         {
-            array[i] = DecodeElement(literals[i], decodeElement, $"[{i}]");
+            array[i] = DecodeElement(literals[i], decodeElement, i);
         }
         return array;
     }
@@ -58,7 +71,7 @@ public static class CollectionLiterals
         var dictionary = new Dictionary<string, T>(literal.Map.Literals.Count, StringComparer.Ordinal);
         foreach (var (key, value) in literal.Map.Literals)
         {
-            dictionary.Add(key, DecodeElement(value, decodeValue, $"[\"{key}\"]"));
+            dictionary.Add(key, DecodeElement(value, decodeValue, key));
         }
         return dictionary;
     }
@@ -68,7 +81,7 @@ public static class CollectionLiterals
             ? literal.Collection.Literals
             : throw new LiteralConversionException($"expected a collection literal, got {LiteralDescription.Of(literal)}");
 
-    private static T DecodeElement<T>(Literal literal, Func<Literal, T> decode, string position)
+    private static T DecodeElement<T>(Literal literal, Func<Literal, T> decode, int index)
     {
         try
         {
@@ -76,7 +89,19 @@ public static class CollectionLiterals
         }
         catch (LiteralConversionException e)
         {
-            throw new LiteralConversionException($"{position}: {e.Message}", e);
+            throw new LiteralConversionException($"[{index}]: {e.Message}", e);
+        }
+    }
+
+    private static T DecodeElement<T>(Literal literal, Func<Literal, T> decode, string key)
+    {
+        try
+        {
+            return decode(literal);
+        }
+        catch (LiteralConversionException e)
+        {
+            throw new LiteralConversionException($"[\"{key}\"]: {e.Message}", e);
         }
     }
 }
