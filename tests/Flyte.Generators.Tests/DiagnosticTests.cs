@@ -12,6 +12,7 @@ public class DiagnosticTests
     [InlineData("FLY002", "public static class [|C|] { [Task] public static int M(int x) => x; }")]
     [InlineData("FLY003", "public static partial class C { [Task] public static int M(System.IO.Stream [|s|]) => 1; }")]
     [InlineData("FLY003", "public static partial class C { [Task] public static int M(Dictionary<int, string> [|m|]) => 1; }")]
+    [InlineData("FLY003", "public sealed record R(FlyteFile F); public static partial class C { [Task] public static int M(R [|r|]) => 1; }")]
     [InlineData("FLY004", "public static partial class C { [Task] public static Task<object> [|M|](int x) => null!; }")]
     [InlineData("FLY006", "public static partial class C { [Task] public static int M(ref int [|x|]) => x; }")]
     [InlineData("FLY006", "public static partial class C { [Task] public static int M(params int[] [|xs|]) => 1; }")]
@@ -65,6 +66,25 @@ public class DiagnosticTests
         string message = Assert.Single(result.GeneratorDiagnostics).GetMessage();
         Assert.Contains("'Stream'", message);
         Assert.Contains("IReadOnlyDictionary<string, T>", message);
+    }
+
+    [Fact]
+    public void A_task_call_with_the_wrong_argument_type_is_a_compile_error()
+    {
+        // Task calls are plain C# calls, so the compiler itself checks them (CS1503), before any Flyte code runs.
+        var (source, span) = Markup.Parse(Usings + """
+            public static partial class C
+            {
+                [Task] public static int Inc(int x) => x + 1;
+                [Workflow] public static int Flow(string s) => Inc([|s|]);
+            }
+            """);
+
+        var result = GeneratorHarness.Run(("Test.cs", source));
+
+        var error = Assert.Single(result.CompilationDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("CS1503", error.Id);
+        Assert.Equal(span, error.Location.SourceSpan);
     }
 
     [Fact]

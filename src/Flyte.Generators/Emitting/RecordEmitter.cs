@@ -218,8 +218,7 @@ internal static class RecordEmitter
                 w.Line($"{ConverterName(type.Record!)}.Write(ref writer, {value});");
                 break;
             default:
-                w.Line($"throw new global::System.NotSupportedException(\"{type.DisplayName} cannot be stored inside a record\");");
-                break;
+                throw new System.ArgumentOutOfRangeException(nameof(type), type.Shape, "the parser keeps this type out of records");
         }
     }
 
@@ -303,8 +302,7 @@ internal static class RecordEmitter
                 w.Line($"{target} = {ConverterName(type.Record!)}.Read(ref reader);");
                 break;
             default:
-                w.Line($"throw new global::System.NotSupportedException(\"{type.DisplayName} cannot be stored inside a record\");");
-                break;
+                throw new System.ArgumentOutOfRangeException(nameof(type), type.Shape, "the parser keeps this type out of records");
         }
     }
 

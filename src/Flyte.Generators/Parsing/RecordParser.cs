@@ -32,6 +32,12 @@ internal static class RecordParser
                 unsupported = $"{unsupported} (property {type.Name}.{property.Name})";
                 return null;
             }
+            if (ContainsBlob(propertyType))
+            {
+                // A blob's upload and download belong to the task boundary, not to a record's msgpack.
+                unsupported = $"{propertyType.DisplayName} (property {type.Name}.{property.Name}: pass files and folders as task parameters, not inside records)";
+                return null;
+            }
             bool settable = property.SetMethod is { DeclaredAccessibility: Accessibility.Public };
             properties.Add(new PropertyModel(property.Name, property.Name, propertyType, settable));
         }
@@ -55,6 +61,9 @@ internal static class RecordParser
             .Replace("global::", "").Replace('.', '_').Replace('+', '_');
         return new RecordModel(identifier, new EquatableArray<PropertyModel>(properties), new EquatableArray<string>(constructor));
     }
+
+    private static bool ContainsBlob(TypeModel type) =>
+        type.Shape is TypeShape.FlyteFile or TypeShape.FlyteDirectory || (type.Element is { } element && ContainsBlob(element));
 
     private static IEnumerable<IPropertySymbol> PublicProperties(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IPropertySymbol>()
