@@ -1,5 +1,6 @@
-namespace Flyte.Idl.Tests;
+namespace Flyte.Tests.Shared;
 
+/// <summary>Finds the repository root (the folder holding Flyte.sln) from a test's output folder.</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
