@@ -46,12 +46,15 @@ internal static class InterceptorEmitter
             w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({site.Version}, {Text.Literal(site.Data)})]");
         }
         string parameters = string.Join(", ", task.Parameters.Select(p => $"{p.FullyQualifiedType} {TaskEmitter.Identifier(p.Name)}"));
-        string arguments = string.Join(", ", task.Parameters.Select(p => TaskEmitter.Identifier(p.Name)));
         string inputs = string.Join(", ", TaskEmitter.Inputs(task).Select(p => TaskEmitter.Identifier(p.Name)));
         string definition = TaskEmitter.DefinitionTypeName(task) + ".Instance";
         string encode = $"{definition}.EncodeInputs({inputs})";
         string decode = $"{definition}.DecodeOutputs";
-        string original = $"{task.ContainingTypeFullName}.{task.MethodName}({arguments})";
+        // A direct call gets a detached context where the caller passed none (an optional ITaskContext parameter).
+        string directArguments = string.Join(", ", task.Parameters.Select(p => p.Role == ParameterRole.TaskContext
+            ? $"{TaskEmitter.Identifier(p.Name)} ?? global::Flyte.Tasks.TaskContext.Detached"
+            : TaskEmitter.Identifier(p.Name)));
+        string original = $"{task.ContainingTypeFullName}.{task.MethodName}({directArguments})";
         string method = $"public static {task.Return.FullyQualifiedReturnType} {task.DefinitionClassName.Replace("_Task", "")}({parameters})";
 
         w.Open(method);

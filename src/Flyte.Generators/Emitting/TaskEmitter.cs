@@ -33,6 +33,8 @@ internal static class TaskEmitter
         EmitInputConverters(w, task);
         EmitOutputConverters(w, task);
         EmitInvoke(w, task);
+        EmitLocalRun(w, task);
+        EmitFake(w, task);
         w.Close();
         w.Close();
         w.Line();
@@ -55,7 +57,7 @@ internal static class TaskEmitter
         w.Line($"Image = {Text.Literal(o.Image)},");
         w.Open($"Policy = new {Tasks}.TaskPolicy");
         w.Line($"Retries = {o.Retries},");
-        w.Line($"Timeout = {(o.TimeoutSeconds is { } seconds ? $"global::System.TimeSpan.FromSeconds({seconds})" : "null")},");
+        w.Line($"Timeout = {(o.TimeoutMilliseconds is { } milliseconds ? $"global::System.TimeSpan.FromMilliseconds({milliseconds})" : "null")},");
         w.Line($"Cache = {(o.Cache ? "true" : "false")},");
         w.Line($"CacheVersion = {Text.Literal(o.CacheVersion)},");
         w.Line($"CacheIgnoredInputs = new string[] {{ {string.Join(", ", o.CacheIgnoredInputs.Select(Text.Literal))} }},");
@@ -189,6 +191,61 @@ internal static class TaskEmitter
         }
         w.Close();
     }
+
+    /// <summary><c>RunLocalAsync(inputs…)</c>: runs the task in-process with Flyte semantics and decodes its result.</summary>
+    private static void EmitLocalRun(SourceWriter w, TaskModel task)
+    {
+        var inputs = Inputs(task).ToList();
+        var names = inputs.Select(p => p.Name).ToList();
+        string options = Unique("options", names);
+        string cancellation = Unique("cancellationToken", names);
+        string parameters = string.Join("", inputs.Select(p => $"{p.FullyQualifiedType} {Identifier(p.Name)}, "));
+        string arguments = string.Join(", ", inputs.Select(p => Identifier(p.Name)));
+        string result = task.Return.FullyQualifiedResultType is { } type
+            ? $"global::Flyte.Local.LocalRunResult<{type}>"
+            : "global::Flyte.Local.LocalRunResult";
+        string decode = task.Return.FullyQualifiedResultType is null ? "" : "DecodeOutputs, ";
+        w.Line();
+        w.Line("/// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>");
+        w.Line($"public global::System.Threading.Tasks.Task<{result}> RunLocalAsync({parameters}global::Flyte.Local.LocalRunOptions? {options} = null, global::System.Threading.CancellationToken {cancellation} = default) =>");
+        w.Line($"    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs({arguments}), {decode}{options}, {cancellation});");
+    }
+
+    /// <summary><c>Fake(implementation)</c>: a typed stand-in for this task in local runs, for tests.</summary>
+    private static void EmitFake(SourceWriter w, TaskModel task)
+    {
+        var inputs = Inputs(task).ToList();
+        if (inputs.Count > 16)
+        {
+            return; // Func and Action stop at 16 parameters.
+        }
+        var types = inputs.Select(p => p.FullyQualifiedType).ToList();
+        string? resultType = task.Return.FullyQualifiedResultType;
+        string delegateType = resultType is null
+            ? (types.Count == 0 ? "global::System.Action" : $"global::System.Action<{string.Join(", ", types)}>")
+            : $"global::System.Func<{string.Join(", ", types.Concat(new[] { resultType }))}>";
+        string arguments = string.Join(", ", inputs.Select(p => DecodeNamed("inputs", p.Name, "input", p.Type!)));
+        w.Line();
+        w.Line("/// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>");
+        w.Open($"public global::Flyte.Local.TaskFake Fake({delegateType} implementation)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(implementation);");
+        w.Open($"return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>");
+        if (resultType is null)
+        {
+            w.Line($"implementation({arguments});");
+            w.Line("return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs());");
+        }
+        else
+        {
+            w.Line($"var result = implementation({arguments});");
+            w.Line("return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));");
+        }
+        w.Close(");");
+        w.Close();
+    }
+
+    private static string Unique(string name, System.Collections.Generic.IReadOnlyCollection<string> taken) =>
+        taken.Contains(name) ? Unique("run" + char.ToUpperInvariant(name[0]) + name.Substring(1), taken) : name;
 
     /// <summary>Reopens the user's partial class with <c>FlyteTasks.&lt;Method&gt;</c>, the task's typed handle.</summary>
     private static void EmitHandle(SourceWriter w, TaskModel task)

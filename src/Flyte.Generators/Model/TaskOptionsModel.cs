@@ -4,7 +4,7 @@ namespace Flyte.Generators.Model;
 internal sealed record TaskOptionsModel(
     string? Description,
     int Retries,
-    long? TimeoutSeconds,
+    long? TimeoutMilliseconds,
     bool Cache,
     string CacheVersion,
     EquatableArray<string> CacheIgnoredInputs,

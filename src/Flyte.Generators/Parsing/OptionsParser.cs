@@ -34,14 +34,14 @@ internal static class OptionsParser
             retries = 0;
         }
 
-        long? timeoutSeconds = null;
+        long? timeoutMilliseconds = null;
         if (task.String("Timeout") is { } timeout)
         {
-            timeoutSeconds = ParseTimeoutSeconds(timeout);
-            if (timeoutSeconds is null or <= 0)
+            timeoutMilliseconds = ParseTimeoutMilliseconds(timeout);
+            if (timeoutMilliseconds is null or <= 0)
             {
-                Invalid("Timeout", timeout, "write a positive duration such as \"90s\", \"5m\", \"2h\" or \"01:30:00\"");
-                timeoutSeconds = null;
+                Invalid("Timeout", timeout, "write a positive duration such as \"500ms\", \"90s\", \"5m\", \"2h\" or \"01:30:00\"");
+                timeoutMilliseconds = null;
             }
         }
 
@@ -109,7 +109,7 @@ internal static class OptionsParser
         return new TaskOptionsModel(
             Description: task.String("Description"),
             Retries: retries,
-            TimeoutSeconds: timeoutSeconds,
+            TimeoutMilliseconds: timeoutMilliseconds,
             Cache: task.Bool("Cache"),
             CacheVersion: task.String("CacheVersion") ?? "",
             CacheIgnoredInputs: new EquatableArray<string>(ignored.Where(inputNames.Contains)),
@@ -122,22 +122,22 @@ internal static class OptionsParser
             Secrets: new EquatableArray<SecretModel>(secrets));
     }
 
-    /// <summary>"90s", "5m", "2h", "1d", "500ms" or a TimeSpan ("01:30:00"); null when unreadable.</summary>
-    public static long? ParseTimeoutSeconds(string text)
+    /// <summary>"500ms", "90s", "5m", "2h", "1d" or a TimeSpan ("01:30:00"), in milliseconds; null when unreadable.</summary>
+    public static long? ParseTimeoutMilliseconds(string text)
     {
         var match = ShortDuration.Match(text.Trim());
         if (match.Success && long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out long amount))
         {
             return match.Groups[2].Value switch
             {
-                "ms" => amount / 1000,
-                "s" => amount,
-                "m" => amount * 60,
-                "h" => amount * 3600,
-                _ => amount * 86400,
+                "ms" => amount,
+                "s" => amount * 1000,
+                "m" => amount * 60_000,
+                "h" => amount * 3_600_000,
+                _ => amount * 86_400_000,
             };
         }
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? (long)span.TotalSeconds : null;
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? (long)span.TotalMilliseconds : null;
     }
 
     private static string Quote(string value) => "\"" + value + "\"";

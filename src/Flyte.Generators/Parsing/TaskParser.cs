@@ -165,7 +165,7 @@ internal static class TaskParser
             return new ParameterModel(parameter.Name, ParameterRole.Input, null, typeName, null);
         }
 
-        string definition = parameter.Type.ToDisplayString();
+        string definition = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
         if (definition == KnownNames.CancellationToken)
         {
             return new ParameterModel(parameter.Name, ParameterRole.CancellationToken, null, typeName, null);

@@ -85,6 +85,21 @@ namespace Flyte.Generated.Tasks
                 return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
             }
         }
+
+        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::System.Collections.Generic.List<int>>> RunLocalAsync(int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(array, list, readOnly), DecodeOutputs, options, cancellationToken);
+
+        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+        public global::Flyte.Local.TaskFake Fake(global::System.Func<int[], global::System.Collections.Generic.List<string>, global::System.Collections.Generic.IReadOnlyList<double>, global::System.Collections.Generic.List<int>> implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+            {
+                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "array", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToArray(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToInt32(l1))), global::Flyte.Tasks.TaskCalls.Decode(inputs, "list", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToString(l1))), global::Flyte.Tasks.TaskCalls.Decode(inputs, "readOnly", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToDouble(l1))));
+                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+            });
+        }
     }
 }
 

@@ -83,6 +83,21 @@ namespace Flyte.Generated.Tasks
                 return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
             }
         }
+
+        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::Flyte.FlyteFile>> RunLocalAsync(global::Flyte.FlyteFile file, global::Flyte.FlyteDirectory dir, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(file, dir), DecodeOutputs, options, cancellationToken);
+
+        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+        public global::Flyte.Local.TaskFake Fake(global::System.Func<global::Flyte.FlyteFile, global::Flyte.FlyteDirectory, global::Flyte.FlyteFile> implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+            {
+                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "file", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.BlobLiterals.ToFile(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "dir", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.BlobLiterals.ToDirectory(l0)));
+                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+            });
+        }
     }
 }
 

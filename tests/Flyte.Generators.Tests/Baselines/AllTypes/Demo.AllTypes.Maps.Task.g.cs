@@ -83,6 +83,21 @@ namespace Flyte.Generated.Tasks
                 return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
             }
         }
+
+        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::System.Collections.Generic.Dictionary<string, int>>> RunLocalAsync(global::System.Collections.Generic.Dictionary<string, float> map, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>> nested, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(map, nested), DecodeOutputs, options, cancellationToken);
+
+        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+        public global::Flyte.Local.TaskFake Fake(global::System.Func<global::System.Collections.Generic.Dictionary<string, float>, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>>, global::System.Collections.Generic.Dictionary<string, int>> implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+            {
+                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "map", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToSingle(l1))), global::Flyte.Tasks.TaskCalls.Decode(inputs, "nested", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Literals.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Literals.ScalarLiterals.ToInt32(l2)))));
+                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+            });
+        }
     }
 }
 

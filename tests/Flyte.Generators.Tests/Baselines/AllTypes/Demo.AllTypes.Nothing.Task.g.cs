@@ -69,6 +69,21 @@ namespace Flyte.Generated.Tasks
                 return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
             }
         }
+
+        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult> RunLocalAsync(global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(), options, cancellationToken);
+
+        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+        public global::Flyte.Local.TaskFake Fake(global::System.Action implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+            {
+                implementation();
+                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs());
+            });
+        }
     }
 }
 

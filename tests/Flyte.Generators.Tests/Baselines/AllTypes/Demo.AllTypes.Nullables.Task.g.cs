@@ -87,6 +87,21 @@ namespace Flyte.Generated.Tasks
                 return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
             }
         }
+
+        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<int?>> RunLocalAsync(int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(maybe, text, color, points), DecodeOutputs, options, cancellationToken);
+
+        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+        public global::Flyte.Local.TaskFake Fake(global::System.Func<int?, string?, global::Demo.Color?, global::System.Collections.Generic.List<global::Demo.Point?>?, int?> implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+            {
+                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "maybe", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToInt32(l1))), global::Flyte.Tasks.TaskCalls.Decode(inputs, "text", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToString(l1))), global::Flyte.Tasks.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToEnum<global::Demo.Color>(l1, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }))), global::Flyte.Tasks.TaskCalls.Decode(inputs, "points", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Literals.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Literals.OptionalLiterals.ToReference(l2, static l3 => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l3))))));
+                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+            });
+        }
     }
 }
 

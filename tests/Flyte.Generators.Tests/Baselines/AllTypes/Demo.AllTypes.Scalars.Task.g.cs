@@ -105,6 +105,21 @@ namespace Flyte.Generated.Tasks
                 return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
             }
         }
+
+        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<bool>> RunLocalAsync(bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(b, sb, by, s, us, i, ui, l, ul, f, d, m, str), DecodeOutputs, options, cancellationToken);
+
+        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+        public global::Flyte.Local.TaskFake Fake(global::System.Func<bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, decimal, string, bool> implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+            {
+                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "b", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToBoolean(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "sb", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToSByte(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "by", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToByte(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "s", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt16(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "us", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToUInt16(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "i", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt32(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "ui", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToUInt32(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "l", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt64(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "ul", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToUInt64(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "f", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToSingle(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "d", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDouble(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "m", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDecimal(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "str", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToString(l0)));
+                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+            });
+        }
     }
 }
 

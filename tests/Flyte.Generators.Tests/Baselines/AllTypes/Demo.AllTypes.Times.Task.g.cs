@@ -87,6 +87,21 @@ namespace Flyte.Generated.Tasks
                 return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
             }
         }
+
+        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::System.DateTime>> RunLocalAsync(global::System.DateTime when, global::System.DateTimeOffset at, global::System.TimeSpan span, global::System.Guid id, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(when, at, span, id), DecodeOutputs, options, cancellationToken);
+
+        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+        public global::Flyte.Local.TaskFake Fake(global::System.Func<global::System.DateTime, global::System.DateTimeOffset, global::System.TimeSpan, global::System.Guid, global::System.DateTime> implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+            {
+                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "when", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDateTime(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "at", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDateTimeOffset(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "span", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToTimeSpan(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "id", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToGuid(l0)));
+                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+            });
+        }
     }
 }
 

@@ -74,6 +74,21 @@ namespace Flyte.Generated.Tasks
             var result = await global::Samples.Quickstart.Square(__x);
             return EncodeOutputs(result);
         }
+
+        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<int>> RunLocalAsync(int x, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(x), DecodeOutputs, options, cancellationToken);
+
+        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+        public global::Flyte.Local.TaskFake Fake(global::System.Func<int, int> implementation)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(implementation);
+            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+            {
+                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "x", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt32(l0)));
+                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+            });
+        }
     }
 }
 

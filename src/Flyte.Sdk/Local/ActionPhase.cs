@@ -1,0 +1,14 @@
+namespace Flyte.Local;
+
+/// <summary>Phases of an action, numbered as Flyte 2's ActionPhase.</summary>
+public enum ActionPhase
+{
+    Queued = 1,
+    WaitingForResources = 2,
+    Initializing = 3,
+    Running = 4,
+    Succeeded = 5,
+    Failed = 6,
+    Aborted = 7,
+    TimedOut = 8,
+}

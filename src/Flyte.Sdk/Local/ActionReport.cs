@@ -1,0 +1,86 @@
+namespace Flyte.Local;
+
+/// <summary>What happened to one action of a local run, and to the actions it started.</summary>
+public sealed class ActionReport
+{
+    private readonly List<ActionReport> _children = [];
+    private readonly List<string> _attemptErrors = [];
+
+    internal ActionReport(string name, string taskName, ActionReport? parent)
+    {
+        Name = name;
+        TaskName = taskName;
+        Parent = parent;
+    }
+
+    public string Name { get; }
+    public string TaskName { get; }
+    public ActionReport? Parent { get; }
+    public ActionPhase Phase { get; internal set; } = ActionPhase.Queued;
+    public int Attempts { get; internal set; }
+    public bool CacheHit { get; internal set; }
+    public TimeSpan Duration { get; internal set; }
+
+    /// <summary>The user's exception and stack trace of the last failed attempt, if any.</summary>
+    public string? Error { get; internal set; }
+
+    public IReadOnlyList<string> AttemptErrors { get { lock (_attemptErrors) { return _attemptErrors.ToArray(); } } }
+
+    public IReadOnlyList<ActionReport> Children { get { lock (_children) { return _children.ToArray(); } } }
+
+    internal void AddChild(ActionReport child) { lock (_children) { _children.Add(child); } }
+
+    internal void AddAttemptError(string error) { lock (_attemptErrors) { _attemptErrors.Add(error); } }
+
+    /// <summary>This action and all below it, depth first.</summary>
+    public IEnumerable<ActionReport> Descendants()
+    {
+        yield return this;
+        foreach (var child in Children)
+        {
+            foreach (var descendant in child.Descendants())
+            {
+                yield return descendant;
+            }
+        }
+    }
+
+    /// <summary>The report as an indented text tree: phase, duration, attempts and cache hits.</summary>
+    public string Render()
+    {
+        var builder = new System.Text.StringBuilder();
+        Render(builder, "");
+        return builder.ToString();
+    }
+
+    private void Render(System.Text.StringBuilder builder, string indent)
+    {
+        builder.Append(indent).Append(Name).Append(' ').Append(TaskName).Append(' ').Append(PhaseName(Phase))
+            .Append(' ').Append(Duration.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)).Append('s');
+        if (Attempts > 1)
+        {
+            builder.Append(" attempts=").Append(Attempts);
+        }
+        if (CacheHit)
+        {
+            builder.Append(" (cache hit)");
+        }
+        builder.Append('\n');
+        foreach (var child in Children)
+        {
+            child.Render(builder, indent + "  ");
+        }
+    }
+
+    public static string PhaseName(ActionPhase phase) => phase switch
+    {
+        ActionPhase.Queued => "QUEUED",
+        ActionPhase.WaitingForResources => "WAITING_FOR_RESOURCES",
+        ActionPhase.Initializing => "INITIALIZING",
+        ActionPhase.Running => "RUNNING",
+        ActionPhase.Succeeded => "SUCCEEDED",
+        ActionPhase.Failed => "FAILED",
+        ActionPhase.Aborted => "ABORTED",
+        _ => "TIMED_OUT",
+    };
+}

@@ -1,0 +1,41 @@
+using Flyte.Execution;
+using Flyte.Hashing;
+using Flyte.Tasks;
+using Flyteidl2.Core;
+
+namespace Flyte.Local;
+
+/// <summary>
+/// The Flyte context of one running action: each task it calls becomes a child action with a
+/// deterministic name (DESIGN.md §4), so a rerun finds the same names.
+/// </summary>
+internal sealed class ActionRunner : ITaskRunner
+{
+    private readonly LocalEngine _engine;
+    private readonly ActionReport _parent;
+    private readonly CancellationToken _parentToken;
+    private readonly CallSequencer _sequencer = new();
+
+    /// <param name="parentToken">Fires when the parent's attempt ends early (aborted, timed out): its children are aborted with it.</param>
+    public ActionRunner(LocalEngine engine, ActionReport parent, CancellationToken parentToken)
+    {
+        _engine = engine;
+        _parent = parent;
+        _parentToken = parentToken;
+    }
+
+    public Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken)
+    {
+        var named = inputs.Literals.Select(kv => (kv.Key, kv.Value));
+        string inputsHash = task.Policy.CacheIgnoredInputs.Count > 0
+            ? InputsHash.ComputeFiltered(named, task.Policy.CacheIgnoredInputs)
+            : InputsHash.Compute(named);
+        string identity = FlyteHash.Of($"{task.Name}-{InterfaceHash.Compute(task.Interface)}-{task.Policy.CacheVersion}");
+        int sequence = _sequencer.Next($"{identity}:{inputsHash}");
+        string name = ChildActionName.Compute(_parent.Name, inputsHash, identity, sequence);
+
+        var child = new ActionReport(name, task.Name, _parent);
+        _parent.AddChild(child);
+        return _engine.RunActionAsync(task, inputs, child, _parentToken);
+    }
+}

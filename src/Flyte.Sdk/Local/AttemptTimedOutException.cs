@@ -1,0 +1,10 @@
+namespace Flyte.Local;
+
+/// <summary>One attempt ran longer than the task's timeout.</summary>
+public sealed class AttemptTimedOutException : TimeoutException
+{
+    public AttemptTimedOutException(string taskName, TimeSpan timeout)
+        : base($"{taskName} exceeded its timeout of {timeout}")
+    {
+    }
+}

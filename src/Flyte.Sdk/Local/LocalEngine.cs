@@ -1,0 +1,214 @@
+using Flyte.Execution;
+using Flyte.Hashing;
+using Flyte.Tasks;
+using Flyteidl2.Core;
+
+namespace Flyte.Local;
+
+/// <summary>
+/// Runs a task or workflow in-process with Flyte's semantics: every task boundary goes through
+/// literals and bytes, with retries, timeouts, caching, a parallelism limit and cancellation,
+/// and every action leaves the files a remote run would (<see cref="RunLayout"/>).
+/// </summary>
+public sealed class LocalEngine
+{
+    private readonly LocalRunOptions _options;
+    private readonly LocalCache? _cache;
+    private readonly SemaphoreSlim _taskSlots;
+    private readonly Dictionary<string, TaskFake> _fakes;
+
+    private LocalEngine(LocalRunOptions options)
+    {
+        _options = options;
+        RunName = options.RunName ?? RunNames.New();
+        Layout = new RunLayout(options.ResolveRunDirectory(RunName));
+        _cache = options.UseCache ? new LocalCache(options.ResolveCacheDirectory()) : null;
+        _taskSlots = new SemaphoreSlim(Math.Max(1, options.MaxParallelism));
+        _fakes = options.Fakes.ToDictionary(f => f.Task.Name, StringComparer.Ordinal);
+    }
+
+    public string RunName { get; }
+
+    internal RunLayout Layout { get; }
+
+    /// <summary>Runs <paramref name="task"/> as the root action <c>a0</c> of a new run.</summary>
+    public static async Task<LocalRunResult> RunAsync(TaskDefinition task, LiteralMap inputs, LocalRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var engine = new LocalEngine(options ?? new LocalRunOptions());
+        var root = new ActionReport("a0", task.Name, parent: null);
+        try
+        {
+            LiteralMap outputs = await engine.RunActionAsync(task, inputs, root, cancellationToken).ConfigureAwait(false);
+            return new LocalRunResult(engine.RunName, engine.Layout.RunDirectory, root, outputs, null);
+        }
+        catch (TaskFailedException failure)
+        {
+            return new LocalRunResult(engine.RunName, engine.Layout.RunDirectory, root, null, failure);
+        }
+    }
+
+    /// <summary>Runs <paramref name="task"/> and decodes its result with <paramref name="decodeOutputs"/>.</summary>
+    public static async Task<LocalRunResult<T>> RunAsync<T>(TaskDefinition task, LiteralMap inputs, Func<LiteralMap, T> decodeOutputs, LocalRunOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(task, inputs, options, cancellationToken).ConfigureAwait(false);
+        return new LocalRunResult<T>(result, decodeOutputs);
+    }
+
+    internal async Task<LiteralMap> RunActionAsync(TaskDefinition task, LiteralMap inputs, ActionReport report, CancellationToken runToken)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        Publish(report, attempt: 0);
+        try
+        {
+            string? cacheKey = CacheKeyOf(task, inputs);
+            if (cacheKey is not null && _cache!.TryGet(task.Name, cacheKey) is { } cached)
+            {
+                Layout.WriteInputs(report.Name, 0, inputs);
+                Layout.WriteOutputs(report.Name, 0, cached);
+                report.CacheHit = true;
+                report.Phase = ActionPhase.Succeeded;
+                Publish(report, attempt: 0);
+                return cached;
+            }
+
+            Exception? lastError = null;
+            int attempts = task.Policy.Retries + 1;
+            for (int attempt = 0; attempt < attempts; attempt++)
+            {
+                if (attempt > 0 && _options.RetryDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(_options.RetryDelay, runToken).ConfigureAwait(false);
+                }
+                report.Attempts = attempt + 1;
+                Layout.WriteInputs(report.Name, attempt, inputs);
+                try
+                {
+                    LiteralMap outputs = await RunAttemptAsync(task, inputs, report, attempt, runToken).ConfigureAwait(false);
+                    Layout.WriteOutputs(report.Name, attempt, outputs);
+                    if (cacheKey is not null)
+                    {
+                        _cache!.Put(task.Name, cacheKey, outputs);
+                    }
+                    report.Phase = ActionPhase.Succeeded;
+                    Publish(report, attempt);
+                    return outputs;
+                }
+                catch (Exception e) when (runToken.IsCancellationRequested)
+                {
+                    Fail(report, attempt, e, ActionPhase.Aborted, "Aborted", "the run was cancelled");
+                    throw new TaskFailedException(task.Name, report.Name, ActionPhase.Aborted, report.AttemptErrors, e);
+                }
+                catch (AttemptTimedOutException e)
+                {
+                    lastError = e;
+                    Fail(report, attempt, e, ActionPhase.TimedOut, "TimedOut", e.Message);
+                }
+                catch (Exception e)
+                {
+                    lastError = e;
+                    Fail(report, attempt, e, ActionPhase.Failed, e.GetType().Name, UserStackTrace.Format(e));
+                }
+                if (attempt + 1 < attempts)
+                {
+                    report.Phase = ActionPhase.Queued;
+                    Publish(report, attempt + 1);
+                }
+            }
+            throw new TaskFailedException(task.Name, report.Name, report.Phase, report.AttemptErrors, lastError);
+        }
+        finally
+        {
+            report.Duration = started.Elapsed;
+        }
+    }
+
+    private async Task<LiteralMap> RunAttemptAsync(TaskDefinition task, LiteralMap inputs, ActionReport report, int attempt, CancellationToken runToken)
+    {
+        bool isTask = !task.Declaration.IsWorkflow;
+        if (isTask)
+        {
+            // Only tasks take a slot: a workflow mostly waits on its children, and holding a slot could starve them.
+            report.Phase = ActionPhase.WaitingForResources;
+            Publish(report, attempt);
+            await _taskSlots.WaitAsync(runToken).ConfigureAwait(false);
+        }
+        try
+        {
+            report.Phase = ActionPhase.Running;
+            Publish(report, attempt);
+            using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(runToken);
+            var context = new TaskContext(RunName, report.Name, attempt, Layout.AttemptDirectory(report.Name, attempt),
+                Path.Combine(Layout.RunDirectory, "raw", report.Name, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var children = new ActionRunner(this, report, attemptCancellation.Token);
+            var received = LiteralMap.Parser.ParseFrom(Google.Protobuf.MessageExtensions.ToByteArray(inputs));
+
+            Task<LiteralMap> work = _fakes.TryGetValue(task.Name, out var fake)
+                ? Invoke(() => fake.RunAsync(received, attemptCancellation.Token), children, isTask)
+                : Invoke(() => task.InvokeAsync(received, context, attemptCancellation.Token), children, isTask);
+
+            if (task.Policy.Timeout is not { } timeout)
+            {
+                return await work.ConfigureAwait(false);
+            }
+            try
+            {
+                return await work.WaitAsync(timeout, runToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The token tells cooperative code to stop; code that ignores it is left behind, as a killed pod would be.
+                attemptCancellation.Cancel();
+                throw new AttemptTimedOutException(task.Name, timeout);
+            }
+        }
+        finally
+        {
+            if (isTask)
+            {
+                _taskSlots.Release();
+            }
+        }
+    }
+
+    /// <summary>Starts the method with this action as the Flyte context; tasks on the thread pool, so fan-out runs in parallel.</summary>
+    private static Task<LiteralMap> Invoke(Func<Task<LiteralMap>> start, ActionRunner children, bool onThreadPool)
+    {
+        Task<LiteralMap> Run()
+        {
+            using var scope = FlyteContext.Enter(children);
+            return start();
+        }
+        return onThreadPool ? Task.Run(Run) : Run();
+    }
+
+    private string? CacheKeyOf(TaskDefinition task, LiteralMap inputs)
+    {
+        if (_cache is null || !task.Policy.Cache)
+        {
+            return null;
+        }
+        var named = inputs.Literals.Select(kv => (kv.Key, kv.Value));
+        string inputsHash = task.Policy.CacheIgnoredInputs.Count > 0
+            ? InputsHash.ComputeFiltered(named, task.Policy.CacheIgnoredInputs)
+            : InputsHash.Compute(named);
+        return CacheKey.Compute(task.Name, inputsHash, InterfaceHash.Compute(task.Interface), task.Policy.CacheVersion);
+    }
+
+    private void Fail(ActionReport report, int attempt, Exception error, ActionPhase phase, string code, string message)
+    {
+        report.AddAttemptError(error is AttemptTimedOutException ? error.Message : UserStackTrace.Summary(error));
+        report.Error = message;
+        report.Phase = phase;
+        var kind = phase == ActionPhase.Failed && error is not RecoverableException
+            ? ContainerError.Types.Kind.NonRecoverable
+            : ContainerError.Types.Kind.Recoverable;
+        var origin = phase == ActionPhase.Failed ? ExecutionError.Types.ErrorKind.User : ExecutionError.Types.ErrorKind.System;
+        Layout.WriteError(report.Name, attempt, new ContainerError { Code = code, Message = message, Kind = kind, Origin = origin });
+        Publish(report, attempt);
+    }
+
+    internal void Publish(ActionReport report, int attempt) =>
+        _options.Progress?.Report(new ActionEvent(report.Name, report.TaskName, report.Parent?.Name, report.Phase, attempt, report.CacheHit, report.Error));
+}

@@ -1,0 +1,38 @@
+namespace Flyte.Local;
+
+/// <summary>How a local run behaves and where it keeps its files.</summary>
+public sealed record LocalRunOptions
+{
+    /// <summary>The run's name; a fresh random one (like Flyte's) when null.</summary>
+    public string? RunName { get; init; }
+
+    /// <summary>Where the run's action folders go; <c>~/.flyte/runs/&lt;run name&gt;</c> when null.</summary>
+    public string? RunDirectory { get; init; }
+
+    /// <summary>Where cached outputs live; <c>~/.flyte/local-cache</c> when null.</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>Off: every task runs even when it is cacheable (the cache is neither read nor written).</summary>
+    public bool UseCache { get; init; } = true;
+
+    /// <summary>How many tasks (not workflows, which mostly wait) may run at once.</summary>
+    public int MaxParallelism { get; init; } = Math.Max(2, Environment.ProcessorCount * 4);
+
+    /// <summary>Tasks replaced by fakes, by task name: for tests.</summary>
+    public IReadOnlyList<TaskFake> Fakes { get; init; } = [];
+
+    /// <summary>Told of every phase change, from any thread: for live progress.</summary>
+    public IProgress<ActionEvent>? Progress { get; init; }
+
+    /// <summary>Between retries; Flyte backs off, locally the default is to retry at once.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.Zero;
+
+    internal static string FlyteHome =>
+        Environment.GetEnvironmentVariable("FLYTE_HOME") is { Length: > 0 } home
+            ? home
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".flyte");
+
+    internal string ResolveCacheDirectory() => CacheDirectory ?? Path.Combine(FlyteHome, "local-cache");
+
+    internal string ResolveRunDirectory(string runName) => RunDirectory ?? Path.Combine(FlyteHome, "runs", runName);
+}

@@ -1,0 +1,45 @@
+using Flyteidl2.Core;
+
+namespace Flyte.Local;
+
+/// <summary>The end of a local run: its outputs or its failure, where its files are, and what each action did.</summary>
+public class LocalRunResult
+{
+    internal LocalRunResult(string runName, string runDirectory, ActionReport report, LiteralMap? outputs, TaskFailedException? failure)
+    {
+        RunName = runName;
+        RunDirectory = runDirectory;
+        Report = report;
+        Outputs = outputs;
+        Failure = failure;
+    }
+
+    public string RunName { get; }
+
+    /// <summary>Holds <c>&lt;action&gt;/&lt;attempt&gt;/inputs.pb|outputs.pb|error.pb</c> for every action.</summary>
+    public string RunDirectory { get; }
+
+    /// <summary>The root action (<c>a0</c>) and, below it, every action it started.</summary>
+    public ActionReport Report { get; }
+
+    public ActionPhase Phase => Report.Phase;
+
+    public bool Succeeded => Outputs is not null;
+
+    /// <summary>The root task's output literals; null when the run failed.</summary>
+    public LiteralMap? Outputs { get; }
+
+    public TaskFailedException? Failure { get; }
+}
+
+/// <summary>A local run of a task whose result has a C# type.</summary>
+public sealed class LocalRunResult<T> : LocalRunResult
+{
+    private readonly Func<LiteralMap, T> _decode;
+
+    internal LocalRunResult(LocalRunResult result, Func<LiteralMap, T> decode)
+        : base(result.RunName, result.RunDirectory, result.Report, result.Outputs, result.Failure) => _decode = decode;
+
+    /// <summary>The task's result, decoded from its output literals; throws the run's failure when it failed.</summary>
+    public T Value => Outputs is { } outputs ? _decode(outputs) : throw Failure!;
+}

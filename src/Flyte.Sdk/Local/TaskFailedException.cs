@@ -1,0 +1,38 @@
+namespace Flyte.Local;
+
+/// <summary>
+/// A task's action ended without outputs: every attempt failed, it timed out, or it was aborted.
+/// Thrown where the task was called (so a workflow can catch it) and by the run itself.
+/// <see cref="Exception.InnerException"/> is the last attempt's exception, with the user's stack trace.
+/// </summary>
+public sealed class TaskFailedException : Exception
+{
+    public TaskFailedException(string taskName, string actionName, ActionPhase phase, IReadOnlyList<string> attemptErrors, Exception? lastError)
+        : base(Describe(taskName, actionName, phase, attemptErrors), lastError)
+    {
+        TaskName = taskName;
+        ActionName = actionName;
+        Phase = phase;
+        AttemptErrors = attemptErrors;
+    }
+
+    public string TaskName { get; }
+    public string ActionName { get; }
+    public ActionPhase Phase { get; }
+
+    /// <summary>One line per attempt: the exception type and message.</summary>
+    public IReadOnlyList<string> AttemptErrors { get; }
+
+    private static string Describe(string taskName, string actionName, ActionPhase phase, IReadOnlyList<string> attemptErrors)
+    {
+        string what = phase switch
+        {
+            ActionPhase.TimedOut => "timed out",
+            ActionPhase.Aborted => "was aborted",
+            _ => "failed",
+        };
+        string attempts = attemptErrors.Count == 1 ? "1 attempt" : $"{attemptErrors.Count} attempts";
+        var lines = attemptErrors.Select((error, i) => $"  attempt {i}: {error}");
+        return $"task {taskName} (action {actionName}) {what} after {attempts}:\n{string.Join("\n", lines)}";
+    }
+}

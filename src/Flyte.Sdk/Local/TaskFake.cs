@@ -1,0 +1,32 @@
+using Flyte.Tasks;
+using Flyteidl2.Core;
+
+namespace Flyte.Local;
+
+/// <summary>
+/// Replaces one task in a local run: the engine calls <see cref="Invoke"/> instead of the task's
+/// method, still through literals. Generated handles build typed fakes: <c>FlyteTasks.Square.Fake(x => 0)</c>.
+/// </summary>
+public sealed class TaskFake
+{
+    public TaskFake(TaskDefinition task, Func<LiteralMap, CancellationToken, Task<LiteralMap>> invoke)
+    {
+        Task = task;
+        Invoke = invoke;
+    }
+
+    public TaskDefinition Task { get; }
+
+    public Func<LiteralMap, CancellationToken, Task<LiteralMap>> Invoke { get; }
+
+    /// <summary>How many times the fake ran.</summary>
+    public int Calls => _calls;
+
+    private int _calls;
+
+    internal Task<LiteralMap> RunAsync(LiteralMap inputs, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _calls);
+        return Invoke(inputs, cancellationToken);
+    }
+}
