@@ -6,7 +6,7 @@ namespace Flyte.Hashing;
 public static class CacheKey
 {
     /// <param name="taskName">The task's full name, <c>env.task</c>.</param>
-    /// <param name="inputsHash">The inputs hash, already filtered (<see cref="InputsHash.ComputeFiltered(IEnumerable{ValueTuple{string, Flyteidl2.Core.Literal}}, IEnumerable{string})"/>) when the task ignores some inputs for caching.</param>
+    /// <param name="inputsHash">The inputs hash, already filtered (<c>InputsHash.ComputeFiltered</c>) when the task ignores some inputs for caching.</param>
     /// <param name="interfaceHash"><see cref="InterfaceHash.Compute"/> of the task's interface.</param>
     /// <param name="cacheVersion">The task's <c>metadata.discovery_version</c>.</param>
     public static string Compute(string taskName, string inputsHash, string interfaceHash, string cacheVersion) =>

@@ -51,6 +51,17 @@ public class InputsHashTests
     }
 
     [Fact]
+    public void Map_keys_sort_by_code_point_not_utf16_unit()
+    {
+        // U+FF61 sorts before U+1F600 by code point; by UTF-16 unit the surrogate 0xD83D would come first.
+        var map = Lit.Map(("\U0001F600", Lit.Int(1)), ("\uFF61", Lit.Int(2)));
+
+        // Reference: utf8("\uff61") + bytes(int 2) + utf8("\U0001F600") + bytes(int 1).
+        Assert.Equal("efbda10a040a020802f09f98800a040a020801", Hex(InputsHash.Repr(map)));
+        Assert.Equal("eQaLCtQLzF2jMZHHsxfO10g5GoXhT1alIrWk3+lQEu8=", InputsHash.Compute([("m", map)]));
+    }
+
+    [Fact]
     public void A_literal_hash_stands_for_the_literal_at_any_depth()
     {
         var list = Lit.List(Lit.Int(1), Lit.Int(2).WithHash("h1"), Lit.Int(3));
