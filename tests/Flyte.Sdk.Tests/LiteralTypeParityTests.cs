@@ -58,6 +58,19 @@ public class LiteralTypeParityTests
     }
 
     [Fact]
+    public void Optional_value_carries_its_tagged_variant_type_like_flyte_sdk()
+    {
+        var present = Echo.FlyteTasks.NullableInt.EncodeInputs(3).Literals["v"].Scalar.Union;
+        var absent = Echo.FlyteTasks.NullableInt.EncodeInputs(null).Literals["v"].Scalar.Union;
+
+        Assert.Equal(3, present.Value.Scalar.Primitive.Integer);
+        Assert.Equal(SimpleType.Integer, present.Type.Simple);
+        Assert.Equal("int", present.Type.Structure.Tag);
+        Assert.Equal(Scalar.ValueOneofCase.NoneType, absent.Value.Scalar.ValueCase);
+        Assert.Equal("none", absent.Type.Structure.Tag);
+    }
+
+    [Fact]
     public void Record_is_a_STRUCT_with_its_JSON_schema_like_a_dataclass()
     {
         var type = InputType(Echo.FlyteTasks.Record);

@@ -75,9 +75,9 @@ internal static class LiteralExpressions
             TypeShape.Dictionary or TypeShape.ReadOnlyDictionary =>
                 $"{Collections}.FromMap({value}, static {element} => {Encode(type.Element!, element, depth + 1)})",
             TypeShape.NullableValue =>
-                $"{Optionals}.FromValue({value}, static {element} => {Encode(type.Element!, element, depth + 1)}, {LiteralType(type.Element!)})",
+                $"{Optionals}.FromValue({value}, static {element} => {Encode(type.Element!, element, depth + 1)}, {LiteralType(type.Element!)}, {Text.Literal(UnionTag(type.Element!))})",
             TypeShape.NullableReference =>
-                $"{Optionals}.FromReference({value}, static {element} => {Encode(type.Element!, element, depth + 1)}, {LiteralType(type.Element!)})",
+                $"{Optionals}.FromReference({value}, static {element} => {Encode(type.Element!, element, depth + 1)}, {LiteralType(type.Element!)}, {Text.Literal(UnionTag(type.Element!))})",
             TypeShape.Record => $"{RecordEmitter.ConverterName(type.Record!)}.ToLiteral({value})",
             TypeShape.FlyteFile => $"{Files}.FromFile({value})",
             TypeShape.FlyteDirectory => $"{Files}.FromDirectory({value})",

@@ -9,11 +9,13 @@ namespace Flyte.Literals;
 /// </summary>
 public static class OptionalLiterals
 {
-    public static Literal FromReference<T>(T? value, Func<T, Literal> encode, LiteralType valueType) where T : class =>
-        value is null ? NoneUnion() : Union(encode(value), valueType);
+    /// <param name="valueType">The type of a present value; <paramref name="typeTag"/> is its union tag, as in the task's union type.</param>
+    public static Literal FromReference<T>(T? value, Func<T, Literal> encode, LiteralType valueType, string typeTag) where T : class =>
+        value is null ? NoneUnion() : Union(encode(value), Tagged(valueType, typeTag));
 
-    public static Literal FromValue<T>(T? value, Func<T, Literal> encode, LiteralType valueType) where T : struct =>
-        value is null ? NoneUnion() : Union(encode(value.Value), valueType);
+    /// <param name="valueType">The type of a present value; <paramref name="typeTag"/> is its union tag, as in the task's union type.</param>
+    public static Literal FromValue<T>(T? value, Func<T, Literal> encode, LiteralType valueType, string typeTag) where T : struct =>
+        value is null ? NoneUnion() : Union(encode(value.Value), Tagged(valueType, typeTag));
 
     public static T? ToReference<T>(Literal literal, Func<Literal, T> decode) where T : class
     {
@@ -33,6 +35,14 @@ public static class OptionalLiterals
     {
         var inner = literal.Scalar?.Union is { } union ? union.Value : literal;
         return inner is null || inner.Scalar?.ValueCase == Scalar.ValueOneofCase.NoneType ? null : inner;
+    }
+
+    /// <summary>flyte-sdk writes the variant's type with its structure tag into Union.type; readers pick the variant by that tag.</summary>
+    private static LiteralType Tagged(LiteralType type, string tag)
+    {
+        var tagged = type.Clone();
+        tagged.Structure = new TypeStructure { Tag = tag };
+        return tagged;
     }
 
     private static Literal Union(Literal value, LiteralType valueType) =>

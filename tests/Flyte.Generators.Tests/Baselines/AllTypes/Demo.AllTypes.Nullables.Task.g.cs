@@ -52,17 +52,17 @@ namespace Flyte.Generated.Tasks
         public global::Flyteidl2.Core.LiteralMap EncodeInputs(int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("maybe", global::Flyte.Literals.OptionalLiterals.FromValue(maybe, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1), global::Flyte.Literals.LiteralTypes.Integer));
-            __inputs.Literals.Add("text", global::Flyte.Literals.OptionalLiterals.FromReference(text, static v1 => global::Flyte.Literals.ScalarLiterals.FromString(v1), global::Flyte.Literals.LiteralTypes.String));
-            __inputs.Literals.Add("color", global::Flyte.Literals.OptionalLiterals.FromValue(color, static v1 => global::Flyte.Literals.ScalarLiterals.FromString((v1 switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", v1, "not a named member of Color") })), global::Flyte.Literals.LiteralTypes.Enum("Red", "Green", "Blue")));
-            __inputs.Literals.Add("points", global::Flyte.Literals.OptionalLiterals.FromReference(points, static v1 => global::Flyte.Literals.CollectionLiterals.FromList(v1, static v2 => global::Flyte.Literals.OptionalLiterals.FromReference(v2, static v3 => global::Flyte.Generated.Records.Demo_PointConverter.ToLiteral(v3), global::Flyte.Generated.Records.Demo_PointConverter.LiteralType)), global::Flyte.Literals.LiteralTypes.Collection(global::Flyte.Literals.LiteralTypes.Optional(global::Flyte.Generated.Records.Demo_PointConverter.LiteralType, "Object-Dataclass-Transformer"))));
+            __inputs.Literals.Add("maybe", global::Flyte.Literals.OptionalLiterals.FromValue(maybe, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1), global::Flyte.Literals.LiteralTypes.Integer, "int"));
+            __inputs.Literals.Add("text", global::Flyte.Literals.OptionalLiterals.FromReference(text, static v1 => global::Flyte.Literals.ScalarLiterals.FromString(v1), global::Flyte.Literals.LiteralTypes.String, "str"));
+            __inputs.Literals.Add("color", global::Flyte.Literals.OptionalLiterals.FromValue(color, static v1 => global::Flyte.Literals.ScalarLiterals.FromString((v1 switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", v1, "not a named member of Color") })), global::Flyte.Literals.LiteralTypes.Enum("Red", "Green", "Blue"), "DefaultEnumTransformer"));
+            __inputs.Literals.Add("points", global::Flyte.Literals.OptionalLiterals.FromReference(points, static v1 => global::Flyte.Literals.CollectionLiterals.FromList(v1, static v2 => global::Flyte.Literals.OptionalLiterals.FromReference(v2, static v3 => global::Flyte.Generated.Records.Demo_PointConverter.ToLiteral(v3), global::Flyte.Generated.Records.Demo_PointConverter.LiteralType, "Object-Dataclass-Transformer")), global::Flyte.Literals.LiteralTypes.Collection(global::Flyte.Literals.LiteralTypes.Optional(global::Flyte.Generated.Records.Demo_PointConverter.LiteralType, "Object-Dataclass-Transformer")), "Typed List"));
             return __inputs;
         }
 
         public global::Flyteidl2.Core.LiteralMap EncodeOutputs(int? result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Literals.OptionalLiterals.FromValue(result, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1), global::Flyte.Literals.LiteralTypes.Integer));
+            outputs.Literals.Add("o0", global::Flyte.Literals.OptionalLiterals.FromValue(result, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1), global::Flyte.Literals.LiteralTypes.Integer, "int"));
             return outputs;
         }
 

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Flyte.Cli.Deploy;
+using Flyte.Cli.Run;
+using Flyte.Cli.Serialize;
+
+namespace Flyte.Cli;
+
+/// <summary>
+/// The <c>flyte</c> command line: <c>run</c>, <c>serialize</c>, <c>deploy</c>. Callable in-process
+/// with any writers, which is how the tests drive it. Exit codes are <see cref="ExitCodes"/>.
+/// </summary>
+public static class FlyteCommandLine
+{
+    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var run = new RunCommand();
+        var serialize = new SerializeCommand();
+        var deploy = new DeployCommand();
+        var root = new RootCommand("flyte: run Flyte tasks written in C# locally, serialize them for registration, and deploy them.")
+        {
+            run.Command, serialize.Command, deploy.Command,
+        };
+        // An input value may start with '@'; it is a value, not a response file.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var command = parse.CommandResult.Command;
+        bool helpRequested = parse.Action is HelpAction;
+        try
+        {
+            if (command == run.Command && helpRequested && run.NamesATask(args))
+            {
+                return await run.InvokeAsync(parse, args, console, helpRequested: true, cancellationToken).ConfigureAwait(false);
+            }
+            if (helpRequested || (parse.Errors.Count == 0 && command == root))
+            {
+                return await ShowBuiltInAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (parse.Errors.Count > 0)
+            {
+                string errors = string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct());
+                throw new UsageException($"{errors} (see 'flyte {(command == root ? "" : command.Name + " ")}--help')");
+            }
+            if (command == run.Command)
+            {
+                return await run.InvokeAsync(parse, args, console, helpRequested: false, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == serialize.Command)
+            {
+                return await serialize.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            return deploy.Invoke(parse, console);
+        }
+        catch (UsageException e)
+        {
+            await console.Error.WriteLineAsync("flyte: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be written or a file that cannot be read: the user's to fix, so no stack trace.
+            await console.Error.WriteLineAsync("flyte: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+    }
+
+    /// <summary>Help and --version, as System.CommandLine writes them.</summary>
+    private static Task<int> ShowBuiltInAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken) =>
+        parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using Flyte.Local;
+
+namespace Flyte.Cli.Run;
+
+/// <summary>
+/// The run report as an indented tree (as <see cref="ActionReport.Render"/> writes it), with each
+/// action's children cut to the first few plus every failure, so a fan-out of thousands stays readable.
+/// </summary>
+internal static class ReportTree
+{
+    public const int MaxChildrenShown = 20;
+
+    public static void Write(TextWriter output, ActionReport root) => Write(output, root, "");
+
+    private static void Write(TextWriter output, ActionReport action, string indent)
+    {
+        output.Write($"{indent}{action.Name} {action.TaskName} {ActionReport.PhaseName(action.Phase)} {action.Duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)}s");
+        if (action.Attempts > 1)
+        {
+            output.Write($" attempts={action.Attempts}");
+        }
+        output.WriteLine(action.CacheHit ? " (cache hit)" : "");
+
+        var children = action.Children;
+        var shown = children.Where((child, index) => index < MaxChildrenShown || child.Phase != ActionPhase.Succeeded).ToList();
+        foreach (var child in shown)
+        {
+            Write(output, child, indent + "  ");
+        }
+        var hidden = children.Except(shown).ToList();
+        if (hidden.Count > 0)
+        {
+            int cached = hidden.Count(c => c.CacheHit);
+            output.WriteLine($"{indent}  … and {hidden.Count} more, all SUCCEEDED{(cached > 0 ? $" ({cached} from cache)" : "")}");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Flyte.Bundles;
+
+internal enum BundleEntryKind
+{
+    Directory,
+    File,
+    SymbolicLink,
+}

@@ -1,0 +1,42 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Text;
+
+namespace Flyte.Sdk.Tests.Bundles;
+
+/// <summary>Reads bundles and crafts (possibly malicious) ones.</summary>
+internal static class Tars
+{
+    public static List<TarEntry> Entries(byte[] bundle)
+    {
+        using var gzip = new GZipStream(new MemoryStream(bundle), CompressionMode.Decompress);
+        using var reader = new TarReader(gzip);
+        var entries = new List<TarEntry>();
+        while (reader.GetNextEntry(copyData: true) is { } entry)
+        {
+            entries.Add(entry);
+        }
+        return entries;
+    }
+
+    public static byte[] Craft(params TarEntry[] entries)
+    {
+        var bytes = new MemoryStream();
+        using (var gzip = new GZipStream(bytes, CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new TarWriter(gzip, leaveOpen: true))
+        {
+            foreach (var entry in entries)
+            {
+                writer.WriteEntry(entry);
+            }
+        }
+        return bytes.ToArray();
+    }
+
+    public static TarEntry File(string name, string content = "x") =>
+        new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) };
+
+    public static TarEntry Directory(string name) => new PaxTarEntry(TarEntryType.Directory, name);
+
+    public static TarEntry Link(TarEntryType type, string name, string target) => new PaxTarEntry(type, name) { LinkName = target };
+}
