@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using Flyte.Cli.Cache;
 using Flyte.Cli.Deploy;
 using Flyte.Cli.Run;
 using Flyte.Cli.Serialize;
@@ -19,9 +20,10 @@ public static class FlyteCommandLine
         var run = new RunCommand();
         var serialize = new SerializeCommand();
         var deploy = new DeployCommand();
+        var cache = new CacheCommand();
         var root = new RootCommand("flyte: run Flyte tasks written in C# locally, serialize them for registration, and deploy them.")
         {
-            run.Command, serialize.Command, deploy.Command,
+            run.Command, serialize.Command, deploy.Command, cache.Command,
         };
         // An input value may start with '@'; it is a value, not a response file.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -49,6 +51,10 @@ public static class FlyteCommandLine
             if (command == serialize.Command)
             {
                 return await serialize.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == cache.Clear)
+            {
+                return cache.Invoke(parse, console);
             }
             return deploy.Invoke(parse, console);
         }

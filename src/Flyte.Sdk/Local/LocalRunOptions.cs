@@ -32,7 +32,10 @@ public sealed record LocalRunOptions
             ? home
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".flyte");
 
-    internal string ResolveCacheDirectory() => CacheDirectory ?? Path.Combine(FlyteHome, "local-cache");
+    /// <summary>The cache folder these options use: <see cref="CacheDirectory"/> or the default.</summary>
+    public string ResolvedCacheDirectory => CacheDirectory ?? Path.Combine(FlyteHome, "local-cache");
+
+    internal string ResolveCacheDirectory() => ResolvedCacheDirectory;
 
     internal string ResolveRunDirectory(string runName) => RunDirectory ?? Path.Combine(FlyteHome, "runs", runName);
 }

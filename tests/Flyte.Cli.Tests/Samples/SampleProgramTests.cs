@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Flyte.Cli.Tests.Infrastructure;
+
+namespace Flyte.Cli.Tests.Samples;
+
+/// <summary>The samples' own programs (what <c>dotnet run --project samples/…</c> runs) print the expected results.</summary>
+public sealed class SampleProgramTests : IDisposable
+{
+    private readonly TemporaryDirectory _home = new();
+
+    public void Dispose() => _home.Dispose();
+
+    [Fact]
+    public void Quickstart_program_prints_the_mean_of_squares()
+    {
+        var (exitCode, output) = Run(TaskAssemblies.Quickstart, "10");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("a0 quickstart.MeanOfSquares SUCCEEDED", output);
+        Assert.Contains("MeanOfSquares(n: 10) = 28.5", output);
+    }
+
+    [Fact]
+    public void DataPipeline_program_retries_the_flaky_fetch_and_reports()
+    {
+        var (exitCode, output) = Run(TaskAssemblies.DataPipeline, "12");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("data-pipeline.Fetch SUCCEEDED", output);
+        Assert.Contains("attempts=2", output);
+        Assert.Contains("attic: 4 readings, mean 15.5, max 21; cellar: 4 readings, mean 16, max 20; garden: 4 readings, mean 16.5, max 22", output);
+    }
+
+    private (int ExitCode, string Output) Run(string assembly, string argument)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(assembly);
+        start.ArgumentList.Add(argument);
+        // Runs and cache go to a scratch home, so tests share nothing.
+        start.Environment["FLYTE_HOME"] = _home.Path;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{assembly} did not finish in 2 minutes");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
