@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+
+namespace Flyte.Storage;
+
+/// <summary>Objects as files of the local file system, addressed by <c>file://</c> URIs or plain paths.</summary>
+public sealed class LocalObjectStore : IObjectStore
+{
+    // Written next to the target, then moved over it; listing skips them so a write in progress is invisible.
+    private const string PartialSuffix = ".flyte-partial";
+
+    public Task<Stream> OpenReadAsync(string uri, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(Open(uri));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<Stream>(e);
+        }
+    }
+
+    public async Task WriteAsync(string uri, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var path = Path.GetFullPath(ToPath(uri));
+        var directory = Path.GetDirectoryName(path) ?? throw new ArgumentException($"Not a file location: {uri}", nameof(uri));
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{PartialSuffix}");
+        try
+        {
+            var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await using (file.ConfigureAwait(false))
+            {
+                await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    public Task<bool> ExistsAsync(string uri, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(File.Exists(ToPath(uri)));
+    }
+
+    public Task DeleteAsync(string uri, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        // File.Delete ignores a missing file but throws for a missing directory.
+        var path = ToPath(uri);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        var asFileUri = IsFileUri(prefix);
+        var path = ToPath(prefix);
+        var fullPrefix = Path.GetFullPath(path);
+        // GetFullPath keeps a trailing separator on Unix but not everywhere; "dir/" must not match "dir2/x".
+        if (EndsWithSeparator(path) && !EndsWithSeparator(fullPrefix))
+        {
+            fullPrefix += Path.DirectorySeparatorChar;
+        }
+        var root = EndsWithSeparator(fullPrefix) ? fullPrefix : Path.GetDirectoryName(fullPrefix);
+        if (root is null || !Directory.Exists(root))
+        {
+            yield break;
+        }
+
+        // Results are the prefix as given plus the rest of the path, so each starts with the prefix, as on S3.
+        var matches = Directory
+            .EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true })
+            .Where(file => file.StartsWith(fullPrefix, StringComparison.Ordinal) && !file.EndsWith(PartialSuffix, StringComparison.Ordinal))
+            .Select(file => file[fullPrefix.Length..])
+            .Select(rest => asFileUri ? prefix + EscapeRelativePath(rest) : prefix + rest)
+            .Order(StringComparer.Ordinal);
+        foreach (var match in matches)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return match;
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+
+    /// <summary>The local path of a <c>file://</c> URI or plain path.</summary>
+    internal static string ToPath(string uri)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(uri);
+        if (!IsFileUri(uri))
+        {
+            if (ObjectStores.SchemeOf(uri) is { } scheme)
+            {
+                throw new ArgumentException($"{nameof(LocalObjectStore)} takes file:// URIs and plain paths, not '{scheme}://': {uri}", nameof(uri));
+            }
+            return uri;
+        }
+        var parsed = new Uri(uri);
+        if (!string.IsNullOrEmpty(parsed.Host) && !OperatingSystem.IsWindows())
+        {
+            throw new ArgumentException($"A file:// URI must name a local path (file:///path), not the host '{parsed.Host}': {uri}", nameof(uri));
+        }
+        return parsed.LocalPath;
+    }
+
+    private static Stream Open(string uri)
+    {
+        var path = ToPath(uri);
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ObjectNotFoundException(uri, e);
+        }
+        catch (UnauthorizedAccessException e) when (Directory.Exists(path))
+        {
+            throw new ObjectNotFoundException(uri, e);
+        }
+    }
+
+    private static string EscapeRelativePath(string relative) =>
+        string.Join('/', relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Select(Uri.EscapeDataString));
+
+    private static bool IsFileUri(string uri) => uri.StartsWith("file://", StringComparison.OrdinalIgnoreCase);
+
+    private static bool EndsWithSeparator(string path) =>
+        path.EndsWith(Path.DirectorySeparatorChar) || path.EndsWith(Path.AltDirectorySeparatorChar);
+}

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace Flyte.Storage;
+
+/// <summary>Picks the object store for a URI by its scheme.</summary>
+public static partial class ObjectStores
+{
+    public const string FileScheme = "file";
+    public const string S3Scheme = "s3";
+    public const string GcsScheme = "gs";
+
+    public static IReadOnlyList<string> SupportedSchemes { get; } = [FileScheme, S3Scheme, GcsScheme];
+
+    /// <summary>
+    /// A new store for <paramref name="uri"/>: <see cref="LocalObjectStore"/> for <c>file://</c> and plain paths,
+    /// <see cref="S3ObjectStore"/> for <c>s3://</c> and <c>gs://</c> (configured by <paramref name="options"/>).
+    /// </summary>
+    /// <exception cref="NotSupportedException">The URI has another scheme.</exception>
+    public static IObjectStore For(string uri, S3StoreOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(uri);
+        var scheme = SchemeOf(uri)?.ToLowerInvariant();
+        return scheme switch
+        {
+            null or FileScheme => new LocalObjectStore(),
+            S3Scheme => new S3ObjectStore(options),
+            GcsScheme => S3ObjectStore.ForGcs(options),
+            _ => throw new NotSupportedException(
+                $"No object store for the scheme '{scheme}' (in {uri}); supported: {string.Join(", ", SupportedSchemes.Select(s => s + "://"))} and plain paths."),
+        };
+    }
+
+    /// <summary>The scheme of a <c>scheme://…</c> URI, as written; null for a plain path (including <c>C:\…</c>).</summary>
+    internal static string? SchemeOf(string uri)
+    {
+        var match = SchemePattern().Match(uri);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    [GeneratedRegex("^([A-Za-z][A-Za-z0-9+.-]*)://", RegexOptions.CultureInvariant)]
+    private static partial Regex SchemePattern();
+}
