@@ -1,5 +1,6 @@
 using Flyte.Runtime.CommandLine;
 
+
 namespace Flyte.Runtime;
 
 /// <summary>What the <c>a0</c> process does with its command line; Program.cs only wires it to the console.</summary>
@@ -21,10 +22,11 @@ internal static class A0Command
             return UsageError;
         }
 
-        // Current stage: report what would run. Loading the code bundle, reading inputs.pb and
-        // writing outputs.pb / error.pb arrive with the runtime issue.
-        A0Arguments a = result.Arguments;
-        stdout.WriteLine($"a0: would run task {a.TaskName} with inputs {a.Inputs}, writing outputs to {a.OutputsPath}");
-        return 0;
+        // The executor stops a pod with SIGTERM: cancel the task's token so it can stop cleanly.
+        using var cancellation = new CancellationTokenSource();
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            context => { context.Cancel = true; cancellation.Cancel(); });
+        return new Execution.ActionRunner(stdout).RunAsync(result.Arguments, cancellation.Token).GetAwaiter().GetResult();
     }
 }

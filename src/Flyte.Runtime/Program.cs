@@ -1,5 +1,5 @@
 using Flyte.Runtime;
 
-// Current stage: a0 parses its command line and reports what it would run.
-// Executing the task arrives with the runtime issue.
+// Runs one Flyte action: see Execution/ActionRunner.cs. Child task calls from a workflow run
+// in-process for now; routing them to ActionsService arrives with the controller.
 return A0Command.Run(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error);

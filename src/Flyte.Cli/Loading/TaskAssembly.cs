@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Flyte.Loading;
 using Flyte.Tasks;
 
 namespace Flyte.Cli.Loading;
@@ -8,6 +9,9 @@ namespace Flyte.Cli.Loading;
 /// <summary>A user's assembly, loaded, with the tasks its generated table registered.</summary>
 internal sealed class TaskAssembly
 {
+    /// <summary>The CLI's own user interface libraries: a task assembly that uses them gets its own copies.</summary>
+    private static readonly string[] PrivateToCli = ["flyte", "System.CommandLine", "Spectre.Console"];
+
     private static readonly ConcurrentDictionary<string, Lazy<TaskAssembly>> LoadedByPath = new(StringComparer.Ordinal);
 
     private TaskAssembly(string path, string name, IReadOnlyList<TaskDefinition> tasks)
@@ -43,7 +47,7 @@ internal sealed class TaskAssembly
         Assembly assembly;
         try
         {
-            assembly = new TaskLoadContext(path).LoadFromAssemblyPath(path);
+            assembly = new TaskLoadContext(path, PrivateToCli).LoadFromAssemblyPath(path);
         }
         catch (BadImageFormatException e)
         {

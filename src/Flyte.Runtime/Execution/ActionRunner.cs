@@ -1,0 +1,127 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using Flyte.Bundles;
+using Flyte.Loading;
+using Flyte.Runtime.CommandLine;
+using Flyte.Storage;
+using Flyte.Tasks;
+using Flyteidl2.Core;
+using Google.Protobuf;
+
+namespace Flyte.Runtime.Execution;
+
+/// <summary>
+/// Runs one action as the Flyte executor asks (DESIGN.md §4): fetch and unpack the code bundle,
+/// load the user's assembly, find the task in its dispatch table, read inputs.pb, run the task,
+/// and write outputs.pb or error.pb under the output prefix. The files carry the result: the
+/// exit code is 0 either way, and non-zero only when not even error.pb could be written.
+/// </summary>
+internal sealed class ActionRunner(TextWriter log)
+{
+    public async Task<int> RunAsync(A0Arguments a, CancellationToken cancellationToken)
+    {
+        ContainerError? error;
+        LiteralMap? outputs = null;
+        try
+        {
+            TaskDefinition task = await LoadTaskAsync(a, cancellationToken).ConfigureAwait(false);
+            LiteralMap inputs = await ReadInputsAsync(a.Inputs, cancellationToken).ConfigureAwait(false);
+            var context = new TaskContext(a.RunName ?? "", a.ActionName ?? "", Attempt: 0, a.OutputsPath, a.RawDataPath ?? "");
+            try
+            {
+                outputs = await task.InvokeAsync(inputs, context, cancellationToken).ConfigureAwait(false);
+                error = null;
+            }
+            catch (Literals.LiteralConversionException e)
+            {
+                error = ActionFailure.FromSystem("InputsMismatch", e.Message);
+            }
+            catch (Exception e)
+            {
+                error = ActionFailure.FromUser(e);
+            }
+        }
+        catch (SystemFailureException e)
+        {
+            error = ActionFailure.FromSystem(e.Code, e.Message);
+        }
+        catch (Exception e) when (e is IOException or ObjectNotFoundException or InvalidProtocolBufferException or Amazon.Runtime.AmazonClientException)
+        {
+            error = ActionFailure.FromSystem("StorageError", e.Message);
+        }
+
+        try
+        {
+            if (error is null)
+            {
+                await WriteAsync(a.OutputsPath, "outputs.pb", Local.RunLayout.ToOutputs(outputs!), cancellationToken).ConfigureAwait(false);
+                log.WriteLine($"a0: {a.TaskName} succeeded; outputs in {a.OutputsPath}");
+            }
+            else
+            {
+                await WriteAsync(a.OutputsPath, "error.pb", new ErrorDocument { Error = error }, cancellationToken).ConfigureAwait(false);
+                log.WriteLine($"a0: {a.TaskName} failed ({error.Origin}, {error.Kind}): {error.Message.Split('\n')[0]}");
+            }
+            return 0;
+        }
+        catch (Exception e)
+        {
+            log.WriteLine($"a0: error: could not write the result under {a.OutputsPath}: {e.Message}");
+            return 1;
+        }
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "a0 runs framework-dependent and loads the user's assembly from disk by design.")]
+    private async Task<TaskDefinition> LoadTaskAsync(A0Arguments a, CancellationToken cancellationToken)
+    {
+        string codeDirectory = Path.GetFullPath(a.CodeBundleDestination ?? ".");
+        if (a.CodeBundle is { } bundle)
+        {
+            string? md5 = a.Version is { Length: 32 } version && version.All(Uri.IsHexDigit) ? version.ToLowerInvariant() : null;
+            using var store = ObjectStores.For(bundle);
+            await using var stream = await store.OpenReadAsync(bundle, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await CodeBundle.ExtractAsync(stream, codeDirectory, md5, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BundleRejectedException e)
+            {
+                throw new SystemFailureException("BundleRejected", e.Message, e);
+            }
+        }
+        string assemblyName = a.AssemblyName
+            ?? throw new SystemFailureException("NoAssembly", "the resolver arguments name no assembly ('assembly <name>'); redeploy the task");
+        string path = Path.Combine(codeDirectory, assemblyName + ".dll");
+        if (!File.Exists(path))
+        {
+            throw new SystemFailureException("AssemblyNotFound", $"{assemblyName}.dll is not in {codeDirectory}: the code bundle or the image lacks it");
+        }
+        var assembly = new TaskLoadContext(path, ["a0"]).LoadFromAssemblyPath(path);
+        RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        var table = TaskRegistry.Tables.FirstOrDefault(t => t.AssemblyName == assemblyName)
+            ?? throw new SystemFailureException("NoTaskTable", $"{assemblyName} has no Flyte dispatch table; was it built with Flyte.Sdk?");
+        return table.Tasks.FirstOrDefault(t => t.Name == a.TaskName)
+            ?? throw new SystemFailureException("TaskNotFound", $"{assemblyName} has no task {a.TaskName}; its tasks: {string.Join(", ", table.Tasks.Select(t => t.Name))}");
+    }
+
+    private static async Task<LiteralMap> ReadInputsAsync(string uri, CancellationToken cancellationToken)
+    {
+        using var store = ObjectStores.For(uri);
+        await using var stream = await store.OpenReadAsync(uri, cancellationToken).ConfigureAwait(false);
+        var inputs = Flyteidl2.Task.Inputs.Parser.ParseFrom(stream);
+        var map = new LiteralMap();
+        foreach (var literal in inputs.Literals)
+        {
+            map.Literals[literal.Name] = literal.Value;
+        }
+        return map;
+    }
+
+    private static async Task WriteAsync(string prefix, string fileName, IMessage message, CancellationToken cancellationToken)
+    {
+        string uri = prefix.TrimEnd('/') + "/" + fileName;
+        using var store = ObjectStores.For(uri);
+        using var content = new MemoryStream(message.ToByteArray());
+        await store.WriteAsync(uri, content, cancellationToken).ConfigureAwait(false);
+    }
+}

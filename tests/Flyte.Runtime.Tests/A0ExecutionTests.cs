@@ -1,0 +1,156 @@
+using Flyte.Bundles;
+using Flyte.Literals;
+using Flyteidl2.Core;
+using Google.Protobuf;
+
+namespace Flyte.Runtime.Tests;
+
+/// <summary>a0 runs a task from local files or a code bundle and leaves outputs.pb or error.pb under the output prefix.</summary>
+public sealed class A0ExecutionTests : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "a0-tests-" + Guid.NewGuid().ToString("N"));
+
+    public A0ExecutionTests() => Directory.CreateDirectory(_work);
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private string Inputs(params (string Name, Literal Value)[] inputs)
+    {
+        var message = new Flyteidl2.Task.Inputs();
+        foreach (var (name, value) in inputs)
+        {
+            message.Literals.Add(new Flyteidl2.Task.NamedLiteral { Name = name, Value = value });
+        }
+        string path = Path.Combine(_work, "inputs.pb");
+        File.WriteAllBytes(path, message.ToByteArray());
+        return path;
+    }
+
+    private string Outputs => Path.Combine(_work, "a0", "0");
+
+    private (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exitCode = A0Command.Run(args, CommandLines.NoEnvironment, stdout, stderr);
+        return (exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    private string[] CommandLine(string inputs, string assembly, string task, params string[] extra) =>
+        ["--inputs", inputs, "--outputs-path", Outputs, .. extra, "--resolver", "flyte-dotnet", "assembly", assembly, "task", task];
+
+    private Flyteidl2.Task.Outputs ReadOutputs() => Flyteidl2.Task.Outputs.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(Outputs, "outputs.pb")));
+
+    private ContainerError ReadError() => ErrorDocument.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(Outputs, "error.pb"))).Error;
+
+    [Fact]
+    public void Runs_a_task_from_the_code_folder_and_writes_outputs()
+    {
+        string inputs = Inputs(("x", ScalarLiterals.FromInt64(7)));
+
+        var (exitCode, stdout, stderr) = Run(CommandLine(inputs, "Quickstart", "quickstart.Square", "--dest", SampleOutputs.Quickstart));
+
+        Assert.True(exitCode == 0, stdout + stderr);
+        Assert.Equal(49, Assert.Single(ReadOutputs().Literals).Value.Scalar.Primitive.Integer);
+        Assert.False(File.Exists(Path.Combine(Outputs, "error.pb")));
+    }
+
+    [Fact]
+    public void Runs_a_workflow_whose_children_run_in_process_for_now()
+    {
+        string inputs = Inputs(("n", ScalarLiterals.FromInt64(10)));
+
+        var (exitCode, _, _) = Run(CommandLine(inputs, "Quickstart", "quickstart.MeanOfSquares", "--dest", SampleOutputs.Quickstart));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(28.5, ReadOutputs().Literals.Single(l => l.Name == "o0").Value.Scalar.Primitive.FloatValue);
+    }
+
+    [Fact]
+    public void A_user_exception_becomes_a_USER_error_and_a0_still_exits_zero()
+    {
+        // DataPipeline.Fetch fails its first attempt with a RecoverableException.
+        string inputs = Inputs(("count", ScalarLiterals.FromInt64(3)));
+
+        var (exitCode, _, _) = Run(CommandLine(inputs, "DataPipeline", "data-pipeline.Fetch", "--dest", SampleOutputs.DataPipeline));
+
+        Assert.Equal(0, exitCode);
+        var error = ReadError();
+        Assert.Equal(ExecutionError.Types.ErrorKind.User, error.Origin);
+        Assert.Equal(ContainerError.Types.Kind.Recoverable, error.Kind);
+        Assert.Equal("RecoverableException", error.Code);
+        Assert.StartsWith("Flyte.RecoverableException: sensor gateway timed out; retrying", error.Message);
+        Assert.Contains("DataPipeline.Fetch", error.Message);
+        Assert.False(File.Exists(Path.Combine(Outputs, "outputs.pb")));
+    }
+
+    [Fact]
+    public void A_missing_task_is_a_recoverable_SYSTEM_error()
+    {
+        string inputs = Inputs(("x", ScalarLiterals.FromInt64(1)));
+
+        var (exitCode, _, _) = Run(CommandLine(inputs, "Quickstart", "quickstart.Cube", "--dest", SampleOutputs.Quickstart));
+
+        Assert.Equal(0, exitCode);
+        var error = ReadError();
+        Assert.Equal(ExecutionError.Types.ErrorKind.System, error.Origin);
+        Assert.Equal(ContainerError.Types.Kind.Recoverable, error.Kind);
+        Assert.Equal("TaskNotFound", error.Code);
+        Assert.Contains("quickstart.MeanOfSquares, quickstart.Square", error.Message);
+    }
+
+    [Fact]
+    public void Missing_inputs_file_is_a_storage_error()
+    {
+        var (exitCode, _, _) = Run(CommandLine(Path.Combine(_work, "nowhere.pb"), "Quickstart", "quickstart.Square", "--dest", SampleOutputs.Quickstart));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("StorageError", ReadError().Code);
+    }
+
+    [Fact]
+    public async Task Runs_a_task_from_a_code_bundle_in_an_object_store()
+    {
+        var bundle = await CodeBundle.CreateFileAsync(SampleOutputs.Quickstart, Path.Combine(_work, "store"));
+        string code = Path.Combine(_work, "code");
+        string inputs = Inputs(("x", ScalarLiterals.FromInt64(-4)));
+
+        var (exitCode, stdout, stderr) = Run(CommandLine(inputs, "Quickstart", "quickstart.Square",
+            "--tgz", new Uri(bundle.Path).AbsoluteUri, "--dest", code, "--version", bundle.Md5Hex));
+
+        Assert.True(exitCode == 0, stdout + stderr);
+        Assert.True(File.Exists(Path.Combine(code, "Quickstart.dll")));
+        Assert.Equal(16, Assert.Single(ReadOutputs().Literals).Value.Scalar.Primitive.Integer);
+    }
+
+    [Fact]
+    public async Task A_bundle_that_does_not_match_its_version_is_refused()
+    {
+        var bundle = await CodeBundle.CreateFileAsync(SampleOutputs.Quickstart, Path.Combine(_work, "store"));
+        string code = Path.Combine(_work, "code");
+        string inputs = Inputs(("x", ScalarLiterals.FromInt64(1)));
+
+        var (exitCode, _, _) = Run(CommandLine(inputs, "Quickstart", "quickstart.Square",
+            "--tgz", bundle.Path, "--dest", code, "--version", new string('0', 32)));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("BundleRejected", ReadError().Code);
+        Assert.False(File.Exists(Path.Combine(code, "Quickstart.dll")));
+    }
+
+    [Fact]
+    public void An_unwritable_output_prefix_is_the_only_non_zero_exit()
+    {
+        string inputs = Inputs(("x", ScalarLiterals.FromInt64(2)));
+        string blocked = Path.Combine(_work, "file-in-the-way");
+        File.WriteAllText(blocked, "");
+
+        var stdout = new StringWriter();
+        int exitCode = A0Command.Run(
+            ["--inputs", inputs, "--outputs-path", Path.Combine(blocked, "out"), "--dest", SampleOutputs.Quickstart, "--resolver", "flyte-dotnet", "assembly", "Quickstart", "task", "quickstart.Square"],
+            CommandLines.NoEnvironment, stdout, new StringWriter());
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("could not write the result", stdout.ToString());
+    }
+}
