@@ -45,7 +45,9 @@ internal sealed class ActionRunner(TextWriter log)
         {
             error = ActionFailure.FromSystem(e.Code, e.Message);
         }
-        catch (Exception e) when (e is IOException or ObjectNotFoundException or InvalidProtocolBufferException or Amazon.Runtime.AmazonClientException)
+        // Matched by namespace so that a run from local files never loads the AWS SDK (start-up time).
+        catch (Exception e) when (e is IOException or ObjectNotFoundException or InvalidProtocolBufferException
+                                  || e.GetType().Namespace?.StartsWith("Amazon", StringComparison.Ordinal) == true)
         {
             error = ActionFailure.FromSystem("StorageError", e.Message);
         }
