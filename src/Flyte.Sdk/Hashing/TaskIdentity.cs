@@ -13,7 +13,10 @@ public static class TaskIdentity
         ArgumentNullException.ThrowIfNull(template);
         // Python reads an unset interface as an empty message and hashes its (empty) bytes, so no interface is not "".
         var interfaceHash = InterfaceHash.Compute(template.Interface ?? new TypedInterface());
-        var version = template.Metadata?.DiscoveryVersion ?? "";
-        return FlyteHash.Of($"{template.Id?.Name ?? ""}-{interfaceHash}-{version}");
+        return Compute(template.Id?.Name ?? "", interfaceHash, template.Metadata?.DiscoveryVersion ?? "");
     }
+
+    /// <summary>The same hash from its parts, for callers that hold them without building a template.</summary>
+    public static string Compute(string taskName, string interfaceHash, string discoveryVersion) =>
+        FlyteHash.Of($"{taskName}-{interfaceHash}-{discoveryVersion}");
 }

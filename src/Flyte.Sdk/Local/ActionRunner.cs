@@ -26,11 +26,8 @@ internal sealed class ActionRunner : ITaskRunner
 
     public Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken)
     {
-        var named = inputs.Literals.Select(kv => (kv.Key, kv.Value));
-        string inputsHash = task.Policy.CacheIgnoredInputs.Count > 0
-            ? InputsHash.ComputeFiltered(named, task.Policy.CacheIgnoredInputs)
-            : InputsHash.Compute(named);
-        string identity = FlyteHash.Of($"{task.Name}-{InterfaceHash.Compute(task.Interface)}-{task.Policy.CacheVersion}");
+        string inputsHash = LocalEngine.InputsHashOf(task, inputs);
+        string identity = TaskIdentity.Compute(task.Name, task.InterfaceHash, task.Policy.CacheVersion);
         int sequence = _sequencer.Next($"{identity}:{inputsHash}");
         string name = ChildActionName.Compute(_parent.Name, inputsHash, identity, sequence);
 

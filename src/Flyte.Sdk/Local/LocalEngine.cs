@@ -97,18 +97,18 @@ public sealed class LocalEngine
                 }
                 catch (Exception e) when (runToken.IsCancellationRequested)
                 {
-                    Fail(report, attempt, e, ActionPhase.Aborted, "Aborted", "the run was cancelled");
+                    Fail(report, attempt, e, ActionPhase.Aborted, ContainerErrors.FromSystem("Aborted", "the run was cancelled"));
                     throw new TaskFailedException(task.Name, report.Name, ActionPhase.Aborted, report.AttemptErrors, e);
                 }
                 catch (AttemptTimedOutException e)
                 {
                     lastError = e;
-                    Fail(report, attempt, e, ActionPhase.TimedOut, "TimedOut", e.Message);
+                    Fail(report, attempt, e, ActionPhase.TimedOut, ContainerErrors.FromSystem("TimedOut", e.Message));
                 }
                 catch (Exception e)
                 {
                     lastError = e;
-                    Fail(report, attempt, e, ActionPhase.Failed, e.GetType().Name, UserStackTrace.Format(e));
+                    Fail(report, attempt, e, ActionPhase.Failed, ContainerErrors.FromUser(e));
                 }
                 if (attempt + 1 < attempts)
                 {
@@ -189,23 +189,19 @@ public sealed class LocalEngine
         {
             return null;
         }
-        var named = inputs.Literals.Select(kv => (kv.Key, kv.Value));
-        string inputsHash = task.Policy.CacheIgnoredInputs.Count > 0
-            ? InputsHash.ComputeFiltered(named, task.Policy.CacheIgnoredInputs)
-            : InputsHash.Compute(named);
-        return CacheKey.Compute(task.Name, inputsHash, InterfaceHash.Compute(task.Interface), task.Policy.CacheVersion);
+        return CacheKey.Compute(task.Name, InputsHashOf(task, inputs), task.InterfaceHash, task.Policy.CacheVersion);
     }
 
-    private void Fail(ActionReport report, int attempt, Exception error, ActionPhase phase, string code, string message)
+    /// <summary>The inputs hash without the task's cache-ignored inputs: what both cache keys and child names use.</summary>
+    internal static string InputsHashOf(TaskDefinition task, LiteralMap inputs) =>
+        InputsHash.ComputeFiltered(inputs.Literals.Select(kv => (kv.Key, kv.Value)), task.Policy.CacheIgnoredInputs);
+
+    private void Fail(ActionReport report, int attempt, Exception error, ActionPhase phase, ContainerError containerError)
     {
         report.AddAttemptError(error is AttemptTimedOutException ? error.Message : UserStackTrace.Summary(error));
-        report.Error = message;
+        report.Error = containerError.Message;
         report.Phase = phase;
-        var kind = phase == ActionPhase.Failed && error is not RecoverableException
-            ? ContainerError.Types.Kind.NonRecoverable
-            : ContainerError.Types.Kind.Recoverable;
-        var origin = phase == ActionPhase.Failed ? ExecutionError.Types.ErrorKind.User : ExecutionError.Types.ErrorKind.System;
-        Layout.WriteError(report.Name, attempt, new ContainerError { Code = code, Message = message, Kind = kind, Origin = origin });
+        Layout.WriteError(report.Name, attempt, containerError);
         Publish(report, attempt);
     }
 

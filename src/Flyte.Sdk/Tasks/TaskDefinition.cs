@@ -21,6 +21,11 @@ public abstract class TaskDefinition
     /// <summary>Inputs and outputs, each sorted by name, as Flyte registers them.</summary>
     public abstract TypedInterface Interface { get; }
 
+    /// <summary>flyte-sdk's interface hash of <see cref="Interface"/>; computed once, as it feeds every cache key and child name.</summary>
+    public string InterfaceHash => _interfaceHash ??= Hashing.InterfaceHash.Compute(Interface);
+
+    private string? _interfaceHash;
+
     /// <summary>Input names in declaration order: the order literals are written (and hashed) in.</summary>
     public abstract IReadOnlyList<string> InputNames { get; }
 
