@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Flyte.Bundles;
+using Flyte.Execution;
 using Flyte.Loading;
 using Flyte.Runtime.CommandLine;
 using Flyte.Storage;
@@ -34,22 +35,22 @@ internal sealed class ActionRunner(TextWriter log)
             }
             catch (Literals.LiteralConversionException e)
             {
-                error = ActionFailure.FromSystem("InputsMismatch", e.Message);
+                error = ContainerErrors.FromSystem("InputsMismatch", e.Message);
             }
             catch (Exception e)
             {
-                error = ActionFailure.FromUser(e);
+                error = ContainerErrors.FromUser(e);
             }
         }
         catch (SystemFailureException e)
         {
-            error = ActionFailure.FromSystem(e.Code, e.Message);
+            error = ContainerErrors.FromSystem(e.Code, e.Message);
         }
         // Matched by namespace so that a run from local files never loads the AWS SDK (start-up time).
         catch (Exception e) when (e is IOException or ObjectNotFoundException or InvalidProtocolBufferException
                                   || e.GetType().Namespace?.StartsWith("Amazon", StringComparison.Ordinal) == true)
         {
-            error = ActionFailure.FromSystem("StorageError", e.Message);
+            error = ContainerErrors.FromSystem("StorageError", e.Message);
         }
 
         try

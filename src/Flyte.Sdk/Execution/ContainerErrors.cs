@@ -1,9 +1,12 @@
 using Flyteidl2.Core;
 
-namespace Flyte.Runtime.Execution;
+namespace Flyte.Execution;
 
-/// <summary>How a0 reports a failure in error.pb: user errors by their exception, everything else as a SYSTEM error.</summary>
-internal static class ActionFailure
+/// <summary>
+/// How an action's failure is written to error.pb, by a0 and the local engine alike: user errors by
+/// their exception, everything else (timeouts, aborts, a0's own failures) as a SYSTEM error.
+/// </summary>
+public static class ContainerErrors
 {
     /// <summary>The user's code threw: NON_RECOVERABLE unless the exception says it is transient.</summary>
     public static ContainerError FromUser(Exception exception) => new()
@@ -14,7 +17,7 @@ internal static class ActionFailure
         Origin = ExecutionError.Types.ErrorKind.User,
     };
 
-    /// <summary>a0 itself could not run the task (missing task, storage, memory): worth another attempt.</summary>
+    /// <summary>The action could not run the user's code to the end for a reason of its own (missing task, storage, timeout): worth another attempt.</summary>
     public static ContainerError FromSystem(string code, string message) => new()
     {
         Code = code,
