@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Flyte.Cli.Tests.Infrastructure;
 
 namespace Flyte.Cli.Tests.Samples;
@@ -33,20 +32,8 @@ public sealed class SampleProgramTests : IDisposable
 
     private (int ExitCode, string Output) Run(string assembly, string argument)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(assembly);
-        start.ArgumentList.Add(argument);
         // Runs and cache go to a scratch home, so tests share nothing.
-        start.Environment["FLYTE_HOME"] = _home.Path;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{assembly} did not finish in 2 minutes");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var result = ChildProcess.Run("dotnet", ["exec", assembly, argument], new Dictionary<string, string?> { ["FLYTE_HOME"] = _home.Path }, TimeSpan.FromMinutes(2));
+        return (result.ExitCode, result.Output);
     }
 }
