@@ -9,6 +9,9 @@ internal static class A0Command
     /// <summary>Exit code for a command line a0 cannot use.</summary>
     public const int UsageError = 2;
 
+    /// <summary>The executor numbers the attempts of an action from 0 in this variable (as for flyte-sdk's tasks).</summary>
+    public const string AttemptNumberVariable = "FLYTE_ATTEMPT_NUMBER";
+
     public static int Run(IReadOnlyList<string> args, Func<string, string?> getEnvironmentVariable, TextWriter stdout, TextWriter stderr)
     {
         A0ParseResult result = A0ArgumentParser.Parse(args, getEnvironmentVariable);
@@ -27,6 +30,7 @@ internal static class A0Command
         using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
             System.Runtime.InteropServices.PosixSignal.SIGTERM,
             context => { context.Cancel = true; cancellation.Cancel(); });
-        return new Execution.ActionRunner(stdout).RunAsync(result.Arguments, cancellation.Token).GetAwaiter().GetResult();
+        int attempt = int.TryParse(getEnvironmentVariable(AttemptNumberVariable), out int number) && number >= 0 ? number : 0;
+        return new Execution.ActionRunner(stdout).RunAsync(result.Arguments, attempt, cancellation.Token).GetAwaiter().GetResult();
     }
 }

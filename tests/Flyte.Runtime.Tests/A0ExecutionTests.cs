@@ -56,14 +56,17 @@ public sealed class A0ExecutionTests : IDisposable
     }
 
     [Fact]
-    public void Runs_a_workflow_whose_children_run_in_process_for_now()
+    public void A_workflow_without_a_control_plane_fails_with_a_SYSTEM_error_that_says_what_is_missing()
     {
-        string inputs = Inputs(("n", ScalarLiterals.FromInt64(10)));
+        string inputs = Inputs(("n", ScalarLiterals.FromInt64(3)));
 
         var (exitCode, _, _) = Run(CommandLine(inputs, "Quickstart", "quickstart.MeanOfSquares", "--dest", SampleOutputs.Quickstart));
 
         Assert.Equal(0, exitCode);
-        Assert.Equal(28.5, ReadOutputs().Literals.Single(l => l.Name == "o0").Value.Scalar.Primitive.FloatValue);
+        var error = ReadError();
+        Assert.Equal("NoControlPlane", error.Code);
+        Assert.Equal(ExecutionError.Types.ErrorKind.System, error.Origin);
+        Assert.Contains("_U_EP_OVERRIDE", error.Message);
     }
 
     [Fact]

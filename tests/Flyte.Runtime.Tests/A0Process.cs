@@ -10,7 +10,7 @@ internal static class A0Process
 
     public static (int ExitCode, string Output) Run(params string[] args)
     {
-        var result = ChildProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "a0.dll"), .. args], WithoutExecutorVariables, TimeSpan.FromMinutes(1));
+        var result = ChildProcess.Run("dotnet", [SampleOutputs.A0, .. args], WithoutExecutorVariables, TimeSpan.FromMinutes(1));
         return (result.ExitCode, result.Output);
     }
 }

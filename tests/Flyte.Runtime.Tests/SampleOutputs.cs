@@ -1,18 +1,24 @@
 namespace Flyte.Runtime.Tests;
 
-/// <summary>Output folders of the sample projects this test project builds (same configuration and framework as the tests).</summary>
+/// <summary>
+/// Output folders of the projects this test project builds (same configuration and framework as the tests): the
+/// samples, and a0 itself, run from its own folder with its own deps.json, as it would be installed in an image.
+/// </summary>
 internal static class SampleOutputs
 {
-    public static string Quickstart => Folder("Quickstart");
+    public static string Quickstart => Folder("samples", "Quickstart", "Quickstart");
 
-    public static string DataPipeline => Folder("DataPipeline");
+    public static string DataPipeline => Folder("samples", "DataPipeline", "DataPipeline");
 
-    private static string Folder(string sample)
+    /// <summary>The built a0.dll. Not the copy beside the tests: their folder lacks a0's own dependencies (ASP.NET Core provides them to the tests).</summary>
+    public static string A0 => Path.Combine(Folder("src", "Flyte.Runtime", "a0"), "a0.dll");
+
+    private static string Folder(string parent, string project, string assembly)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         string framework = testOutput.Name;
         string configuration = testOutput.Parent!.Name;
-        string folder = Path.Combine(RepositoryPaths.Root, "samples", sample, "bin", configuration, framework);
-        return File.Exists(Path.Combine(folder, sample + ".dll")) ? folder : throw new DirectoryNotFoundException($"{sample} was not built in {folder}");
+        string folder = Path.Combine(RepositoryPaths.Root, parent, project, "bin", configuration, framework);
+        return File.Exists(Path.Combine(folder, assembly + ".dll")) ? folder : throw new DirectoryNotFoundException($"{project} was not built in {folder}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Flyte.Runtime.CommandLine;
 using Flyte.Tasks;
 
@@ -18,23 +17,21 @@ public class SdkContractTests
     };
 
     /// <summary>What the Flyte executor substitutes; run and action names stay templates and arrive in the environment.</summary>
-    private static readonly Dictionary<string, string> Substitutions = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> Substitutions = new()
     {
-        ["{{.input}}"] = "s3://bucket/r1/a0/inputs.pb",
-        ["{{.outputPrefix}}"] = "s3://bucket/r1/a0/0",
-        ["{{.rawOutputDataPrefix}}"] = "s3://bucket/raw/r1",
-        ["{{.checkpointOutputPrefix}}"] = "s3://bucket/r1/a0/0/_flytecheckpoints",
-        ["{{.prevCheckpointPrefix}}"] = "",
-        ["{{.runStartTime}}"] = "2026-11-27T20:23:52Z",
+        [ContainerPlaceholders.Input] = "s3://bucket/r1/a0/inputs.pb",
+        [ContainerPlaceholders.OutputPrefix] = "s3://bucket/r1/a0/0",
+        [ContainerPlaceholders.RawOutputDataPrefix] = "s3://bucket/raw/r1",
+        [ContainerPlaceholders.CheckpointOutputPrefix] = "s3://bucket/r1/a0/0/_flytecheckpoints",
+        [ContainerPlaceholders.PrevCheckpointPrefix] = "",
+        [ContainerPlaceholders.RunStartTime] = "2026-11-27T20:23:52Z",
     };
 
     [Fact]
     public void Template_args_after_substitution_parse_cleanly()
     {
         var settings = new TaskTemplateSettings { Version = "abc123", CodeBundleUri = "s3://bucket/fastabc123.tar.gz" };
-        string[] args = ContainerArguments.For(Square, settings)
-            .Select(a => Regex.Replace(a, @"\{\{\.[A-Za-z]+\}\}", m => Substitutions.GetValueOrDefault(m.Value, m.Value)))
-            .ToArray();
+        string[] args = ContainerPlaceholders.Render(ContainerArguments.For(Square, settings), Substitutions).ToArray();
         var environment = CommandLines.Environment(("RUN_NAME", "r1"), ("ACTION_NAME", "a0"), ("_U_RUN_BASE", "s3://bucket/r1"), ("_U_ORG_NAME", "org"));
 
         Assert.Equal("a0", args[0]);

@@ -3,9 +3,11 @@ using System.Runtime.CompilerServices;
 using Flyte.Bundles;
 using Flyte.Execution;
 using Flyte.Loading;
+using Flyte.Runtime.Controller;
 using Flyte.Runtime.CommandLine;
 using Flyte.Storage;
 using Flyte.Tasks;
+using Flyteidl2.Common;
 using Flyteidl2.Core;
 using Google.Protobuf;
 
@@ -19,7 +21,8 @@ namespace Flyte.Runtime.Execution;
 /// </summary>
 internal sealed class ActionRunner(TextWriter log)
 {
-    public async Task<int> RunAsync(A0Arguments a, CancellationToken cancellationToken)
+    /// <param name="attempt">The attempt number the executor gives (<c>FLYTE_ATTEMPT_NUMBER</c>), 0 for the first.</param>
+    public async Task<int> RunAsync(A0Arguments a, int attempt, CancellationToken cancellationToken)
     {
         ContainerError? error;
         LiteralMap? outputs = null;
@@ -27,15 +30,25 @@ internal sealed class ActionRunner(TextWriter log)
         {
             TaskDefinition task = await LoadTaskAsync(a, cancellationToken).ConfigureAwait(false);
             LiteralMap inputs = await ReadInputsAsync(a.Inputs, cancellationToken).ConfigureAwait(false);
-            var context = new TaskContext(a.RunName ?? "", a.ActionName ?? "", Attempt: 0, a.OutputsPath, a.RawDataPath ?? "");
+            var context = new TaskContext(a.RunName ?? "", a.ActionName ?? "", attempt, a.OutputsPath, a.RawDataPath ?? "");
+            using var connection = new ControlPlaneConnection(a.Controller);
+            await using var controller = CreateController(a, connection);
             try
             {
-                outputs = await task.InvokeAsync(inputs, context, cancellationToken).ConfigureAwait(false);
+                using (FlyteContext.Enter(controller))
+                {
+                    outputs = await task.InvokeAsync(inputs, context, cancellationToken).ConfigureAwait(false);
+                }
                 error = null;
             }
             catch (Literals.LiteralConversionException e)
             {
                 error = ContainerErrors.FromSystem("InputsMismatch", e.Message);
+            }
+            catch (SystemFailureException e)
+            {
+                // The controller could not reach storage or the control plane for a child call.
+                error = ContainerErrors.FromSystem(e.Code, e.Message);
             }
             catch (Exception e)
             {
@@ -107,24 +120,32 @@ internal sealed class ActionRunner(TextWriter log)
             ?? throw new SystemFailureException("TaskNotFound", $"{assemblyName} has no task {a.TaskName}; its tasks: {string.Join(", ", table.Tasks.Select(t => t.Name))}");
     }
 
-    private static async Task<LiteralMap> ReadInputsAsync(string uri, CancellationToken cancellationToken)
+    /// <summary>Child calls of the task become actions on the control plane, under the parent's run and name.</summary>
+    private ActionsController CreateController(A0Arguments a, ControlPlaneConnection connection)
     {
-        using var store = ObjectStores.For(uri);
-        await using var stream = await store.OpenReadAsync(uri, cancellationToken).ConfigureAwait(false);
-        var inputs = Flyteidl2.Task.Inputs.Parser.ParseFrom(stream);
-        var map = new LiteralMap();
-        foreach (var literal in inputs.Literals)
+        var parent = new ActionIdentifier
         {
-            map.Literals[literal.Name] = literal.Value;
-        }
-        return map;
+            Run = new RunIdentifier { Org = a.Org ?? "", Project = a.Project ?? "", Domain = a.Domain ?? "", Name = a.RunName ?? "" },
+            Name = a.ActionName ?? "",
+        };
+        var childSettings = new TaskTemplateSettings
+        {
+            Org = a.Org ?? "",
+            Project = a.Project ?? "",
+            Domain = a.Domain ?? "",
+            Version = a.Version ?? "",
+            CodeBundleUri = a.CodeBundle,
+            ImageCache = a.ImageCacheTransport,
+        };
+        return new ActionsController(connection, parent, a.RunBaseDir ?? "", childSettings, a.ImageCache, log);
     }
 
-    private static async Task WriteAsync(string prefix, string fileName, IMessage message, CancellationToken cancellationToken)
+    private static async Task<LiteralMap> ReadInputsAsync(string uri, CancellationToken cancellationToken)
     {
-        string uri = prefix.TrimEnd('/') + "/" + fileName;
-        using var store = ObjectStores.For(uri);
-        using var content = new MemoryStream(message.ToByteArray());
-        await store.WriteAsync(uri, content, cancellationToken).ConfigureAwait(false);
+        var inputs = await ProtoObjects.ReadAsync(uri, Flyteidl2.Task.Inputs.Parser, cancellationToken).ConfigureAwait(false);
+        return Local.RunLayout.ToLiteralMap(inputs.Literals);
     }
+
+    private static Task WriteAsync(string prefix, string fileName, IMessage message, CancellationToken cancellationToken) =>
+        ProtoObjects.WriteAsync(ProtoObjects.Join(prefix, fileName), message, cancellationToken);
 }

@@ -14,7 +14,7 @@ internal sealed class ActionRunner : ITaskRunner
     private readonly LocalEngine _engine;
     private readonly ActionReport _parent;
     private readonly CancellationToken _parentToken;
-    private readonly CallSequencer _sequencer = new();
+    private readonly ChildCalls _calls;
 
     /// <param name="parentToken">Fires when the parent's attempt ends early (aborted, timed out): its children are aborted with it.</param>
     public ActionRunner(LocalEngine engine, ActionReport parent, CancellationToken parentToken)
@@ -22,16 +22,12 @@ internal sealed class ActionRunner : ITaskRunner
         _engine = engine;
         _parent = parent;
         _parentToken = parentToken;
+        _calls = new ChildCalls(parent.Name);
     }
 
     public Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken)
     {
-        string inputsHash = LocalEngine.InputsHashOf(task, inputs);
-        string identity = TaskIdentity.Compute(task.Name, task.InterfaceHash, task.Policy.CacheVersion);
-        int sequence = _sequencer.Next($"{identity}:{inputsHash}");
-        string name = ChildActionName.Compute(_parent.Name, inputsHash, identity, sequence);
-
-        var child = new ActionReport(name, task.Name, _parent);
+        var child = new ActionReport(_calls.Next(task, inputs).ActionName, task.Name, _parent);
         _parent.AddChild(child);
         return _engine.RunActionAsync(task, inputs, child, _parentToken);
     }

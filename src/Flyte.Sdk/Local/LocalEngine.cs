@@ -183,18 +183,8 @@ public sealed class LocalEngine
         return onThreadPool ? Task.Run(Run) : Run();
     }
 
-    private string? CacheKeyOf(TaskDefinition task, LiteralMap inputs)
-    {
-        if (_cache is null || !task.Policy.Cache)
-        {
-            return null;
-        }
-        return CacheKey.Compute(task.Name, InputsHashOf(task, inputs), task.InterfaceHash, task.Policy.CacheVersion);
-    }
-
-    /// <summary>The inputs hash without the task's cache-ignored inputs: what both cache keys and child names use.</summary>
-    internal static string InputsHashOf(TaskDefinition task, LiteralMap inputs) =>
-        InputsHash.ComputeFiltered(inputs.Literals.Select(kv => (kv.Key, kv.Value)), task.Policy.CacheIgnoredInputs);
+    private string? CacheKeyOf(TaskDefinition task, LiteralMap inputs) =>
+        _cache is null ? null : ChildCalls.CacheKeyOf(task, ChildCalls.InputsHashOf(task, inputs));
 
     private void Fail(ActionReport report, int attempt, Exception error, ActionPhase phase, ContainerError containerError)
     {

@@ -46,6 +46,17 @@ public sealed class RunLayout
         return outputs;
     }
 
+    /// <summary>The literals of task.Inputs or task.Outputs as a map, in their order.</summary>
+    public static LiteralMap ToLiteralMap(IEnumerable<Flyteidl2.Task.NamedLiteral> literals)
+    {
+        var map = new LiteralMap();
+        foreach (var literal in literals)
+        {
+            map.Literals[literal.Name] = literal.Value;
+        }
+        return map;
+    }
+
     private void Write(string actionName, int attempt, string fileName, IMessage message)
     {
         string directory = AttemptDirectory(actionName, attempt);

@@ -16,6 +16,17 @@ public sealed class TaskFailedException : Exception
         AttemptErrors = attemptErrors;
     }
 
+    /// <summary>A child action that ran elsewhere (under a control plane) ended without outputs, for the reason it reported.</summary>
+    public TaskFailedException(string taskName, string actionName, ActionPhase phase, string errorCode, string errorMessage)
+        : base($"task {taskName} (action {actionName}) {Verb(phase)}: {errorCode}: {errorMessage}")
+    {
+        TaskName = taskName;
+        ActionName = actionName;
+        Phase = phase;
+        AttemptErrors = [$"{errorCode}: {errorMessage.Split('\n')[0]}"];
+        ErrorCode = errorCode;
+    }
+
     public string TaskName { get; }
     public string ActionName { get; }
     public ActionPhase Phase { get; }
@@ -23,16 +34,21 @@ public sealed class TaskFailedException : Exception
     /// <summary>One line per attempt: the exception type and message.</summary>
     public IReadOnlyList<string> AttemptErrors { get; }
 
+    /// <summary>The error code the failed action reported (its ContainerError code), when it ran under a control plane.</summary>
+    public string? ErrorCode { get; }
+
     private static string Describe(string taskName, string actionName, ActionPhase phase, IReadOnlyList<string> attemptErrors)
     {
-        string what = phase switch
-        {
-            ActionPhase.TimedOut => "timed out",
-            ActionPhase.Aborted => "was aborted",
-            _ => "failed",
-        };
+        string what = Verb(phase);
         string attempts = attemptErrors.Count == 1 ? "1 attempt" : $"{attemptErrors.Count} attempts";
         var lines = attemptErrors.Select((error, i) => $"  attempt {i}: {error}");
         return $"task {taskName} (action {actionName}) {what} after {attempts}:\n{string.Join("\n", lines)}";
     }
+
+    private static string Verb(ActionPhase phase) => phase switch
+    {
+        ActionPhase.TimedOut => "timed out",
+        ActionPhase.Aborted => "was aborted",
+        _ => "failed",
+    };
 }

@@ -6,7 +6,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Flyte.Storage;
 
-namespace Flyte.Sdk.Tests.Storage;
+namespace Flyte.Tests.Shared;
 
 /// <summary>
 /// A real S3 server for the tests: the npm package s3rver (tools/s3rver), run with node on 127.0.0.1,
@@ -20,6 +20,12 @@ public sealed partial class S3rverFixture : IAsyncLifetime
     private const string AccessKey = "S3RVER";
 
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
+    static S3rverFixture()
+    {
+        // An S3 client without credentials would ask the EC2 metadata service, which is not on loopback: never here.
+        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+    }
 
     private readonly StringBuilder output = new();
     private Process? server;

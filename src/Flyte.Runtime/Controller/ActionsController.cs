@@ -1,0 +1,223 @@
+using Flyte.Execution;
+using Flyte.Hashing;
+using Flyte.Local;
+using Flyte.Runtime.Execution;
+using Flyte.Storage;
+using Flyte.Tasks;
+using Flyteidl2.Actions;
+using Flyteidl2.Common;
+using Flyteidl2.Core;
+using Flyteidl2.Workflow;
+using Grpc.Core;
+using ActionPhase = Flyteidl2.Common.ActionPhase;
+
+namespace Flyte.Runtime.Controller;
+
+/// <summary>
+/// The Flyte context of an action running under a0: every task it calls becomes a child action on the control plane.
+/// Inputs are uploaded to the child's prefix under the run base, the child is enqueued with <c>ActionsService.Enqueue</c>
+/// under its deterministic name, and its outputs are read back once <see cref="ChildWatch"/> reports it finished. A
+/// child that failed is raised in the parent as a <see cref="TaskFailedException"/>; a retried parent re-enqueues the
+/// same names, the control plane answers ALREADY_EXISTS, and the finished children are reused, not run again.
+/// </summary>
+internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
+{
+    private const int MaxEnqueueAttempts = 5;
+
+    private readonly ControlPlaneConnection _connection;
+    private readonly ActionIdentifier _parent;
+    private readonly string _runBase;
+    private readonly TaskTemplateSettings _childSettings;
+    private readonly IReadOnlyDictionary<string, string> _imageCache;
+    private readonly TextWriter _log;
+    private readonly ChildCalls _calls;
+    private ChildWatch? _watch;
+
+    /// <param name="parent">The running action: its run and name.</param>
+    /// <param name="runBase">The run's base prefix; each child's files go under <c>runBase/childName/</c>.</param>
+    /// <param name="childSettings">How children's task specs are written: the parent's project, domain, org, version, code bundle and image cache.</param>
+    /// <param name="imageCache">Environment name → image, from <c>--image-cache</c>, for the children's images.</param>
+    public ActionsController(ControlPlaneConnection connection, ActionIdentifier parent, string runBase,
+        TaskTemplateSettings childSettings, IReadOnlyDictionary<string, string> imageCache, TextWriter log)
+    {
+        _connection = connection;
+        _parent = parent;
+        _runBase = runBase;
+        _childSettings = childSettings;
+        _imageCache = imageCache;
+        _log = log;
+        _calls = new ChildCalls(parent.Name);
+    }
+
+    private ActionsService.ActionsServiceClient Client => _connection.Client;
+
+    public async Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken)
+    {
+        ChildWatch watch = Watch();
+        if (_runBase.Length == 0)
+        {
+            throw new SystemFailureException("NoRunBase",
+                $"the task called {task.Name}, but a0 was given no run base for the child's files: the executor passes --run-base-dir or sets _U_RUN_BASE");
+        }
+        await watch.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        ChildCall call = _calls.Next(task, inputs);
+        string inputUri = ProtoObjects.Join(ProtoObjects.Join(_runBase, call.ActionName), "inputs.pb");
+        try
+        {
+            await ProtoObjects.WriteAsync(inputUri, RunLayout.ToInputs(inputs), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new SystemFailureException("InputsUploadFailed", $"could not write the inputs of {task.Name} to {inputUri}: {e.Message}", e);
+        }
+
+        var childId = new ActionIdentifier { Run = _parent.Run, Name = call.ActionName };
+        await EnqueueAsync(ChildAction(task, call, childId, inputUri), cancellationToken).ConfigureAwait(false);
+
+        ActionUpdate finished;
+        try
+        {
+            finished = await watch.WhenFinishedAsync(call.ActionName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await AbortQuietlyAsync(childId).ConfigureAwait(false);
+            throw;
+        }
+
+        if (finished.Phase != ActionPhase.Succeeded)
+        {
+            throw await FailureOfAsync(task, finished, cancellationToken).ConfigureAwait(false);
+        }
+        return await ReadOutputsAsync(task, finished, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Flyteidl2.Actions.Action ChildAction(TaskDefinition task, ChildCall call, ActionIdentifier childId, string inputUri)
+    {
+        var settings = _childSettings with { DefaultImage = _imageCache.GetValueOrDefault(task.Declaration.EnvironmentName, _childSettings.DefaultImage) };
+        var spec = TaskTemplates.CreateSpec(task, settings);
+        var action = new Flyteidl2.Actions.Action
+        {
+            ActionId = childId,
+            ParentActionName = _parent.Name,
+            InputUri = inputUri,
+            RunOutputBase = _runBase,
+            Task = new TaskAction
+            {
+                Id = new Flyteidl2.Task.TaskIdentifier
+                {
+                    Org = settings.Org,
+                    Project = settings.Project,
+                    Domain = settings.Domain,
+                    Name = task.Name,
+                    Version = settings.Version,
+                },
+                Spec = spec,
+            },
+        };
+        if (ChildCalls.CacheKeyOf(task, call.InputsHash) is { } cacheKey)
+        {
+            action.Task.CacheKey = cacheKey;
+        }
+        return action;
+    }
+
+    private async Task EnqueueAsync(Flyteidl2.Actions.Action action, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Client.EnqueueAsync(new EnqueueRequest { Action = action }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                _log.WriteLine($"a0: enqueued {action.Task.Id.Name} as action {action.ActionId.Name}");
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+            {
+                // This parent ran before (a retry): the child exists, finished or not; its result is reused.
+                _log.WriteLine($"a0: action {action.ActionId.Name} ({action.Task.Id.Name}) already exists; reusing it");
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded
+                                         && attempt < MaxEnqueueAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(Backoff.Delay(attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new SystemFailureException("EnqueueFailed",
+                    $"the control plane at {_connection.Endpoint} did not take child action {action.ActionId.Name} ({action.Task.Id.Name}): {e.StatusCode}: {e.Status.Detail}", e);
+            }
+        }
+    }
+
+    private async Task AbortQuietlyAsync(ActionIdentifier childId)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await Client.AbortAsync(new AbortRequest { ActionId = childId, Reason = "the parent action was cancelled" }, cancellationToken: timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RpcException or OperationCanceledException)
+        {
+            _log.WriteLine($"a0: could not abort child action {childId.Name}: {e.Message}");
+        }
+    }
+
+    private static async Task<LiteralMap> ReadOutputsAsync(TaskDefinition task, ActionUpdate finished, CancellationToken cancellationToken)
+    {
+        if (task.Interface.Outputs is not { Variables.Count: > 0 })
+        {
+            return new LiteralMap();
+        }
+        if (finished.OutputUri is not { Length: > 0 } outputPrefix)
+        {
+            throw new SystemFailureException("NoOutputs", $"child action {finished.ActionId.Name} ({task.Name}) succeeded without an output location, but {task.Name} has outputs");
+        }
+        string uri = ProtoObjects.Join(outputPrefix, "outputs.pb");
+        try
+        {
+            var outputs = await ProtoObjects.ReadAsync(uri, Flyteidl2.Task.Outputs.Parser, cancellationToken).ConfigureAwait(false);
+            return RunLayout.ToLiteralMap(outputs.Literals);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new SystemFailureException("OutputsUnreadable", $"could not read the outputs of child action {finished.ActionId.Name} ({task.Name}) from {uri}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The child's error as the control plane reported it, else from its error.pb, else just its phase.</summary>
+    private static async Task<Exception> FailureOfAsync(TaskDefinition task, ActionUpdate finished, CancellationToken cancellationToken)
+    {
+        var phase = (Local.ActionPhase)(int)finished.Phase;
+        string name = finished.ActionId.Name;
+        if (finished.Error is { } error)
+        {
+            return new TaskFailedException(task.Name, name, phase, error.Code, error.Message);
+        }
+        if (finished.OutputUri is { Length: > 0 } outputPrefix)
+        {
+            try
+            {
+                var document = await ProtoObjects.ReadAsync(ProtoObjects.Join(outputPrefix, "error.pb"), ErrorDocument.Parser, cancellationToken).ConfigureAwait(false);
+                return new TaskFailedException(task.Name, name, phase, document.Error.Code, document.Error.Message);
+            }
+            catch (Exception e) when (e is IOException or ObjectNotFoundException or Google.Protobuf.InvalidProtocolBufferException)
+            {
+                // Fall through: the phase is all there is to say.
+            }
+        }
+        return new TaskFailedException(task.Name, name, phase, finished.Phase.ToString(), "the control plane gave no error details");
+    }
+
+    private ChildWatch Watch()
+    {
+        lock (_calls)
+        {
+            return _watch ??= new ChildWatch(Client, _parent, _log);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _watch?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

@@ -1,0 +1,38 @@
+using Flyte.Tasks;
+using Flyteidl2.Core;
+
+namespace Flyte.Hashing;
+
+/// <summary>
+/// Names the actions one parent action creates, the same way wherever the parent runs (the local engine, a0's
+/// controller): deterministic, so a retried parent finds the children it already ran. One instance per parent attempt.
+/// </summary>
+public sealed class ChildCalls(string parentActionName)
+{
+    private readonly CallSequencer _sequencer = new();
+
+    public string ParentActionName { get; } = parentActionName;
+
+    /// <summary>The next call of <paramref name="task"/> with <paramref name="inputs"/>: its action name and inputs hash.</summary>
+    public ChildCall Next(TaskDefinition task, LiteralMap inputs)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(inputs);
+        string inputsHash = InputsHashOf(task, inputs);
+        string identity = TaskIdentity.Compute(task.Name, task.InterfaceHash, task.Policy.CacheVersion);
+        int sequence = _sequencer.Next(CallSequencer.CallKey(identity, inputsHash));
+        return new ChildCall(ChildActionName.Compute(ParentActionName, inputsHash, identity, sequence), inputsHash);
+    }
+
+    /// <summary>The inputs hash without the task's cache-ignored inputs: what both child names and cache keys use.</summary>
+    public static string InputsHashOf(TaskDefinition task, LiteralMap inputs) =>
+        InputsHash.ComputeFiltered(inputs.Literals.Select(kv => (kv.Key, kv.Value)), task.Policy.CacheIgnoredInputs);
+
+    /// <summary>The cache key of a call, or null when the task does not cache.</summary>
+    public static string? CacheKeyOf(TaskDefinition task, string inputsHash) =>
+        task.Policy.Cache ? CacheKey.Compute(task.Name, inputsHash, task.InterfaceHash, task.Policy.CacheVersion) : null;
+}
+
+/// <param name="ActionName">The child action's deterministic name.</param>
+/// <param name="InputsHash">Its inputs hash, filtered of cache-ignored inputs.</param>
+public sealed record ChildCall(string ActionName, string InputsHash);

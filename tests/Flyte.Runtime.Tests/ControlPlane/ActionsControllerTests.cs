@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Flyte.Literals;
+using Flyte.Runtime.CommandLine;
+using Flyte.Runtime.Controller;
+using Flyte.Runtime.Execution;
+using Flyte.Tasks;
+using Flyteidl2.Common;
+using Flyteidl2.Core;
+using Flyteidl2.Workflow;
+
+namespace Flyte.Runtime.Tests.ControlPlane;
+
+/// <summary>The controller on its own, in this process, against the fake control plane.</summary>
+public sealed class ActionsControllerTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("a0-controller-unit-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private static readonly ActionIdentifier Parent = new()
+    {
+        Run = new RunIdentifier { Project = "flytesnacks", Domain = "development", Name = "r1" },
+        Name = "a0",
+    };
+
+    private static LiteralMap SquareInputs(long x) => new() { Literals = { ["x"] = ScalarLiterals.FromInt64(x) } };
+
+    private static TaskDefinition Square => SampleTasks.Get(SampleOutputs.Quickstart, "Quickstart", "quickstart.Square");
+
+    private ActionsController Controller(ControlPlaneConnection connection, string? runBase = null) =>
+        new(connection, Parent, runBase ?? Path.Combine(_work, "run"), new TaskTemplateSettings { Version = "v1" }, new Dictionary<string, string>(), TextWriter.Null);
+
+    [Fact]
+    public async Task Cancelling_the_parent_aborts_the_child_on_the_control_plane()
+    {
+        var service = new FakeActionsService(async (_, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            throw new UnreachableException();
+        });
+        await using var server = await ActionsServer.StartAsync(service);
+        using var connection = new ControlPlaneConnection(new ControllerSettings(server.Endpoint, Insecure: true, UseActions: true));
+        await using var controller = Controller(connection);
+        using var cancellation = new CancellationTokenSource();
+
+        var call = controller.RunChildAsync(Square, SquareInputs(3), cancellation.Token);
+        await Eventually(() => !service.Enqueued.IsEmpty);
+        cancellation.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        var enqueued = Assert.Single(service.Enqueued).Action.ActionId;
+        Assert.Equal(enqueued, Assert.Single(service.Aborts).ActionId);
+    }
+
+    [Fact]
+    public async Task A_child_finished_before_the_parent_asks_is_not_run_again()
+    {
+        int executions = 0;
+        var service = new FakeActionsService((action, _) =>
+        {
+            Interlocked.Increment(ref executions);
+            return Task.FromResult(new ActionUpdate { ActionId = action.ActionId, Phase = ActionPhase.Succeeded, OutputUri = "" });
+        });
+        await using var server = await ActionsServer.StartAsync(service);
+        using var connection = new ControlPlaneConnection(new ControllerSettings(server.Endpoint, Insecure: true, UseActions: true));
+        await using (var first = Controller(connection))
+        {
+            // Square has an output, and the fake wrote none: the controller says so instead of inventing one.
+            var error = await Assert.ThrowsAsync<SystemFailureException>(() => first.RunChildAsync(Square, SquareInputs(2), CancellationToken.None));
+            Assert.Equal("NoOutputs", error.Code);
+        }
+        await using var retried = Controller(connection);
+
+        await Assert.ThrowsAsync<SystemFailureException>(() => retried.RunChildAsync(Square, SquareInputs(2), CancellationToken.None));
+
+        Assert.Equal(1, executions);
+        Assert.Single(service.AlreadyExisting);
+    }
+
+    [Fact]
+    public async Task Without_a_control_plane_a_child_call_is_a_clear_system_failure()
+    {
+        using var connection = new ControlPlaneConnection(new ControllerSettings(null, Insecure: false, UseActions: false));
+        await using var controller = Controller(connection);
+
+        var error = await Assert.ThrowsAsync<SystemFailureException>(() => controller.RunChildAsync(Square, SquareInputs(2), CancellationToken.None));
+
+        Assert.Equal("NoControlPlane", error.Code);
+        Assert.Contains("_U_EP_OVERRIDE", error.Message);
+    }
+
+    [Theory]
+    [InlineData("dns:///flyte.flyte.svc:8090", true, "http://flyte.flyte.svc:8090")]
+    [InlineData("dns:///flyte.example.com:443", false, "https://flyte.example.com:443")]
+    [InlineData("127.0.0.1:8090", true, "http://127.0.0.1:8090")]
+    [InlineData("https://flyte.example.com", true, "https://flyte.example.com")]
+    [InlineData("http://127.0.0.1:30080", false, "http://127.0.0.1:30080")]
+    public void Endpoints_in_flyte_sdk_forms_become_grpc_addresses(string endpoint, bool insecure, string expected) =>
+        Assert.Equal(expected, ControlPlaneConnection.ToAddress(endpoint, insecure));
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true within 20 s");
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Flyteidl2.Actions;
+using Flyteidl2.Common;
+using Flyteidl2.Workflow;
+using Grpc.Core;
+using Action = Flyteidl2.Actions.Action;
+
+namespace Flyte.Runtime.Tests.ControlPlane;
+
+/// <summary>
+/// An in-process ActionsService for a0's controller: it keeps the actions enqueued, runs each new one with
+/// <see cref="Execute"/>, and streams their phases to whoever watches their parent (replay, sentinel, live updates),
+/// as Flyte's does. An action name it already has is ALREADY_EXISTS.
+/// </summary>
+internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<ActionUpdate>> execute) : ActionsService.ActionsServiceBase
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, (string Parent, ActionUpdate Latest)> _actions = new(StringComparer.Ordinal);
+    private readonly List<(string Parent, Channel<WatchForUpdatesResponse> Channel)> _watchers = [];
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
+
+    public Func<Action, CancellationToken, Task<ActionUpdate>> Execute { get; } = execute;
+
+    public ConcurrentQueue<EnqueueRequest> Enqueued { get; } = new();
+
+    public ConcurrentQueue<string> AlreadyExisting { get; } = new();
+
+    public ConcurrentQueue<AbortRequest> Aborts { get; } = new();
+
+    public override Task<EnqueueResponse> Enqueue(EnqueueRequest request, ServerCallContext context)
+    {
+        var action = request.Action;
+        string name = action.ActionId.Name;
+        lock (_gate)
+        {
+            if (_actions.ContainsKey(name))
+            {
+                AlreadyExisting.Enqueue(name);
+                throw new RpcException(new Status(StatusCode.AlreadyExists, $"action {name} already exists"));
+            }
+            Enqueued.Enqueue(request);
+            Publish(action.ParentActionName, new ActionUpdate { ActionId = action.ActionId, Phase = ActionPhase.Queued });
+        }
+        var cancellation = new CancellationTokenSource();
+        _running[name] = cancellation;
+        _ = Task.Run(async () =>
+        {
+            ActionUpdate result;
+            try
+            {
+                result = await Execute(action, cancellation.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                result = new ActionUpdate { ActionId = action.ActionId, Phase = ActionPhase.Aborted };
+            }
+            catch (Exception e)
+            {
+                result = new ActionUpdate
+                {
+                    ActionId = action.ActionId,
+                    Phase = ActionPhase.Failed,
+                    Error = new Flyteidl2.Core.ExecutionError { Code = "ExecutorFailed", Message = e.ToString(), Kind = Flyteidl2.Core.ExecutionError.Types.ErrorKind.System },
+                };
+            }
+            lock (_gate)
+            {
+                Publish(action.ParentActionName, result);
+            }
+        });
+        return Task.FromResult(new EnqueueResponse());
+    }
+
+    public override async Task WatchForUpdates(WatchForUpdatesRequest request, IServerStreamWriter<WatchForUpdatesResponse> responseStream, ServerCallContext context)
+    {
+        string parent = request.ParentActionId.Name;
+        var channel = Channel.CreateUnbounded<WatchForUpdatesResponse>();
+        lock (_gate)
+        {
+            foreach (var (_, (actionParent, latest)) in _actions)
+            {
+                if (actionParent == parent)
+                {
+                    channel.Writer.TryWrite(new WatchForUpdatesResponse { ActionUpdate = latest });
+                }
+            }
+            channel.Writer.TryWrite(new WatchForUpdatesResponse { ControlMessage = new ControlMessage { Sentinel = true } });
+            _watchers.Add((parent, channel));
+        }
+        try
+        {
+            await foreach (var response in channel.Reader.ReadAllAsync(context.CancellationToken))
+            {
+                await responseStream.WriteAsync(response, context.CancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The parent closed its watch.
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _watchers.RemoveAll(w => w.Channel == channel);
+            }
+        }
+    }
+
+    public override Task<AbortResponse> Abort(AbortRequest request, ServerCallContext context)
+    {
+        Aborts.Enqueue(request);
+        if (_running.TryGetValue(request.ActionId.Name, out var cancellation))
+        {
+            cancellation.Cancel();
+        }
+        return Task.FromResult(new AbortResponse());
+    }
+
+    /// <summary>Takes the latest state of an action; callers hold <see cref="_gate"/>.</summary>
+    private void Publish(string parent, ActionUpdate update)
+    {
+        _actions[update.ActionId.Name] = (parent, update);
+        foreach (var (watchedParent, channel) in _watchers)
+        {
+            if (watchedParent == parent)
+            {
+                channel.Writer.TryWrite(new WatchForUpdatesResponse { ActionUpdate = update });
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Flyte.Loading;
+using Flyte.Tasks;
+
+namespace Flyte.Runtime.Tests.ControlPlane;
+
+/// <summary>The task definitions of a built sample, loaded as the deploy command loads them, to write their task specs.</summary>
+internal static class SampleTasks
+{
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<TaskDefinition>> Loaded = new(StringComparer.Ordinal);
+
+    public static TaskDefinition Get(string sampleFolder, string assemblyName, string taskName) =>
+        Loaded.GetOrAdd(assemblyName, _ => Load(sampleFolder, assemblyName)).Single(t => t.Name == taskName);
+
+    private static IReadOnlyList<TaskDefinition> Load(string folder, string assemblyName)
+    {
+        string path = Path.Combine(folder, assemblyName + ".dll");
+        var assembly = new TaskLoadContext(path, []).LoadFromAssemblyPath(path);
+        RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        return TaskRegistry.Tables.First(t => t.AssemblyName == assemblyName).Tasks;
+    }
+}
