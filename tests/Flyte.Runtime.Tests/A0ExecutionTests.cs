@@ -1,3 +1,5 @@
+using System.Formats.Tar;
+using System.IO.Compression;
 using Flyte.Bundles;
 using Flyte.Literals;
 using Flyteidl2.Core;
@@ -138,6 +140,31 @@ public sealed class A0ExecutionTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Equal("BundleRejected", ReadError().Code);
+        Assert.False(File.Exists(Path.Combine(code, "Quickstart.dll")));
+    }
+
+    [Fact]
+    public void A_bundle_with_an_entry_escaping_the_destination_is_refused_and_nothing_is_written()
+    {
+        string bundle = Path.Combine(_work, "escaping.tar.gz");
+        using (var file = File.Create(bundle))
+        using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
+        using (var tar = new TarWriter(gzip))
+        {
+            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "Quickstart.dll") { DataStream = new MemoryStream([1, 2, 3]) });
+            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "../escaped.txt") { DataStream = new MemoryStream([4]) });
+        }
+        string parent = Path.Combine(_work, "pod");
+        string code = Path.Combine(parent, "code");
+        string inputs = Inputs(("x", ScalarLiterals.FromInt64(1)));
+
+        var (exitCode, _, _) = Run(CommandLine(inputs, "Quickstart", "quickstart.Square", "--tgz", bundle, "--dest", code));
+
+        Assert.Equal(0, exitCode);
+        var error = ReadError();
+        Assert.Equal("BundleRejected", error.Code);
+        Assert.Contains("../escaped.txt", error.Message);
+        Assert.False(File.Exists(Path.Combine(parent, "escaped.txt")));
         Assert.False(File.Exists(Path.Combine(code, "Quickstart.dll")));
     }
 
