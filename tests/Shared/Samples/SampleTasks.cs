@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Flyte.Loading;
 using Flyte.Tasks;
 
-namespace Flyte.Runtime.Tests.ControlPlane;
+namespace Flyte.Tests.Shared;
 
 /// <summary>The task definitions of a built sample, loaded as the deploy command loads them, to write their task specs.</summary>
 internal static class SampleTasks

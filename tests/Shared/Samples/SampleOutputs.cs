@@ -1,4 +1,4 @@
-namespace Flyte.Runtime.Tests;
+namespace Flyte.Tests.Shared;
 
 /// <summary>
 /// Output folders of the projects this test project builds (same configuration and framework as the tests): the
@@ -9,6 +9,9 @@ internal static class SampleOutputs
     public static string Quickstart => Folder("samples", "Quickstart", "Quickstart");
 
     public static string DataPipeline => Folder("samples", "DataPipeline", "DataPipeline");
+
+    /// <summary>Slow and failing tasks for the devbox tests.</summary>
+    public static string DevboxTestTasks => Folder("tests", "Flyte.Devbox.Tests.Tasks", "Flyte.Devbox.Tests.Tasks");
 
     /// <summary>The built a0.dll. Not the copy beside the tests: their folder lacks a0's own dependencies (ASP.NET Core provides them to the tests).</summary>
     public static string A0 => Path.Combine(Folder("src", "Flyte.Runtime", "a0"), "a0.dll");

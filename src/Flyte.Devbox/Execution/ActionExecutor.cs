@@ -1,0 +1,247 @@
+using System.Collections.Concurrent;
+using Flyte.Devbox.Runs;
+using Flyte.Devbox.State;
+using Flyte.Storage;
+using Flyteidl2.Common;
+using Flyteidl2.Core;
+using Flyteidl2.Task;
+using Task = System.Threading.Tasks.Task;
+using Google.Protobuf;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Flyte.Devbox.Execution;
+
+/// <summary>
+/// Runs queued actions: each attempt takes its share of the machine (<see cref="ResourcePool"/>), is launched with the
+/// container contract applied (<see cref="AttemptLaunch"/>), and ends with outputs.pb or error.pb under its output
+/// prefix. Cache hits skip the launch; RECOVERABLE failures are retried while the task's retries allow; timeouts and
+/// aborts stop the attempt's process tree. Actions still running when the devbox stopped are queued again on start.
+/// </summary>
+public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, ResourcePool pool, DevboxPaths paths, Func<string> endpoint, ILogger<ActionExecutor> logger)
+    : BackgroundService
+{
+    private readonly ConcurrentDictionary<ActionKey, CancellationTokenSource> _aborts = new();
+    private readonly ConcurrentDictionary<ActionKey, Task> _running = new();
+
+    /// <summary>
+    /// Stops an action and everything under it: a queued one ends ABORTED now, a running one when its process tree has
+    /// been killed; its children are stopped the same way.
+    /// </summary>
+    public void Abort(ActionKey key)
+    {
+        foreach (var child in runs.Database.ListChildren(key.Run, key.Name))
+        {
+            if (!RunBook.IsTerminal(child.Phase))
+            {
+                Abort(child.Key);
+            }
+        }
+        if (_aborts.TryGetValue(key, out var abort))
+        {
+            abort.Cancel();
+            return;
+        }
+        if (runs.Database.GetAction(key) is { } action && !RunBook.IsTerminal(action.Phase))
+        {
+            runs.Update(action with { Phase = (int)ActionPhase.Aborted, AbortRequested = true, EndedAt = DateTimeOffset.UtcNow });
+        }
+    }
+
+    /// <summary>A parent that enqueues a child is waiting on it: it gives back its share of the machine meanwhile.</summary>
+    public void ParentIsWaiting(ActionKey parent)
+    {
+        if (pool.Release(parent.ToString()))
+        {
+            runs.WakeExecutor();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        RequeueInterrupted();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            foreach (var action in runs.Database.ListActionsInPhases((int)ActionPhase.Queued, (int)ActionPhase.WaitingForResources))
+            {
+                if (_running.ContainsKey(action.Key))
+                {
+                    continue;
+                }
+                if (action.AbortRequested)
+                {
+                    runs.Update(action with { Phase = (int)ActionPhase.Aborted, EndedAt = DateTimeOffset.UtcNow });
+                    continue;
+                }
+                TaskSpec spec = TaskSpec.Parser.ParseFrom(action.Spec);
+                if (!pool.TryTake(action.Key.ToString(), ResourceRequest.From(spec.TaskTemplate.Container)))
+                {
+                    if (action.Phase != (int)ActionPhase.WaitingForResources)
+                    {
+                        runs.Update(action with { Phase = (int)ActionPhase.WaitingForResources });
+                    }
+                    continue;
+                }
+                var abort = new CancellationTokenSource();
+                _aborts[action.Key] = abort;
+                _running[action.Key] = Task.Run(() => RunAttemptAsync(action, spec, abort.Token, stoppingToken), CancellationToken.None);
+            }
+            try
+            {
+                await runs.WaitForWorkAsync(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        await Task.WhenAll(_running.Values).ConfigureAwait(false);
+    }
+
+    /// <summary>After a restart nothing is running: what was, runs again (the same attempt, the same output prefix).</summary>
+    private void RequeueInterrupted()
+    {
+        foreach (var action in runs.Database.ListActionsInPhases((int)ActionPhase.Initializing, (int)ActionPhase.Running))
+        {
+            logger.LogInformation("re-queuing {Action} of run {Run}, interrupted by a restart", action.Key.Name, action.Key.Run.Name);
+            runs.Update(action with { Phase = (int)ActionPhase.Queued, Attempts = Math.Max(0, action.Attempts - 1) });
+        }
+    }
+
+    private async Task RunAttemptAsync(ActionRecord action, TaskSpec spec, CancellationToken abort, CancellationToken stopping)
+    {
+        try
+        {
+            if (action.CacheKey is { } cacheKey && runs.Database.GetCachedOutputs(cacheKey) is { } cachedOutputs)
+            {
+                var now = DateTimeOffset.UtcNow;
+                runs.Update(action with { Phase = (int)ActionPhase.Succeeded, OutputUri = cachedOutputs, CacheHit = true, StartedAt = action.StartedAt ?? now, EndedAt = now });
+                return;
+            }
+            await LaunchAsync(action, spec, abort, stopping).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            logger.LogError(e, "the executor failed on {Action} of run {Run}", action.Key.Name, action.Key.Run.Name);
+            var current = runs.Database.GetAction(action.Key) ?? action;
+            runs.Update(current with
+            {
+                Phase = (int)ActionPhase.Failed,
+                Error = SystemError("ExecutorFailed", e.Message).ToByteArray(),
+                EndedAt = DateTimeOffset.UtcNow,
+            });
+        }
+        finally
+        {
+            pool.Release(action.Key.ToString());
+            _aborts.TryRemove(action.Key, out var abortSource);
+            abortSource?.Dispose();
+            _running.TryRemove(action.Key, out _);
+            runs.WakeExecutor();
+        }
+    }
+
+    private async Task LaunchAsync(ActionRecord action, TaskSpec spec, CancellationToken abort, CancellationToken stopping)
+    {
+        int attempt = action.Attempts;
+        var run = runs.Database.GetRun(action.Key.Run);
+        var started = DateTimeOffset.UtcNow;
+        action = runs.Update(action with { Phase = (int)ActionPhase.Running, Attempts = attempt + 1, StartedAt = action.StartedAt ?? started });
+        string logPath = paths.AttemptLog(action.Key, attempt);
+        runs.Database.RecordAttempt(new AttemptRecord(action.Key, attempt, (int)ActionPhase.Running, started, null, null, logPath, null));
+
+        var identifier = ToIdentifier(action.Key);
+        var request = AttemptLaunch.Create(spec, identifier, action.InputUri, action.RunOutputBase, attempt,
+            run?.CreatedAt ?? started, endpoint(), paths.AttemptWorkingDirectory(action.Key, attempt), logPath);
+        string outputPrefix = AttemptLaunch.OutputPrefix(action.RunOutputBase, action.Key.Name, attempt);
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(abort, stopping);
+        if (spec.TaskTemplate.Metadata?.Timeout is { } timeout)
+        {
+            limit.CancelAfter(timeout.ToTimeSpan());
+        }
+
+        int? exitCode = null;
+        ActionPhase? stoppedAs = null;
+        try
+        {
+            exitCode = (await launcher.RunAsync(request, limit.Token).ConfigureAwait(false)).ExitCode;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The devbox is stopping: the action stays RUNNING in the database and runs again on the next start.
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            stoppedAs = abort.IsCancellationRequested ? ActionPhase.Aborted : ActionPhase.TimedOut;
+        }
+
+        var ended = DateTimeOffset.UtcNow;
+        AttemptFailure? failure = stoppedAs switch
+        {
+            ActionPhase.Aborted => new(SystemError("Aborted", "the action was aborted"), Recoverable: false),
+            ActionPhase.TimedOut => new(SystemError("TimedOut", $"the attempt ran longer than its timeout of {spec.TaskTemplate.Metadata!.Timeout.ToTimeSpan()}"), Recoverable: true),
+            _ => await ReadFailureAsync(outputPrefix, exitCode ?? -1, logPath).ConfigureAwait(false),
+        };
+        int retries = (int)(spec.TaskTemplate.Metadata?.Retries?.Retries ?? 0);
+        ActionPhase attemptPhase = failure is null ? ActionPhase.Succeeded : stoppedAs ?? ActionPhase.Failed;
+        ActionPhase phase = failure is { Recoverable: true } && stoppedAs != ActionPhase.Aborted && attempt < retries ? ActionPhase.Queued : attemptPhase;
+        byte[]? error = failure?.Error.ToByteArray();
+        runs.Database.RecordAttempt(new AttemptRecord(action.Key, attempt, (int)attemptPhase, started, ended, exitCode, logPath, error));
+
+        if (phase == ActionPhase.Succeeded && action.CacheKey is { } cacheKey)
+        {
+            runs.Database.PutCachedOutputs(cacheKey, action.TaskName, outputPrefix);
+        }
+        var latest = runs.Database.GetAction(action.Key) ?? action;
+        runs.Update(latest with
+        {
+            Phase = (int)phase,
+            OutputUri = outputPrefix,
+            Error = error,
+            EndedAt = RunBook.IsTerminal(phase) ? ended : null,
+        });
+    }
+
+    /// <summary>Why an attempt failed, and whether another attempt may help (the ContainerError's kind).</summary>
+    private sealed record AttemptFailure(ExecutionError Error, bool Recoverable);
+
+    /// <summary>Null when outputs.pb is there; the error of error.pb; or a SYSTEM error when a0 left neither.</summary>
+    private static async Task<AttemptFailure?> ReadFailureAsync(string outputPrefix, int exitCode, string logPath)
+    {
+        using var store = ObjectStores.For(outputPrefix);
+        if (await store.ExistsAsync(ProtoObjects.Join(outputPrefix, "outputs.pb")).ConfigureAwait(false))
+        {
+            return null;
+        }
+        string errorUri = ProtoObjects.Join(outputPrefix, "error.pb");
+        if (await store.ExistsAsync(errorUri).ConfigureAwait(false))
+        {
+            var container = (await ProtoObjects.ReadAsync(errorUri, ErrorDocument.Parser).ConfigureAwait(false)).Error;
+            var error = new ExecutionError
+            {
+                Code = container.Code,
+                Message = container.Message,
+                Kind = container.Origin == ExecutionError.Types.ErrorKind.User ? ExecutionError.Types.ErrorKind.User : ExecutionError.Types.ErrorKind.System,
+                ErrorUri = errorUri,
+            };
+            return new AttemptFailure(error, container.Kind == ContainerError.Types.Kind.Recoverable);
+        }
+        // A crash (killed, out of memory) is the machine's failure, not the task's: worth another attempt.
+        return new AttemptFailure(SystemError("NoResult", $"a0 exited with code {exitCode} without writing outputs.pb or error.pb; see its log {logPath}"), Recoverable: true);
+    }
+
+    private static ExecutionError SystemError(string code, string message) => new()
+    {
+        Code = code,
+        Message = message,
+        Kind = ExecutionError.Types.ErrorKind.System,
+    };
+
+    public static ActionIdentifier ToIdentifier(ActionKey key) => new()
+    {
+        Run = new RunIdentifier { Org = key.Run.Org, Project = key.Run.Project, Domain = key.Run.Domain, Name = key.Run.Name },
+        Name = key.Name,
+    };
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Flyte.Storage;
+using Flyte.Tasks;
+using Flyteidl2.Common;
+using Flyteidl2.Task;
+using Task = System.Threading.Tasks.Task;
+
+namespace Flyte.Devbox.Execution;
+
+/// <summary>
+/// The task container contract (DESIGN.md §4) applied to one attempt: placeholders in the args replaced, the
+/// executor's variables set, and where the attempt writes its result.
+/// </summary>
+public static class AttemptLaunch
+{
+    /// <summary><c>&lt;run output base&gt;/&lt;action&gt;/&lt;attempt&gt;</c>: where a0 writes outputs.pb or error.pb.</summary>
+    public static string OutputPrefix(string runOutputBase, string actionName, int attempt) =>
+        ProtoObjects.Join(ProtoObjects.Join(runOutputBase, actionName), attempt.ToString(CultureInfo.InvariantCulture));
+
+    /// <param name="endpoint">The devbox's own address, for the controller of a parent action (<c>_U_EP_OVERRIDE</c>).</param>
+    public static LaunchRequest Create(TaskSpec spec, ActionIdentifier action, string inputUri, string runOutputBase, int attempt,
+        DateTimeOffset runStartTime, string endpoint, string workingDirectory, string logPath)
+    {
+        var template = spec.TaskTemplate;
+        string actionPrefix = ProtoObjects.Join(runOutputBase, action.Name);
+        string outputPrefix = OutputPrefix(runOutputBase, action.Name, attempt);
+        string previous = attempt == 0 ? "" : ProtoObjects.Join(OutputPrefix(runOutputBase, action.Name, attempt - 1), "_flytecheckpoints");
+        var args = ContainerPlaceholders.Render(template.Container?.Args ?? [], new Dictionary<string, string>
+        {
+            [ContainerPlaceholders.Input] = inputUri,
+            [ContainerPlaceholders.InputPrefix] = actionPrefix,
+            [ContainerPlaceholders.OutputPrefix] = outputPrefix,
+            [ContainerPlaceholders.RawOutputDataPrefix] = ProtoObjects.Join(outputPrefix, "raw"),
+            [ContainerPlaceholders.CheckpointOutputPrefix] = ProtoObjects.Join(outputPrefix, "_flytecheckpoints"),
+            [ContainerPlaceholders.PrevCheckpointPrefix] = previous,
+            [ContainerPlaceholders.PerRetryUniqueKey] = $"{action.Run.Name}-{action.Name}-{attempt}",
+            [ContainerPlaceholders.RunStartTime] = runStartTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        });
+
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variable in template.Container?.Env ?? [])
+        {
+            environment[variable.Key] = variable.Value;
+        }
+        environment["RUN_NAME"] = action.Run.Name;
+        environment["ACTION_NAME"] = action.Name;
+        environment["_U_RUN_BASE"] = runOutputBase;
+        environment["_U_ORG_NAME"] = action.Run.Org;
+        environment["FLYTE_INTERNAL_EXECUTION_PROJECT"] = action.Run.Project;
+        environment["FLYTE_INTERNAL_EXECUTION_DOMAIN"] = action.Run.Domain;
+        environment["FLYTE_ATTEMPT_NUMBER"] = attempt.ToString(CultureInfo.InvariantCulture);
+        environment["_U_EP_OVERRIDE"] = endpoint;
+        environment["_U_INSECURE"] = "true";
+        environment["_U_USE_ACTIONS"] = "1";
+
+        return new LaunchRequest(args, environment, workingDirectory, logPath, template.Container?.Image ?? "", ResourceRequest.From(template.Container));
+    }
+}

@@ -1,0 +1,27 @@
+namespace Flyte.Devbox.Execution;
+
+/// <summary>
+/// Starts one attempt of an action and waits for it to end: a local a0 process by default, a container with the
+/// Docker launcher. Cancelling the token stops the attempt (its whole process tree) before returning.
+/// </summary>
+public interface IActionLauncher
+{
+    Task<LaunchResult> RunAsync(LaunchRequest request, CancellationToken cancellationToken);
+}
+
+/// <param name="Args">The task container's args after placeholder substitution; the first is <c>a0</c>.</param>
+/// <param name="Environment">The executor's variables and the task's own.</param>
+/// <param name="WorkingDirectory">A fresh folder for the attempt (a0 unpacks its code bundle into <c>--dest .</c>).</param>
+/// <param name="LogPath">Where the attempt's standard output and error go.</param>
+/// <param name="Image">The task's image, for launchers that run containers.</param>
+/// <param name="Resources">What the task asked for.</param>
+public sealed record LaunchRequest(
+    IReadOnlyList<string> Args,
+    IReadOnlyDictionary<string, string> Environment,
+    string WorkingDirectory,
+    string LogPath,
+    string Image,
+    ResourceRequest Resources);
+
+/// <param name="ExitCode">The process's exit code; a0 exits 0 whether the task succeeded or failed.</param>
+public sealed record LaunchResult(int ExitCode);

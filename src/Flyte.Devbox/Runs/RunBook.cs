@@ -1,0 +1,68 @@
+using Flyte.Devbox.State;
+using Flyteidl2.Common;
+
+namespace Flyte.Devbox.Runs;
+
+/// <summary>
+/// The one way runs and actions change: every change is stored (SQLite) before anyone hears of it, then published to
+/// watchers, and the run follows its root action's phase. The executor is woken whenever there may be work.
+/// </summary>
+public sealed class RunBook(DevboxDatabase database, ActionFeed feed)
+{
+    public const string RootActionName = "a0";
+
+    private readonly SemaphoreSlim _work = new(0);
+
+    public DevboxDatabase Database { get; } = database;
+
+    public ActionFeed Feed { get; } = feed;
+
+    public static bool IsTerminal(int phase) => IsTerminal((ActionPhase)phase);
+
+    public static bool IsTerminal(ActionPhase phase) =>
+        phase is ActionPhase.Succeeded or ActionPhase.Failed or ActionPhase.Aborted or ActionPhase.TimedOut;
+
+    /// <summary>Stores a new run and its root action; false if a run of that name exists.</summary>
+    public bool TryCreate(RunRecord run, ActionRecord root)
+    {
+        if (!Database.TryCreateRun(run, root))
+        {
+            return false;
+        }
+        Feed.Publish(Database.GetAction(root.Key)!);
+        WakeExecutor();
+        return true;
+    }
+
+    /// <summary>Stores a child action a running parent asked for; false if it exists already.</summary>
+    public bool TryEnqueue(ActionRecord action)
+    {
+        if (!Database.TryInsertAction(action))
+        {
+            return false;
+        }
+        Feed.Publish(Database.GetAction(action.Key)!);
+        WakeExecutor();
+        return true;
+    }
+
+    public ActionRecord Update(ActionRecord action)
+    {
+        var stored = Database.UpdateAction(action);
+        if (stored.Key.Name == RootActionName && Database.GetRun(stored.Key.Run) is { } run && run.Phase != stored.Phase)
+        {
+            Database.UpdateRun(run with { Phase = stored.Phase, EndedAt = IsTerminal(stored.Phase) ? stored.EndedAt ?? DateTimeOffset.UtcNow : null });
+        }
+        Feed.Publish(stored);
+        if (IsTerminal(stored.Phase) || stored.Phase == (int)ActionPhase.Queued)
+        {
+            WakeExecutor();
+        }
+        return stored;
+    }
+
+    public void WakeExecutor() => _work.Release();
+
+    /// <summary>Waits until someone may have work for the executor, or <paramref name="timeout"/> passes.</summary>
+    public Task WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken) => _work.WaitAsync(timeout, cancellationToken);
+}

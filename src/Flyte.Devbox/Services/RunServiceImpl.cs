@@ -1,0 +1,253 @@
+using Flyte.Devbox.Execution;
+using Flyte.Local;
+using ActionPhase = Flyteidl2.Common.ActionPhase;
+using Flyte.Devbox.Runs;
+using Flyte.Devbox.State;
+using Flyte.Storage;
+using Flyteidl2.Common;
+using Flyteidl2.Task;
+using Task = System.Threading.Tasks.Task;
+using Flyteidl2.Workflow;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Flyte.Devbox.Services;
+
+/// <summary>
+/// RunService: runs of deployed tasks (by task_id) or of specs sent by value (task_spec), with inputs inline or
+/// offloaded; their details, watched until they end; their actions; their data; and aborts.
+/// </summary>
+public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, DevboxPaths paths) : RunService.RunServiceBase
+{
+    public override async Task<CreateRunResponse> CreateRun(CreateRunRequest request, ServerCallContext context)
+    {
+        var runKey = request.RunId is not null
+            ? Keys.Run(request.RunId)
+            : request.ProjectId is { } project
+                ? new RunKey(project.Organization, Keys.Name(project.Name, "project"), Keys.Name(project.Domain, "domain"), RunNames.New())
+                : throw Invalid("run_id or project_id is required");
+
+        var (spec, taskVersion) = ResolveTask(request, runKey);
+        string runBase = paths.RunBase(runKey);
+        string inputUri = ProtoObjects.Join(runBase, RunBook.RootActionName + "/inputs.pb");
+        if (request.OffloadedInputData is { Uri.Length: > 0 } offloaded)
+        {
+            inputUri = offloaded.Uri;
+        }
+        else
+        {
+            var inputs = request.Inputs ?? new Inputs();
+            if (InputsCheck.Problem(spec, inputs) is { } problem)
+            {
+                throw Invalid(problem);
+            }
+            if (runs.Database.GetRun(runKey) is not null)
+            {
+                throw RunExists(runKey);
+            }
+            await ProtoObjects.WriteAsync(inputUri, inputs, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        string taskName = spec.TaskTemplate.Id?.Name ?? "";
+        var run = new RunRecord(runKey, now, taskName, (int)ActionPhase.Queued, inputUri, runBase, null, false, request.RunSpec?.ToByteArray());
+        var root = new ActionRecord(new ActionKey(runKey, RunBook.RootActionName), null, taskName, taskVersion, spec.ToByteArray(), inputUri, runBase,
+            null, null, (int)ActionPhase.Queued, 0, null, null, false, false, now, null, null, 0);
+        if (!runs.TryCreate(run, root))
+        {
+            throw RunExists(runKey);
+        }
+        return new CreateRunResponse { Run = new Run { Action = Convert.ToAction(runs.Database.GetAction(root.Key)!) } };
+    }
+
+    private (TaskSpec Spec, string Version) ResolveTask(CreateRunRequest request, RunKey run)
+    {
+        switch (request.TaskCase)
+        {
+            case CreateRunRequest.TaskOneofCase.TaskId:
+                var id = request.TaskId;
+                var key = new TaskKey(id.Org, Keys.Name(id.Project, "task_id.project"), Keys.Name(id.Domain, "task_id.domain"), id.Name, id.Version);
+                var task = runs.Database.GetTask(key)
+                    ?? throw new RpcException(new Status(StatusCode.NotFound, $"task {id.Name} version {id.Version} is not deployed in {id.Project}/{id.Domain}; deploy it first (flyte deploy)"));
+                return (TaskSpec.Parser.ParseFrom(task.Spec), key.Version);
+            case CreateRunRequest.TaskOneofCase.TaskSpec:
+                var spec = request.TaskSpec;
+                if (spec.TaskTemplate is not { Container: not null })
+                {
+                    throw Invalid("task_spec.task_template with a container is required");
+                }
+                return (spec, spec.TaskTemplate.Id?.Version ?? "");
+            default:
+                throw Invalid($"task_id or task_spec is required to start run {run.Name}");
+        }
+    }
+
+    public override Task<GetRunDetailsResponse> GetRunDetails(GetRunDetailsRequest request, ServerCallContext context) =>
+        Task.FromResult(new GetRunDetailsResponse { Details = RunDetailsOf(RequireRun(Keys.Run(request.RunId))) });
+
+    public override async Task WatchRunDetails(WatchRunDetailsRequest request, IServerStreamWriter<WatchRunDetailsResponse> responseStream, ServerCallContext context)
+    {
+        var run = RequireRun(Keys.Run(request.RunId));
+        using var subscription = runs.Feed.Subscribe(run.Key);
+        var details = RunDetailsOf(run);
+        await responseStream.WriteAsync(new WatchRunDetailsResponse { Details = details }, context.CancellationToken).ConfigureAwait(false);
+        if (RunBook.IsTerminal(details.Action.Status.Phase))
+        {
+            return;
+        }
+        await foreach (var change in subscription.Changes.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            if (change.Key.Name != RunBook.RootActionName)
+            {
+                continue;
+            }
+            details = RunDetailsOf(RequireRun(run.Key));
+            await responseStream.WriteAsync(new WatchRunDetailsResponse { Details = details }, context.CancellationToken).ConfigureAwait(false);
+            if (RunBook.IsTerminal(details.Action.Status.Phase))
+            {
+                return;
+            }
+        }
+    }
+
+    public override Task<GetActionDetailsResponse> GetActionDetails(GetActionDetailsRequest request, ServerCallContext context) =>
+        Task.FromResult(new GetActionDetailsResponse { Details = ActionDetailsOf(RequireAction(Keys.Action(request.ActionId))) });
+
+    public override async Task WatchActionDetails(WatchActionDetailsRequest request, IServerStreamWriter<WatchActionDetailsResponse> responseStream, ServerCallContext context)
+    {
+        var action = RequireAction(Keys.Action(request.ActionId));
+        using var subscription = runs.Feed.Subscribe(action.Key.Run);
+        await responseStream.WriteAsync(new WatchActionDetailsResponse { Details = ActionDetailsOf(RequireAction(action.Key)) }, context.CancellationToken).ConfigureAwait(false);
+        if (RunBook.IsTerminal(action.Phase))
+        {
+            return;
+        }
+        await foreach (var change in subscription.Changes.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            if (change.Key != action.Key)
+            {
+                continue;
+            }
+            await responseStream.WriteAsync(new WatchActionDetailsResponse { Details = ActionDetailsOf(change) }, context.CancellationToken).ConfigureAwait(false);
+            if (RunBook.IsTerminal(change.Phase))
+            {
+                return;
+            }
+        }
+    }
+
+    [Obsolete("Superseded in flyteidl2 by DataProxyService.GetActionData and GetActionDataURIs; served for older clients.")]
+    public override async Task<GetActionDataResponse> GetActionData(GetActionDataRequest request, ServerCallContext context)
+    {
+        var action = RequireAction(Keys.Action(request.ActionId));
+        var response = new GetActionDataResponse
+        {
+            Inputs = await ProtoObjects.ReadAsync(action.InputUri, Inputs.Parser, context.CancellationToken).ConfigureAwait(false),
+        };
+        if (action.Phase == (int)ActionPhase.Succeeded && action.OutputUri is { } outputs)
+        {
+            response.Outputs = await ProtoObjects.ReadAsync(ProtoObjects.Join(outputs, "outputs.pb"), Outputs.Parser, context.CancellationToken).ConfigureAwait(false);
+        }
+        return response;
+    }
+
+    public override Task<GetActionDataURIsResponse> GetActionDataURIs(GetActionDataURIsRequest request, ServerCallContext context)
+    {
+        var action = RequireAction(Keys.Action(request.ActionId));
+        return Task.FromResult(new GetActionDataURIsResponse
+        {
+            InputsUri = action.InputUri,
+            OutputsUri = action.Phase == (int)ActionPhase.Succeeded && action.OutputUri is { } outputs ? ProtoObjects.Join(outputs, "outputs.pb") : "",
+        });
+    }
+
+    public override Task<ListRunsResponse> ListRuns(ListRunsRequest request, ServerCallContext context)
+    {
+        var project = request.ProjectId ?? throw Invalid("project_id is required");
+        int limit = request.Request?.Limit is > 0 and var given ? (int)given : 50;
+        var response = new ListRunsResponse();
+        var page = runs.Database.ListRuns(project.Organization, Keys.Name(project.Name, "project"), Keys.Name(project.Domain, "domain"), limit, NullIfEmpty(request.Request?.Token));
+        foreach (var run in page)
+        {
+            if (runs.Database.GetAction(new ActionKey(run.Key, RunBook.RootActionName)) is { } root)
+            {
+                response.Runs.Add(new Run { Action = Convert.ToAction(root) });
+            }
+        }
+        response.Token = page.Count == limit ? page[^1].Key.Name : "";
+        return Task.FromResult(response);
+    }
+
+    public override Task<ListActionsResponse> ListActions(ListActionsRequest request, ServerCallContext context)
+    {
+        var run = RequireRun(Keys.Run(request.RunId));
+        var response = new ListActionsResponse();
+        response.Actions.Add(runs.Database.ListActions(run.Key).Select(Convert.ToAction));
+        return Task.FromResult(response);
+    }
+
+    public override async Task WatchActions(WatchActionsRequest request, IServerStreamWriter<WatchActionsResponse> responseStream, ServerCallContext context)
+    {
+        var run = RequireRun(Keys.Run(request.RunId));
+        using var subscription = runs.Feed.Subscribe(run.Key);
+        var all = new WatchActionsResponse();
+        all.EnrichedActions.Add(runs.Database.ListActions(run.Key).Select(a => new EnrichedAction { Action = Convert.ToAction(a), MeetsFilter = true }));
+        await responseStream.WriteAsync(all, context.CancellationToken).ConfigureAwait(false);
+        if (RunBook.IsTerminal(RequireRun(run.Key).Phase))
+        {
+            return;
+        }
+        await foreach (var change in subscription.Changes.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            var one = new WatchActionsResponse();
+            one.EnrichedActions.Add(new EnrichedAction { Action = Convert.ToAction(change), MeetsFilter = true });
+            await responseStream.WriteAsync(one, context.CancellationToken).ConfigureAwait(false);
+            if (change.Key.Name == RunBook.RootActionName && RunBook.IsTerminal(change.Phase))
+            {
+                return;
+            }
+        }
+    }
+
+    public override Task<AbortRunResponse> AbortRun(AbortRunRequest request, ServerCallContext context)
+    {
+        var run = RequireRun(Keys.Run(request.RunId));
+        if (!RunBook.IsTerminal(run.Phase))
+        {
+            runs.Database.UpdateRun(run with { AbortRequested = true });
+            executor.Abort(new ActionKey(run.Key, RunBook.RootActionName));
+        }
+        return Task.FromResult(new AbortRunResponse());
+    }
+
+    public override Task<AbortActionResponse> AbortAction(AbortActionRequest request, ServerCallContext context)
+    {
+        executor.Abort(RequireAction(Keys.Action(request.ActionId)).Key);
+        return Task.FromResult(new AbortActionResponse());
+    }
+
+    private RunDetails RunDetailsOf(RunRecord run)
+    {
+        var details = new RunDetails { Action = ActionDetailsOf(RequireAction(new ActionKey(run.Key, RunBook.RootActionName))) };
+        if (run.Spec is { } spec)
+        {
+            details.RunSpec = RunSpec.Parser.ParseFrom(spec);
+        }
+        return details;
+    }
+
+    private ActionDetails ActionDetailsOf(ActionRecord action) => Convert.ToDetails(action, runs.Database.ListAttempts(action.Key));
+
+    private RunRecord RequireRun(RunKey key) =>
+        runs.Database.GetRun(key) ?? throw new RpcException(new Status(StatusCode.NotFound, $"run {key.Name} does not exist in {key.Project}/{key.Domain}"));
+
+    private ActionRecord RequireAction(ActionKey key) =>
+        runs.Database.GetAction(key) ?? throw new RpcException(new Status(StatusCode.NotFound, $"action {key.Name} of run {key.Run.Name} does not exist"));
+
+    private static RpcException RunExists(RunKey key) =>
+        new(new Status(StatusCode.AlreadyExists, $"run {key.Name} already exists in {key.Project}/{key.Domain}; choose another name or leave it out"));
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+}

@@ -1,0 +1,104 @@
+using Flyte.Devbox.State;
+using Flyteidl2.Task;
+using Task = System.Threading.Tasks.Task;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Flyte.Devbox.Services;
+
+/// <summary>
+/// TaskService: deployed task versions. A version is immutable: deploying it again with the same spec succeeds and
+/// changes nothing; with a different spec it is refused (ALREADY_EXISTS), so a run by reference always gets what was
+/// deployed.
+/// </summary>
+public sealed class TaskServiceImpl(DevboxDatabase database) : TaskService.TaskServiceBase
+{
+    public override Task<DeployTaskResponse> DeployTask(DeployTaskRequest request, ServerCallContext context)
+    {
+        var key = Key(request.TaskId, requireVersion: true);
+        var spec = request.Spec ?? throw Invalid("spec is required");
+        if (spec.TaskTemplate is not { Container: not null } template)
+        {
+            throw Invalid("spec.task_template with a container is required");
+        }
+        if (template.Id is { Name.Length: > 0 } id && (id.Name != key.Name || id.Version != key.Version))
+        {
+            throw Invalid($"spec.task_template.id ({id.Name} {id.Version}) does not match task_id ({key.Name} {key.Version})");
+        }
+        byte[] bytes = spec.ToByteArray();
+        var outcome = database.DeployTask(TaskRecord.Create(key, bytes, DateTimeOffset.UtcNow));
+        if (outcome == DeployOutcome.Conflict)
+        {
+            throw new RpcException(new Status(StatusCode.AlreadyExists,
+                $"task {key.Name} version {key.Version} is already deployed with a different spec; deploy the change as a new version"));
+        }
+        return Task.FromResult(new DeployTaskResponse());
+    }
+
+    public override Task<GetTaskDetailsResponse> GetTaskDetails(GetTaskDetailsRequest request, ServerCallContext context)
+    {
+        var key = Key(request.TaskId, requireVersion: true);
+        var task = database.GetTask(key) ?? throw new RpcException(new Status(StatusCode.NotFound, $"task {key.Name} version {key.Version} is not deployed in {key.Project}/{key.Domain}"));
+        var spec = TaskSpec.Parser.ParseFrom(task.Spec);
+        return Task.FromResult(new GetTaskDetailsResponse
+        {
+            Details = new TaskDetails { TaskId = ToIdentifier(task.Key), Metadata = Metadata(task, spec), Spec = spec },
+        });
+    }
+
+    public override Task<ListTasksResponse> ListTasks(ListTasksRequest request, ServerCallContext context)
+    {
+        var project = request.ProjectId ?? throw Invalid("project_id is required");
+        var response = new ListTasksResponse();
+        foreach (var task in database.ListTasks(project.Organization, Keys.Name(project.Name, "project"), Keys.Name(project.Domain, "domain")))
+        {
+            response.Tasks.Add(new Flyteidl2.Task.Task { TaskId = ToIdentifier(task.Key), Metadata = Metadata(task, TaskSpec.Parser.ParseFrom(task.Spec)) });
+        }
+        return Task.FromResult(response);
+    }
+
+    public override Task<ListVersionsResponse> ListVersions(ListVersionsRequest request, ServerCallContext context)
+    {
+        var name = request.TaskName ?? throw Invalid("task_name is required");
+        var key = new TaskKey(name.Org, Keys.Name(name.Project, "project"), Keys.Name(name.Domain, "domain"), RequireText(name.Name, "task_name.name"), "");
+        var response = new ListVersionsResponse();
+        foreach (var task in database.ListVersions(key))
+        {
+            response.Versions.Add(new ListVersionsResponse.Types.VersionResponse { Version = task.Key.Version, DeployedAt = Timestamp.FromDateTimeOffset(task.CreatedAt) });
+        }
+        return Task.FromResult(response);
+    }
+
+    private static TaskKey Key(TaskIdentifier? id, bool requireVersion)
+    {
+        if (id is null)
+        {
+            throw Invalid("task_id is required");
+        }
+        return new TaskKey(id.Org, Keys.Name(id.Project, "project"), Keys.Name(id.Domain, "domain"), RequireText(id.Name, "task_id.name"),
+            requireVersion ? RequireText(id.Version, "task_id.version") : id.Version);
+    }
+
+    public static TaskIdentifier ToIdentifier(TaskKey key) => new()
+    {
+        Org = key.Org,
+        Project = key.Project,
+        Domain = key.Domain,
+        Name = key.Name,
+        Version = key.Version,
+    };
+
+    private static TaskMetadata Metadata(TaskRecord task, TaskSpec spec) => new()
+    {
+        ShortName = spec.ShortName,
+        EnvironmentName = spec.Environment?.Name ?? "",
+        DeployedAt = Timestamp.FromDateTimeOffset(task.CreatedAt),
+        ShortDescription = spec.Documentation?.ShortDescription ?? "",
+    };
+
+    private static string RequireText(string value, string what) =>
+        string.IsNullOrWhiteSpace(value) ? throw Invalid($"{what} is required") : value;
+
+    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+}

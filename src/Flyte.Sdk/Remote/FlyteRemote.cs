@@ -1,0 +1,197 @@
+using Flyte.Bundles;
+using Flyte.Tasks;
+using Flyteidl2.Common;
+using Flyteidl2.Core;
+using Flyteidl2.Dataproxy;
+using Flyteidl2.Task;
+using Task = System.Threading.Tasks.Task;
+using Flyteidl2.Workflow;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Flyte.Remote;
+
+/// <summary>
+/// A Flyte 2 control plane (a devbox or a cluster) from C#: deploy a project's tasks, run them typed, watch runs,
+/// read outputs, abort. Errors from the control plane arrive as <see cref="FlyteRemoteException"/> with one clear line.
+/// </summary>
+public sealed class FlyteRemote : IDisposable
+{
+    private readonly GrpcChannel _channel;
+    private readonly HttpClient _http = new();
+
+    private FlyteRemote(RemoteOptions options)
+    {
+        Options = options;
+        _channel = GrpcChannel.ForAddress(options.Endpoint);
+        Tasks = new TaskService.TaskServiceClient(_channel);
+        Runs = new RunService.RunServiceClient(_channel);
+        DataProxy = new DataProxyService.DataProxyServiceClient(_channel);
+    }
+
+    public RemoteOptions Options { get; }
+
+    internal TaskService.TaskServiceClient Tasks { get; }
+
+    internal RunService.RunServiceClient Runs { get; }
+
+    internal DataProxyService.DataProxyServiceClient DataProxy { get; }
+
+    public static FlyteRemote Connect(RemoteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new FlyteRemoteException($"'{options.Endpoint}' is not an endpoint address: give http://host:port (plaintext, as for a devbox) or https://host:port");
+        }
+        return new FlyteRemote(options);
+    }
+
+    /// <summary>
+    /// Packs <paramref name="codeFolder"/> (a build or publish output) as a code bundle, uploads it, and deploys every
+    /// task at the bundle's version. Tasks already deployed at that version with the same spec are left alone; when
+    /// all are, nothing is uploaded.
+    /// </summary>
+    public async Task<Deployment> DeployAsync(string codeFolder, IEnumerable<TaskDefinition> tasks, CancellationToken cancellationToken = default)
+    {
+        string bundleFolder = Directory.CreateTempSubdirectory("flyte-bundle-").FullName;
+        try
+        {
+            var bundle = await CodeBundle.CreateFileAsync(codeFolder, bundleFolder, cancellationToken).ConfigureAwait(false);
+            var location = await CallAsync(async () => await DataProxy.CreateUploadLocationAsync(new CreateUploadLocationRequest
+            {
+                Org = Options.Org,
+                Project = Options.Project,
+                Domain = Options.Domain,
+                Filename = Path.GetFileName(bundle.Path),
+                FilenameRoot = bundle.Md5Hex,
+                ContentMd5 = Google.Protobuf.ByteString.CopyFrom(Convert.FromHexString(bundle.Md5Hex)),
+            }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+            var settings = new TaskTemplateSettings
+            {
+                Org = Options.Org,
+                Project = Options.Project,
+                Domain = Options.Domain,
+                Version = bundle.Md5Hex,
+                CodeBundleUri = location.NativeUrl,
+            };
+            var pending = new List<(TaskIdentifier Id, TaskSpec Spec)>();
+            var results = new List<DeployedTask>();
+            foreach (var task in tasks)
+            {
+                var id = new TaskIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = task.Name, Version = bundle.Md5Hex };
+                var spec = TaskTemplates.CreateSpec(task, settings);
+                if (await DeployedSpecAsync(id, cancellationToken).ConfigureAwait(false) is { } existing && existing.Equals(spec))
+                {
+                    results.Add(new DeployedTask(task.Name, id.Version, Created: false));
+                }
+                else
+                {
+                    pending.Add((id, spec));
+                }
+            }
+            if (pending.Count > 0)
+            {
+                await CodeBundleUpload.UploadAsync(DataProxy, _http, bundle, Options, cancellationToken).ConfigureAwait(false);
+                foreach (var (id, spec) in pending)
+                {
+                    await CallAsync(async () => await Tasks.DeployTaskAsync(new DeployTaskRequest { TaskId = id, Spec = spec }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                    results.Add(new DeployedTask(id.Name, id.Version, Created: true));
+                }
+            }
+            return new Deployment(bundle.Md5Hex, location.NativeUrl, results.OrderBy(r => r.Name, StringComparer.Ordinal).ToList());
+        }
+        finally
+        {
+            Directory.Delete(bundleFolder, recursive: true);
+        }
+    }
+
+    /// <summary>Starts <paramref name="task"/>, at its newest deployed version, with <paramref name="inputs"/>.</summary>
+    public async Task<RemoteRun<T>> RunAsync<T>(TaskDefinition task, LiteralMap inputs, Func<LiteralMap, T> decodeOutputs, string? runName = null, CancellationToken cancellationToken = default)
+    {
+        var id = await NewestVersionAsync(task.Name, cancellationToken).ConfigureAwait(false);
+        var request = new CreateRunRequest { TaskId = id, Inputs = Local.RunLayout.ToInputs(inputs) };
+        if (runName is null)
+        {
+            request.ProjectId = new ProjectIdentifier { Organization = Options.Org, Name = Options.Project, Domain = Options.Domain };
+        }
+        else
+        {
+            request.RunId = new RunIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = runName };
+        }
+        var response = await CallAsync(async () => await Runs.CreateRunAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        return new RemoteRun<T>(this, response.Run.Action.Id.Run, decodeOutputs);
+    }
+
+    /// <summary>A run that exists already, by name.</summary>
+    public RemoteRun GetRun(string runName) =>
+        new(this, new RunIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = runName });
+
+    private async Task<TaskIdentifier> NewestVersionAsync(string taskName, CancellationToken cancellationToken)
+    {
+        var versions = await CallAsync(async () => await Tasks.ListVersionsAsync(new ListVersionsRequest
+        {
+            TaskName = new TaskName { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = taskName },
+        }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        var newest = versions.Versions.FirstOrDefault()
+            ?? throw new FlyteRemoteException($"task {taskName} is not deployed in {Options.Project}/{Options.Domain} at {Options.Endpoint}; deploy it first (flyte deploy)");
+        return new TaskIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = taskName, Version = newest.Version };
+    }
+
+    private async Task<TaskSpec?> DeployedSpecAsync(TaskIdentifier id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await Tasks.GetTaskDetailsAsync(new GetTaskDetailsRequest { TaskId = id }, cancellationToken: cancellationToken).ConfigureAwait(false)).Details.Spec;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (RpcException e)
+        {
+            throw Translate(e);
+        }
+    }
+
+    /// <summary>Runs a call, turning gRPC failures into one-line <see cref="FlyteRemoteException"/>s.</summary>
+    internal async Task<TResult> CallAsync<TResult>(Func<Task<TResult>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw Translate(e);
+        }
+    }
+
+    internal async Task CallAsync(Func<Task> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw Translate(e);
+        }
+    }
+
+    private FlyteRemoteException Translate(RpcException e) => e.StatusCode switch
+    {
+        StatusCode.Unavailable => new FlyteRemoteException(
+            $"cannot reach the Flyte control plane at {Options.Endpoint}: start a devbox with 'flyte devbox start', or set admin.endpoint in your config", e),
+        StatusCode.Unimplemented => new FlyteRemoteException($"the control plane at {Options.Endpoint} does not implement this call: {e.Status.Detail}", e),
+        _ => new FlyteRemoteException(e.Status.Detail is { Length: > 0 } detail ? detail : $"{e.StatusCode} from {Options.Endpoint}", e),
+    };
+
+    public void Dispose()
+    {
+        _channel.Dispose();
+        _http.Dispose();
+    }
+}

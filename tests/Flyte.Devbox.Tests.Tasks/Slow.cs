@@ -1,0 +1,45 @@
+using Flyte;
+
+namespace DevboxTests;
+
+/// <summary>Tasks that take their time, for aborts, timeouts and restarts in the middle of a run.</summary>
+[TaskEnvironment("slow")]
+public static partial class Slow
+{
+    [Task]
+    public static async Task<int> Sleep(int seconds, CancellationToken cancellationToken = default)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken);
+        return seconds;
+    }
+
+    [Task(Timeout = "1s")]
+    public static async Task<int> TooSlow(int seconds, CancellationToken cancellationToken = default)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken);
+        return seconds;
+    }
+
+    [Task]
+    public static async Task<int> Nap(int index, int milliseconds, CancellationToken cancellationToken = default)
+    {
+        await Task.Delay(milliseconds, cancellationToken);
+        return index * 10;
+    }
+
+    /// <summary>Naps one after another, so a restart can land while some have finished and some have not.</summary>
+    [Workflow]
+    public static async Task<int> Naps(int count, int milliseconds)
+    {
+        int total = 0;
+        for (int i = 0; i < count; i++)
+        {
+            total += await Nap(i, milliseconds);
+        }
+        return total;
+    }
+
+    /// <summary>Always fails, and says it is not worth retrying.</summary>
+    [Task(Retries = 3)]
+    public static int Explode(int x) => throw new InvalidOperationException($"cannot handle {x}");
+}

@@ -1,0 +1,90 @@
+using Flyte.Literals;
+using Flyteidl2.Common;
+using Flyteidl2.Core;
+using Flyteidl2.Workflow;
+using Grpc.Core;
+
+namespace Flyte.Devbox.Tests.EndToEnd;
+
+/// <summary>Samples deployed to a devbox and run there, through real gRPC, a0 processes and SQLite.</summary>
+public sealed class RemoteRunTests : IAsyncLifetime
+{
+    private DevboxHarness _harness = null!;
+
+    public async Task InitializeAsync() => _harness = await DevboxHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    private static LiteralMap Inputs(string name, Literal value) => new() { Literals = { [name] = value } };
+
+    [Fact]
+    public async Task Quickstart_runs_remotely_with_the_same_outputs_as_locally_and_fans_out_through_ActionsService()
+    {
+        var tasks = await _harness.DeployAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.Square", "quickstart.MeanOfSquares");
+
+        var square = await _harness.StartRunAsync(tasks["quickstart.Square"], Inputs("x", ScalarLiterals.FromInt64(7)));
+        Assert.Equal(ActionPhase.Succeeded, (await _harness.WaitAsync(square)).Action.Status.Phase);
+        Assert.Equal(49, (await _harness.OutputsAsync(square)).Literals["o0"].Scalar.Primitive.Integer);
+
+        var inputs = Inputs("n", ScalarLiterals.FromInt64(5));
+        var mean = await _harness.StartRunAsync(tasks["quickstart.MeanOfSquares"], inputs);
+        var details = await _harness.WaitAsync(mean);
+
+        Assert.True(details.Action.Status.Phase == ActionPhase.Succeeded, details.Action.ErrorInfo?.Message);
+        Assert.Equal(await _harness.RunLocallyAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.MeanOfSquares", inputs), await _harness.OutputsAsync(mean));
+        var actions = (await _harness.Runs.ListActionsAsync(new ListActionsRequest { RunId = mean })).Actions;
+        Assert.Equal(6, actions.Count);
+        Assert.All(actions.Where(a => a.Id.Name != "a0"), child =>
+        {
+            Assert.Equal("a0", child.Metadata.Parent);
+            Assert.Equal("quickstart.Square", child.Metadata.Task.Id.Name);
+            Assert.Equal(ActionPhase.Succeeded, child.Status.Phase);
+        });
+    }
+
+    [Fact]
+    public async Task DataPipeline_runs_remotely_with_a_retried_child_and_the_same_outputs_as_locally()
+    {
+        var tasks = await _harness.DeployAsync(SampleOutputs.DataPipeline, "DataPipeline",
+            "data-pipeline.Run", "data-pipeline.Fetch", "data-pipeline.Summarize", "data-pipeline.Report");
+        var inputs = Inputs("count", ScalarLiterals.FromInt64(4));
+
+        var run = await _harness.StartRunAsync(tasks["data-pipeline.Run"], inputs);
+        var details = await _harness.WaitAsync(run);
+
+        Assert.True(details.Action.Status.Phase == ActionPhase.Succeeded, details.Action.ErrorInfo?.Message);
+        Assert.Equal(await _harness.RunLocallyAsync(SampleOutputs.DataPipeline, "DataPipeline", "data-pipeline.Run", inputs), await _harness.OutputsAsync(run));
+        var fetch = (await _harness.Runs.ListActionsAsync(new ListActionsRequest { RunId = run })).Actions.Single(a => a.Metadata.Task.Id.Name == "data-pipeline.Fetch");
+        Assert.Equal(2u, fetch.Status.Attempts);
+    }
+
+    [Fact]
+    public async Task Bad_requests_get_clear_errors_and_change_nothing()
+    {
+        var tasks = await _harness.DeployAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.Square");
+        var square = tasks["quickstart.Square"];
+
+        var cube = square.Clone();
+        cube.Name = "quickstart.Cube";
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => _harness.StartRunAsync(cube, Inputs("x", ScalarLiterals.FromInt64(1))));
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("quickstart.Cube", unknown.Status.Detail);
+
+        var wrongType = await Assert.ThrowsAsync<RpcException>(() => _harness.StartRunAsync(square, Inputs("x", ScalarLiterals.FromString("seven"))));
+        Assert.Equal(StatusCode.InvalidArgument, wrongType.StatusCode);
+        Assert.Equal("input 'x' of quickstart.Square must be an integer", wrongType.Status.Detail);
+
+        var run = await _harness.StartRunAsync(square, Inputs("x", ScalarLiterals.FromInt64(2)), runName: "clash");
+        var clash = await Assert.ThrowsAsync<RpcException>(() => _harness.StartRunAsync(square, Inputs("x", ScalarLiterals.FromInt64(3)), runName: "clash"));
+        Assert.Equal(StatusCode.AlreadyExists, clash.StatusCode);
+        await _harness.WaitAsync(run);
+        Assert.Equal(4, (await _harness.OutputsAsync(run)).Literals["o0"].Scalar.Primitive.Integer);
+
+        var details = await _harness.Tasks.GetTaskDetailsAsync(new Flyteidl2.Task.GetTaskDetailsRequest { TaskId = square });
+        var changed = details.Details.Spec.Clone();
+        changed.TaskTemplate.Metadata.Retries.Retries = 9;
+        var conflict = await Assert.ThrowsAsync<RpcException>(() => _harness.Tasks.DeployTaskAsync(new Flyteidl2.Task.DeployTaskRequest { TaskId = square, Spec = changed }).ResponseAsync);
+        Assert.Equal(StatusCode.AlreadyExists, conflict.StatusCode);
+        Assert.Equal(details.Details.Spec, (await _harness.Tasks.GetTaskDetailsAsync(new Flyteidl2.Task.GetTaskDetailsRequest { TaskId = square })).Details.Spec);
+    }
+}
