@@ -67,8 +67,8 @@ public sealed partial class DevboxDatabase : IDisposable
         }
     }
 
-    /// <summary>The schema version the database is at.</summary>
-    public int SchemaVersion => Read(SchemaMigrator.CurrentVersion);
+    /// <summary>The schema version the database is at: the newest migration applied.</summary>
+    public int GetSchemaVersion() => Read(SchemaMigrator.CurrentVersion);
 
     public void Dispose()
     {
