@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Flyte.Cli.Cache;
+using Flyte.Cli.Config;
 using Flyte.Cli.Deploy;
+using Flyte.Cli.Devbox;
 using Flyte.Cli.Run;
 using Flyte.Cli.Serialize;
 
@@ -21,9 +23,11 @@ public static class FlyteCommandLine
         var serialize = new SerializeCommand();
         var deploy = new DeployCommand();
         var cache = new CacheCommand();
+        var createConfig = new CreateConfigCommand();
+        var devbox = new DevboxCommand();
         var root = new RootCommand("flyte: run Flyte tasks written in C# locally, serialize them for registration, and deploy them.")
         {
-            run.Command, serialize.Command, deploy.Command, cache.Command,
+            run.Command, serialize.Command, deploy.Command, cache.Command, devbox.Command, createConfig.Command,
         };
         // An input value may start with '@'; it is a value, not a response file.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -51,6 +55,14 @@ public static class FlyteCommandLine
             if (command == serialize.Command)
             {
                 return await serialize.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == devbox.Start)
+            {
+                return await devbox.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == createConfig.Config)
+            {
+                return createConfig.Invoke(parse, console);
             }
             if (command == cache.Clear)
             {

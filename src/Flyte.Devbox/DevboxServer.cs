@@ -59,6 +59,7 @@ public sealed class DevboxServer : IAsyncDisposable
         app.MapGrpcService<TaskServiceImpl>();
         app.MapGrpcService<RunServiceImpl>();
         app.MapGrpcService<ActionsServiceImpl>();
+        app.MapGrpcService<ProjectServiceImpl>();
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -34,6 +34,7 @@ internal static class TaskEmitter
         EmitOutputConverters(w, task);
         EmitInvoke(w, task);
         EmitLocalRun(w, task);
+        EmitRemoteRun(w, task);
         EmitFake(w, task);
         w.Close();
         w.Close();
@@ -209,6 +210,26 @@ internal static class TaskEmitter
         w.Line("/// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>");
         w.Line($"public global::System.Threading.Tasks.Task<{result}> RunLocalAsync({parameters}global::Flyte.Local.LocalRunOptions? {options} = null, global::System.Threading.CancellationToken {cancellation} = default) =>");
         w.Line($"    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs({arguments}), {decode}{options}, {cancellation});");
+    }
+
+    /// <summary><c>RunRemoteAsync(remote, inputs…)</c>: starts the task on a control plane; the run decodes to its result.</summary>
+    private static void EmitRemoteRun(SourceWriter w, TaskModel task)
+    {
+        var inputs = Inputs(task).ToList();
+        var names = inputs.Select(p => p.Name).ToList();
+        string remote = Unique("remote", names);
+        string runName = Unique("runName", names);
+        string cancellation = Unique("cancellationToken", names);
+        string parameters = string.Join("", inputs.Select(p => $"{p.FullyQualifiedType} {Identifier(p.Name)}, "));
+        string arguments = string.Join(", ", inputs.Select(p => Identifier(p.Name)));
+        string result = task.Return.FullyQualifiedResultType is { } type
+            ? $"global::Flyte.Remote.RemoteRun<{type}>"
+            : "global::Flyte.Remote.RemoteRun";
+        string decode = task.Return.FullyQualifiedResultType is null ? "" : "DecodeOutputs, ";
+        w.Line();
+        w.Line("/// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>");
+        w.Line($"public global::System.Threading.Tasks.Task<{result}> RunRemoteAsync(global::Flyte.Remote.FlyteRemote {remote}, {parameters}string? {runName} = null, global::System.Threading.CancellationToken {cancellation} = default) =>");
+        w.Line($"    {remote}.RunAsync(this, EncodeInputs({arguments}), {decode}{runName}, {cancellation});");
     }
 
     /// <summary><c>Fake(implementation)</c>: a typed stand-in for this task in local runs, for tests.</summary>

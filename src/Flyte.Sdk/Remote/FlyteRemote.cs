@@ -23,7 +23,8 @@ public sealed class FlyteRemote : IDisposable
     private FlyteRemote(RemoteOptions options)
     {
         Options = options;
-        _channel = GrpcChannel.ForAddress(options.Endpoint);
+        // Cancelling a call (Ctrl+C while following a run) surfaces as OperationCanceledException, not as an RPC error.
+        _channel = GrpcChannel.ForAddress(options.Endpoint, new GrpcChannelOptions { ThrowOperationCanceledOnCancellation = true });
         Tasks = new TaskService.TaskServiceClient(_channel);
         Runs = new RunService.RunServiceClient(_channel);
         DataProxy = new DataProxyService.DataProxyServiceClient(_channel);
@@ -111,6 +112,18 @@ public sealed class FlyteRemote : IDisposable
     /// <summary>Starts <paramref name="task"/>, at its newest deployed version, with <paramref name="inputs"/>.</summary>
     public async Task<RemoteRun<T>> RunAsync<T>(TaskDefinition task, LiteralMap inputs, Func<LiteralMap, T> decodeOutputs, string? runName = null, CancellationToken cancellationToken = default)
     {
+        var id = await StartAsync(task, inputs, runName, cancellationToken).ConfigureAwait(false);
+        return new RemoteRun<T>(this, id, decodeOutputs);
+    }
+
+    /// <summary>Starts <paramref name="task"/> (one without a result), at its newest deployed version.</summary>
+    public async Task<RemoteRun> RunAsync(TaskDefinition task, LiteralMap inputs, string? runName = null, CancellationToken cancellationToken = default) =>
+        new(this, await StartAsync(task, inputs, runName, cancellationToken).ConfigureAwait(false));
+
+    private async Task<RunIdentifier> StartAsync(TaskDefinition task, LiteralMap inputs, string? runName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(inputs);
         var id = await NewestVersionAsync(task.Name, cancellationToken).ConfigureAwait(false);
         var request = new CreateRunRequest { TaskId = id, Inputs = Local.RunLayout.ToInputs(inputs) };
         if (runName is null)
@@ -122,12 +135,24 @@ public sealed class FlyteRemote : IDisposable
             request.RunId = new RunIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = runName };
         }
         var response = await CallAsync(async () => await Runs.CreateRunAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-        return new RemoteRun<T>(this, response.Run.Action.Id.Run, decodeOutputs);
+        return response.Run.Action.Id.Run;
     }
 
     /// <summary>A run that exists already, by name.</summary>
     public RemoteRun GetRun(string runName) =>
         new(this, new RunIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = runName });
+
+    /// <summary>The newest runs of the project and domain, newest first; each is its root action.</summary>
+    public async Task<IReadOnlyList<Run>> ListRunsAsync(int limit = 50, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var response = await CallAsync(async () => await Runs.ListRunsAsync(new ListRunsRequest
+        {
+            Request = new ListRequest { Limit = (uint)limit },
+            ProjectId = new ProjectIdentifier { Organization = Options.Org, Name = Options.Project, Domain = Options.Domain },
+        }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        return response.Runs.Take(limit).ToList();
+    }
 
     private async Task<TaskIdentifier> NewestVersionAsync(string taskName, CancellationToken cancellationToken)
     {
@@ -181,7 +206,7 @@ public sealed class FlyteRemote : IDisposable
         }
     }
 
-    private FlyteRemoteException Translate(RpcException e) => e.StatusCode switch
+    internal FlyteRemoteException Translate(RpcException e) => e.StatusCode switch
     {
         StatusCode.Unavailable => new FlyteRemoteException(
             $"cannot reach the Flyte control plane at {Options.Endpoint}: start a devbox with 'flyte devbox start', or set admin.endpoint in your config", e),

@@ -90,6 +90,10 @@ namespace Flyte.Generated.Tasks
         public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::System.Collections.Generic.List<int>>> RunLocalAsync(int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(array, list, readOnly), DecodeOutputs, options, cancellationToken);
 
+        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::System.Collections.Generic.List<int>>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            remote.RunAsync(this, EncodeInputs(array, list, readOnly), DecodeOutputs, runName, cancellationToken);
+
         /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
         public global::Flyte.Local.TaskFake Fake(global::System.Func<int[], global::System.Collections.Generic.List<string>, global::System.Collections.Generic.IReadOnlyList<double>, global::System.Collections.Generic.List<int>> implementation)
         {

@@ -86,6 +86,10 @@ namespace Flyte.Generated.Tasks
         public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::Demo.Color>> RunLocalAsync(global::Demo.Color color, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(color), DecodeOutputs, options, cancellationToken);
 
+        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::Demo.Color>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::Demo.Color color, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            remote.RunAsync(this, EncodeInputs(color), DecodeOutputs, runName, cancellationToken);
+
         /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
         public global::Flyte.Local.TaskFake Fake(global::System.Func<global::Demo.Color, global::Demo.Color> implementation)
         {

@@ -88,6 +88,10 @@ namespace Flyte.Generated.Tasks
         public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::System.Collections.Generic.Dictionary<string, int>>> RunLocalAsync(global::System.Collections.Generic.Dictionary<string, float> map, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>> nested, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(map, nested), DecodeOutputs, options, cancellationToken);
 
+        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::System.Collections.Generic.Dictionary<string, int>>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::System.Collections.Generic.Dictionary<string, float> map, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>> nested, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            remote.RunAsync(this, EncodeInputs(map, nested), DecodeOutputs, runName, cancellationToken);
+
         /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
         public global::Flyte.Local.TaskFake Fake(global::System.Func<global::System.Collections.Generic.Dictionary<string, float>, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>>, global::System.Collections.Generic.Dictionary<string, int>> implementation)
         {

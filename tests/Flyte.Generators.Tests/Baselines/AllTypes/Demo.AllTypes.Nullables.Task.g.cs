@@ -92,6 +92,10 @@ namespace Flyte.Generated.Tasks
         public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<int?>> RunLocalAsync(int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(maybe, text, color, points), DecodeOutputs, options, cancellationToken);
 
+        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<int?>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            remote.RunAsync(this, EncodeInputs(maybe, text, color, points), DecodeOutputs, runName, cancellationToken);
+
         /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
         public global::Flyte.Local.TaskFake Fake(global::System.Func<int?, string?, global::Demo.Color?, global::System.Collections.Generic.List<global::Demo.Point?>?, int?> implementation)
         {

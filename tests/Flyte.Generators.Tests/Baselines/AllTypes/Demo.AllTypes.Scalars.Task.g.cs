@@ -110,6 +110,10 @@ namespace Flyte.Generated.Tasks
         public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<bool>> RunLocalAsync(bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(b, sb, by, s, us, i, ui, l, ul, f, d, m, str), DecodeOutputs, options, cancellationToken);
 
+        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<bool>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            remote.RunAsync(this, EncodeInputs(b, sb, by, s, us, i, ui, l, ul, f, d, m, str), DecodeOutputs, runName, cancellationToken);
+
         /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
         public global::Flyte.Local.TaskFake Fake(global::System.Func<bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, decimal, string, bool> implementation)
         {

@@ -92,6 +92,10 @@ namespace Flyte.Generated.Tasks
         public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::System.DateTime>> RunLocalAsync(global::System.DateTime when, global::System.DateTimeOffset at, global::System.TimeSpan span, global::System.Guid id, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(when, at, span, id), DecodeOutputs, options, cancellationToken);
 
+        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::System.DateTime>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::System.DateTime when, global::System.DateTimeOffset at, global::System.TimeSpan span, global::System.Guid id, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            remote.RunAsync(this, EncodeInputs(when, at, span, id), DecodeOutputs, runName, cancellationToken);
+
         /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
         public global::Flyte.Local.TaskFake Fake(global::System.Func<global::System.DateTime, global::System.DateTimeOffset, global::System.TimeSpan, global::System.Guid, global::System.DateTime> implementation)
         {
