@@ -1,0 +1,183 @@
+using System.Security.Cryptography;
+using Flyteidl2.Dataproxy;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Flyte.Devbox.Storage;
+
+/// <summary>
+/// <c>flyteidl2.dataproxy.DataProxyService</c> over devbox storage: upload locations and download links as URLs that
+/// the devbox signs and serves itself (<see cref="StorageEndpoints"/>). UploadInputs and GetActionData need run state
+/// and are answered elsewhere; until then the base class answers UNIMPLEMENTED.
+/// </summary>
+public sealed class DataProxyServiceImpl : DataProxyService.DataProxyServiceBase
+{
+    public static readonly TimeSpan DefaultExpiry = TimeSpan.FromHours(1);
+    public static readonly TimeSpan MaximumExpiry = TimeSpan.FromHours(24);
+
+    private readonly DevboxObjectStore _store;
+    private readonly SignedUrls _urls;
+    private readonly IArtifactLocator? _artifacts;
+    private readonly TimeProvider _time;
+
+    /// <param name="artifacts">Resolves CreateDownloadLink requests to objects; without it CreateDownloadLink answers UNIMPLEMENTED.</param>
+    public DataProxyServiceImpl(DevboxObjectStore store, SignedUrls urls, IArtifactLocator? artifacts = null, TimeProvider? time = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _urls = urls ?? throw new ArgumentNullException(nameof(urls));
+        _artifacts = artifacts;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public override async Task<CreateUploadLocationResponse> CreateUploadLocation(CreateUploadLocationRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        RequireName("project", request.Project, "e.g. flytesnacks");
+        RequireName("domain", request.Domain, "e.g. development");
+        if (string.IsNullOrEmpty(request.Filename))
+        {
+            throw InvalidArgument("filename is required: the name to store the upload under, e.g. fast<md5>.tar.gz");
+        }
+        RequireRelativePath("filename", request.Filename);
+        if (request.FilenameRoot.Length > 0)
+        {
+            RequireRelativePath("filename_root", request.FilenameRoot);
+        }
+        if (request.ContentMd5.Length != MD5.HashSizeInBytes)
+        {
+            throw InvalidArgument(
+                $"content_md5 must be the {MD5.HashSizeInBytes}-byte MD5 digest of the content, not {request.ContentMd5.Length} bytes");
+        }
+        var expiresAt = ExpiryFrom(request.ExpiresIn);
+
+        var md5 = request.ContentMd5.ToByteArray();
+        var path = DevboxObjectStore.UploadPath(request.Project, request.Domain, request.FilenameRoot, md5, request.Filename);
+        var nativeUrl = _store.NativeUrlOf(path);
+        if (_store.Exists(path))
+        {
+            // The same content is already there: the location is still returned, and the client may skip the PUT
+            // (a PUT rewrites the same bytes). Other content is kept rather than overwritten, as Flyte's data proxy does.
+            var existingMd5 = await Md5OfFileAsync(_store.FullPathOf(path), context.CancellationToken).ConfigureAwait(false);
+            if (!existingMd5.AsSpan().SequenceEqual(md5))
+            {
+                throw new RpcException(new Status(StatusCode.AlreadyExists,
+                    $"{nativeUrl} already exists with other content; upload under another filename or filename_root"));
+            }
+        }
+
+        var response = new CreateUploadLocationResponse
+        {
+            SignedUrl = _urls.ForUpload(path, md5, expiresAt),
+            NativeUrl = nativeUrl,
+            ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt),
+        };
+        response.Headers.Add(StorageEndpoints.ContentMd5Header, Convert.ToBase64String(md5));
+        return response;
+    }
+
+    public override async Task<CreateDownloadLinkResponse> CreateDownloadLink(CreateDownloadLinkRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        if (request.ArtifactType == ArtifactType.Unspecified)
+        {
+            throw InvalidArgument("artifact_type is required: ARTIFACT_TYPE_CODE_BUNDLE or ARTIFACT_TYPE_REPORT");
+        }
+        if (request.SourceCase == CreateDownloadLinkRequest.SourceOneofCase.None)
+        {
+            throw InvalidArgument("source is required: set action_attempt_id, app_id or task_id");
+        }
+        var expiresAt = ExpiryFrom(request.ExpiresIn);
+        if (_artifacts is null)
+        {
+            throw new RpcException(new Status(StatusCode.Unimplemented, "this devbox cannot look up artifacts for download links yet"));
+        }
+
+        var nativeUrls = await _artifacts.FindAsync(request, context.CancellationToken).ConfigureAwait(false);
+        if (nativeUrls.Count == 0)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"no {request.ArtifactType} artifact for {request.SourceCase} {SourceOf(request)}"));
+        }
+        var links = new PreSignedURLs { ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt) };
+        foreach (var nativeUrl in nativeUrls)
+        {
+            if (!_store.TryGetRelativePath(nativeUrl, out var path))
+            {
+                throw new RpcException(new Status(StatusCode.Internal, $"the artifact {nativeUrl} is not in devbox storage ({_store.Root})"));
+            }
+            if (!_store.Exists(path))
+            {
+                throw new RpcException(new Status(StatusCode.NotFound, $"the artifact {nativeUrl} does not exist"));
+            }
+            links.SignedUrl.Add(_urls.ForDownload(path, expiresAt));
+        }
+        return new CreateDownloadLinkResponse { PreSignedUrls = links };
+    }
+
+    /// <summary>When a URL asked for with <paramref name="expiresIn"/> expires: whole seconds, as signed URLs carry them.</summary>
+    private DateTimeOffset ExpiryFrom(Duration? expiresIn)
+    {
+        var lifetime = DefaultExpiry;
+        if (expiresIn is not null)
+        {
+            try
+            {
+                lifetime = expiresIn.ToTimeSpan();
+            }
+            catch (InvalidOperationException)
+            {
+                throw InvalidArgument($"expires_in {expiresIn} is not a valid duration");
+            }
+            if (lifetime <= TimeSpan.Zero)
+            {
+                throw InvalidArgument($"expires_in must be positive, not {lifetime}; leave it unset for {DefaultExpiry.TotalHours:0}h");
+            }
+            if (lifetime > MaximumExpiry)
+            {
+                throw InvalidArgument($"expires_in {lifetime} exceeds the maximum of {MaximumExpiry.TotalHours:0}h");
+            }
+        }
+        long expires = (_time.GetUtcNow() + lifetime).ToUnixTimeSeconds();
+        return DateTimeOffset.FromUnixTimeSeconds(expires);
+    }
+
+    private static void RequireName(string field, string value, string example)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw InvalidArgument($"{field} is required ({example})");
+        }
+        if (value.Contains('/') || ObjectPath.Problem(value) is not null)
+        {
+            throw InvalidArgument($"{field} '{value}' is not a valid name: it must not be '.' or '..' nor hold '/', '\\' or control characters ({example})");
+        }
+    }
+
+    private static void RequireRelativePath(string field, string value)
+    {
+        if (ObjectPath.Problem(value) is { } problem)
+        {
+            throw InvalidArgument($"{field} '{value}' is not a valid relative path: {problem}");
+        }
+    }
+
+    private static string SourceOf(CreateDownloadLinkRequest request) => request.SourceCase switch
+    {
+        CreateDownloadLinkRequest.SourceOneofCase.ActionAttemptId => request.ActionAttemptId.ToString(),
+        CreateDownloadLinkRequest.SourceOneofCase.AppId => request.AppId.ToString(),
+        CreateDownloadLinkRequest.SourceOneofCase.TaskId => request.TaskId.ToString(),
+        _ => "",
+    };
+
+    private static async Task<byte[]> Md5OfFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true);
+        await using (file.ConfigureAwait(false))
+        {
+            return await MD5.HashDataAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static RpcException InvalidArgument(string message) => new(new Status(StatusCode.InvalidArgument, message));
+}

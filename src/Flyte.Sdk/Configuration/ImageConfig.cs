@@ -1,0 +1,11 @@
+namespace Flyte.Configuration;
+
+/// <summary>The <c>image</c> section: how task images are built and where they are pushed.</summary>
+public sealed record ImageConfig
+{
+    /// <summary>The image builder to use, e.g. <c>local</c> or <c>remote</c>; null for the default.</summary>
+    public string? Builder { get; init; }
+
+    /// <summary>The registry images are pushed to and pulled from, e.g. <c>ghcr.io/my-org</c>.</summary>
+    public string? Registry { get; init; }
+}
