@@ -3,11 +3,11 @@ using Flyte.Devbox.Execution;
 using Flyte.Devbox.Runs;
 using Flyte.Devbox.Services;
 using Flyte.Devbox.State;
+using Flyte.Devbox.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,21 +37,26 @@ public sealed class DevboxServer : IAsyncDisposable
     {
         var paths = new DevboxPaths(options.DataDirectory);
         Directory.CreateDirectory(paths.DataDirectory);
-        string endpoint = "";
+        var address = new DevboxAddress();
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Protocols = HttpProtocols.Http2));
+            // gRPC (HTTP/2 without TLS) and the signed storage URLs (HTTP/1.1) share the one port.
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseCleartextHttp2Detection()));
         builder.Services.AddGrpc();
+        var store = new DevboxObjectStore(paths.StoreRoot);
+        var urls = new SignedUrls(SigningKeyFile.LoadOrCreate(paths.SigningKey), () => address.Value);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(urls);
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(_ => DevboxDatabase.Open(paths.Database));
         builder.Services.AddSingleton<ActionFeed>();
         builder.Services.AddSingleton<RunBook>();
         builder.Services.AddSingleton(ResourcePool.ForThisMachine(options.MaxConcurrentActions));
         builder.Services.AddSingleton(options.Launcher ?? new ProcessLauncher(options.A0Command));
-        builder.Services.AddSingleton<Func<string>>(() => endpoint);
+        builder.Services.AddSingleton(address);
         builder.Services.AddSingleton<ActionExecutor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ActionExecutor>());
 
@@ -60,11 +65,13 @@ public sealed class DevboxServer : IAsyncDisposable
         app.MapGrpcService<RunServiceImpl>();
         app.MapGrpcService<ActionsServiceImpl>();
         app.MapGrpcService<ProjectServiceImpl>();
+        app.MapGrpcService<DataProxyServiceImpl>();
+        app.MapDevboxStorage(store, urls);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        endpoint = address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-        return new DevboxServer(app, endpoint);
+        string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        address.Set(bound.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        return new DevboxServer(app, address.Value);
     }
 
     public async Task StopAsync()

@@ -18,7 +18,7 @@ namespace Flyte.Devbox.Execution;
 /// prefix. Cache hits skip the launch; RECOVERABLE failures are retried while the task's retries allow; timeouts and
 /// aborts stop the attempt's process tree. Actions still running when the devbox stopped are queued again on start.
 /// </summary>
-public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, ResourcePool pool, DevboxPaths paths, Func<string> endpoint, ILogger<ActionExecutor> logger)
+public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, ResourcePool pool, DevboxPaths paths, DevboxAddress address, ILogger<ActionExecutor> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<ActionKey, CancellationTokenSource> _aborts = new();
@@ -59,6 +59,14 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await address.Known.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         RequeueInterrupted();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -152,7 +160,7 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
 
         var identifier = ToIdentifier(action.Key);
         var request = AttemptLaunch.Create(spec, identifier, action.InputUri, action.RunOutputBase, attempt,
-            run?.CreatedAt ?? started, endpoint(), paths.AttemptWorkingDirectory(action.Key, attempt), logPath);
+            run?.CreatedAt ?? started, address.Value, paths.AttemptWorkingDirectory(action.Key, attempt), logPath);
         string outputPrefix = AttemptLaunch.OutputPrefix(action.RunOutputBase, action.Key.Name, attempt);
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(abort, stopping);

@@ -74,7 +74,7 @@ public sealed class ActionsServiceImpl(RunBook runs, ActionExecutor executor) : 
         using var subscription = runs.Feed.Subscribe(parent.Run);
         foreach (var child in runs.Database.ListChildren(parent.Run, parent.Name))
         {
-            await responseStream.WriteAsync(new WatchForUpdatesResponse { ActionUpdate = Convert.ToUpdate(child) }, context.CancellationToken).ConfigureAwait(false);
+            await responseStream.WriteAsync(new WatchForUpdatesResponse { ActionUpdate = RecordMessages.ToUpdate(child) }, context.CancellationToken).ConfigureAwait(false);
         }
         await responseStream.WriteAsync(new WatchForUpdatesResponse { ControlMessage = new ControlMessage { Sentinel = true } }, context.CancellationToken).ConfigureAwait(false);
         try
@@ -83,7 +83,7 @@ public sealed class ActionsServiceImpl(RunBook runs, ActionExecutor executor) : 
             {
                 if (change.ParentName == parent.Name)
                 {
-                    await responseStream.WriteAsync(new WatchForUpdatesResponse { ActionUpdate = Convert.ToUpdate(change) }, context.CancellationToken).ConfigureAwait(false);
+                    await responseStream.WriteAsync(new WatchForUpdatesResponse { ActionUpdate = RecordMessages.ToUpdate(change) }, context.CancellationToken).ConfigureAwait(false);
                 }
             }
         }

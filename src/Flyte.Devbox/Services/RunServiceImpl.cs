@@ -57,7 +57,7 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
         {
             throw RunExists(runKey);
         }
-        return new CreateRunResponse { Run = new Run { Action = Convert.ToAction(runs.Database.GetAction(root.Key)!) } };
+        return new CreateRunResponse { Run = new Run { Action = RecordMessages.ToAction(runs.Database.GetAction(root.Key)!) } };
     }
 
     private (TaskSpec Spec, string Version) ResolveTask(CreateRunRequest request, RunKey run)
@@ -171,7 +171,7 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
         {
             if (runs.Database.GetAction(new ActionKey(run.Key, RunBook.RootActionName)) is { } root)
             {
-                response.Runs.Add(new Run { Action = Convert.ToAction(root) });
+                response.Runs.Add(new Run { Action = RecordMessages.ToAction(root) });
             }
         }
         response.Token = page.Count == limit ? page[^1].Key.Name : "";
@@ -182,7 +182,7 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
     {
         var run = RequireRun(Keys.Run(request.RunId));
         var response = new ListActionsResponse();
-        response.Actions.Add(runs.Database.ListActions(run.Key).Select(Convert.ToAction));
+        response.Actions.Add(runs.Database.ListActions(run.Key).Select(RecordMessages.ToAction));
         return Task.FromResult(response);
     }
 
@@ -191,7 +191,7 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
         var run = RequireRun(Keys.Run(request.RunId));
         using var subscription = runs.Feed.Subscribe(run.Key);
         var all = new WatchActionsResponse();
-        all.EnrichedActions.Add(runs.Database.ListActions(run.Key).Select(a => new EnrichedAction { Action = Convert.ToAction(a), MeetsFilter = true }));
+        all.EnrichedActions.Add(runs.Database.ListActions(run.Key).Select(a => new EnrichedAction { Action = RecordMessages.ToAction(a), MeetsFilter = true }));
         await responseStream.WriteAsync(all, context.CancellationToken).ConfigureAwait(false);
         if (RunBook.IsTerminal(RequireRun(run.Key).Phase))
         {
@@ -200,7 +200,7 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
         await foreach (var change in subscription.Changes.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
         {
             var one = new WatchActionsResponse();
-            one.EnrichedActions.Add(new EnrichedAction { Action = Convert.ToAction(change), MeetsFilter = true });
+            one.EnrichedActions.Add(new EnrichedAction { Action = RecordMessages.ToAction(change), MeetsFilter = true });
             await responseStream.WriteAsync(one, context.CancellationToken).ConfigureAwait(false);
             if (change.Key.Name == RunBook.RootActionName && RunBook.IsTerminal(change.Phase))
             {
@@ -236,7 +236,7 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
         return details;
     }
 
-    private ActionDetails ActionDetailsOf(ActionRecord action) => Convert.ToDetails(action, runs.Database.ListAttempts(action.Key));
+    private ActionDetails ActionDetailsOf(ActionRecord action) => RecordMessages.ToDetails(action, runs.Database.ListAttempts(action.Key));
 
     private RunRecord RequireRun(RunKey key) =>
         runs.Database.GetRun(key) ?? throw new RpcException(new Status(StatusCode.NotFound, $"run {key.Name} does not exist in {key.Project}/{key.Domain}"));

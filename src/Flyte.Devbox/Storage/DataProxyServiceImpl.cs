@@ -7,10 +7,10 @@ namespace Flyte.Devbox.Storage;
 
 /// <summary>
 /// <c>flyteidl2.dataproxy.DataProxyService</c> over devbox storage: upload locations and download links as URLs that
-/// the devbox signs and serves itself (<see cref="StorageEndpoints"/>). UploadInputs and GetActionData need run state
-/// and are answered elsewhere; until then the base class answers UNIMPLEMENTED.
+/// the devbox signs and serves itself (<see cref="StorageEndpoints"/>). The calls about runs (UploadInputs,
+/// GetActionData, TailLogs) are in DataProxyServiceImpl.Runs.cs.
 /// </summary>
-public sealed class DataProxyServiceImpl : DataProxyService.DataProxyServiceBase
+public sealed partial class DataProxyServiceImpl : DataProxyService.DataProxyServiceBase
 {
     public static readonly TimeSpan DefaultExpiry = TimeSpan.FromHours(1);
     public static readonly TimeSpan MaximumExpiry = TimeSpan.FromHours(24);
@@ -21,8 +21,10 @@ public sealed class DataProxyServiceImpl : DataProxyService.DataProxyServiceBase
     private readonly TimeProvider _time;
 
     /// <param name="artifacts">Resolves CreateDownloadLink requests to objects; without it CreateDownloadLink answers UNIMPLEMENTED.</param>
-    public DataProxyServiceImpl(DevboxObjectStore store, SignedUrls urls, IArtifactLocator? artifacts = null, TimeProvider? time = null)
+    /// <param name="runs">The runs, for the calls about them; without it those answer UNIMPLEMENTED.</param>
+    public DataProxyServiceImpl(DevboxObjectStore store, SignedUrls urls, IArtifactLocator? artifacts = null, TimeProvider? time = null, Runs.RunBook? runs = null)
     {
+        _runs = runs;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _urls = urls ?? throw new ArgumentNullException(nameof(urls));
         _artifacts = artifacts;

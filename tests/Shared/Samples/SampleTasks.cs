@@ -11,7 +11,10 @@ internal static class SampleTasks
     private static readonly ConcurrentDictionary<string, IReadOnlyList<TaskDefinition>> Loaded = new(StringComparer.Ordinal);
 
     public static TaskDefinition Get(string sampleFolder, string assemblyName, string taskName) =>
-        Loaded.GetOrAdd(assemblyName, _ => Load(sampleFolder, assemblyName)).Single(t => t.Name == taskName);
+        All(sampleFolder, assemblyName).Single(t => t.Name == taskName);
+
+    public static IReadOnlyList<TaskDefinition> All(string sampleFolder, string assemblyName) =>
+        Loaded.GetOrAdd(assemblyName, _ => Load(sampleFolder, assemblyName));
 
     private static IReadOnlyList<TaskDefinition> Load(string folder, string assemblyName)
     {

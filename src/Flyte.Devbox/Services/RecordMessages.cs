@@ -11,7 +11,7 @@ using Google.Protobuf.WellKnownTypes;
 namespace Flyte.Devbox.Services;
 
 /// <summary>Stored runs and actions as the flyteidl2 messages the services answer with.</summary>
-public static class Convert
+public static class RecordMessages
 {
     public static ActionUpdate ToUpdate(ActionRecord action)
     {

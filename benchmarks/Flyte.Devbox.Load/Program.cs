@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Flyte.Devbox;
+using Flyte.Literals;
+using Flyte.Loading;
+using Flyte.Local;
+using Flyte.Remote;
+using Flyte.Tasks;
+using Flyteidl2.Common;
+using Flyteidl2.Core;
+using Google.Protobuf;
+
+// The devbox's cost per run, against the bare cost of the work it orchestrates (starting a0 for the task), both
+// measured here, now: a trivial task (quickstart.Square) started N times by hand, then run N times one after another
+// through the devbox, then `runs` runs submitted at once.
+int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+int samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
+
+string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+string root = FindRepositoryRoot();
+string a0 = Path.Combine(root, "src", "Flyte.Runtime", "bin", configuration, "net10.0", "a0.dll");
+string quickstart = Path.Combine(root, "samples", "Quickstart", "bin", configuration, "net10.0");
+string work = Directory.CreateTempSubdirectory("devbox-load-").FullName;
+try
+{
+    var square = LoadSquare(quickstart);
+
+    double bare = Median(Enumerable.Range(0, samples).Select(i => TimeBareA0(a0, quickstart, work, i)).ToList());
+    Console.WriteLine($"bare a0 (Square from local files): median {bare:F0} ms over {samples} runs");
+
+    await using var devbox = await DevboxServer.StartAsync(new DevboxOptions { DataDirectory = Path.Combine(work, "devbox"), Port = 0, A0Command = ["dotnet", a0] });
+    using var remote = FlyteRemote.Connect(new RemoteOptions { Endpoint = devbox.Endpoint });
+    await remote.DeployAsync(quickstart, [square]);
+
+    var latencies = new List<double>();
+    for (int i = 0; i < samples; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        var run = await remote.RunAsync(square, Inputs(1_000_000 + i), Decode);
+        await run.GetOutputAsync();
+        latencies.Add(clock.Elapsed.TotalMilliseconds);
+    }
+    double endToEnd = Median(latencies);
+    Console.WriteLine($"one run through the devbox (submit → SUCCEEDED → outputs): median {endToEnd:F0} ms over {samples} runs");
+    Console.WriteLine($"devbox overhead per run: median {endToEnd - bare:F0} ms (target: under 1000 ms); ratio to bare a0: {endToEnd / bare:F2}");
+
+    var load = Stopwatch.StartNew();
+    var started = await Task.WhenAll(Enumerable.Range(0, runs).Select(i => remote.RunAsync(square, Inputs(i), Decode)));
+    var results = await Task.WhenAll(started.Select(run => run.GetOutputAsync()));
+    load.Stop();
+    int wrong = results.Where((value, i) => value != (long)i * i).Count();
+    int distinct = started.Select(r => r.Name).Distinct().Count();
+    Console.WriteLine($"{runs} runs submitted at once: all done in {load.Elapsed.TotalSeconds:F1} s, {runs / load.Elapsed.TotalSeconds:F1} runs/s; " +
+        $"{distinct} distinct runs, {wrong} wrong outputs; max {Environment.ProcessorCount} cores, Square asks for 1 CPU");
+    return wrong == 0 && distinct == runs ? 0 : 1;
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+static long Decode(LiteralMap outputs) => outputs.Literals["o0"].Scalar.Primitive.Integer;
+
+static LiteralMap Inputs(long x) => new() { Literals = { ["x"] = ScalarLiterals.FromInt64(x) } };
+
+static double TimeBareA0(string a0, string code, string work, int i)
+{
+    string folder = Path.Combine(work, "bare", i.ToString(CultureInfo.InvariantCulture));
+    Directory.CreateDirectory(folder);
+    string inputs = Path.Combine(folder, "inputs.pb");
+    File.WriteAllBytes(inputs, RunLayout.ToInputs(Inputs(1_000 + i)).ToByteArray());
+    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (string arg in (string[])[a0, "--inputs", inputs, "--outputs-path", folder, "--dest", code, "--resolver", "flyte-dotnet", "assembly", "Quickstart", "task", "quickstart.Square"])
+    {
+        start.ArgumentList.Add(arg);
+    }
+    var clock = Stopwatch.StartNew();
+    using var process = Process.Start(start)!;
+    process.StandardOutput.ReadToEnd();
+    process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    clock.Stop();
+    if (!File.Exists(Path.Combine(folder, "outputs.pb")))
+    {
+        throw new InvalidOperationException($"bare a0 wrote no outputs.pb (exit {process.ExitCode})");
+    }
+    return clock.Elapsed.TotalMilliseconds;
+}
+
+static double Median(List<double> values)
+{
+    values.Sort();
+    return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+}
+
+static TaskDefinition LoadSquare(string folder)
+{
+    string path = Path.Combine(folder, "Quickstart.dll");
+    var assembly = new TaskLoadContext(path, []).LoadFromAssemblyPath(path);
+    RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+    return TaskRegistry.Tables.First(t => t.AssemblyName == "Quickstart").Tasks.Single(t => t.Name == "quickstart.Square");
+}
+
+static string FindRepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "Flyte.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+    throw new InvalidOperationException("run this from inside the repository");
+}

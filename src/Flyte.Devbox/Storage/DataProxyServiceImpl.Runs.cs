@@ -1,0 +1,127 @@
+using Flyte.Devbox.Runs;
+using Flyte.Devbox.Services;
+using Flyte.Devbox.State;
+using Flyte.Hashing;
+using Flyte.Storage;
+using Flyteidl2.Common;
+using Flyteidl2.Dataproxy;
+using Flyteidl2.Logs.Dataplane;
+using Flyteidl2.Task;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Task = System.Threading.Tasks.Task;
+
+namespace Flyte.Devbox.Storage;
+
+/// <summary>The DataProxy calls about runs: offloaded inputs, an action's inputs and outputs, and attempt logs.</summary>
+public sealed partial class DataProxyServiceImpl
+{
+    private readonly RunBook? _runs;
+
+    private RunBook Runs => _runs ?? throw new RpcException(new Status(StatusCode.Unimplemented, "this data proxy serves no runs"));
+
+    /// <summary>Stores a run's inputs ahead of CreateRun (which then passes offloaded_input_data), after checking them.</summary>
+    public override async Task<UploadInputsResponse> UploadInputs(UploadInputsRequest request, ServerCallContext context)
+    {
+        var (project, domain) = request.IdCase switch
+        {
+            UploadInputsRequest.IdOneofCase.RunId => (request.RunId.Project, request.RunId.Domain),
+            UploadInputsRequest.IdOneofCase.ProjectId => (request.ProjectId.Name, request.ProjectId.Domain),
+            _ => throw InvalidArgument("run_id or project_id is required"),
+        };
+        Keys.Name(project, "project");
+        Keys.Name(domain, "domain");
+        TaskSpec spec = request.TaskCase switch
+        {
+            UploadInputsRequest.TaskOneofCase.TaskSpec => request.TaskSpec,
+            UploadInputsRequest.TaskOneofCase.TaskId => TaskSpec.Parser.ParseFrom((Runs.Database.GetTask(new TaskKey(request.TaskId.Org, project, domain, request.TaskId.Name, request.TaskId.Version))
+                ?? throw new RpcException(new Status(StatusCode.NotFound, $"task {request.TaskId.Name} version {request.TaskId.Version} is not deployed"))).Spec),
+            _ => throw InvalidArgument("task_id or task_spec is required"),
+        };
+        var inputs = request.Inputs ?? new Inputs();
+        if (InputsCheck.Problem(spec, inputs) is { } problem)
+        {
+            throw InvalidArgument(problem);
+        }
+        string hash = InputsHash.Compute(inputs);
+        string folder = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(hash)));
+        string uri = _store.NativeUrlOf($"inputs/{project}/{domain}/{folder}/inputs.pb");
+        await ProtoObjects.WriteAsync(uri, inputs, context.CancellationToken).ConfigureAwait(false);
+        return new UploadInputsResponse { OffloadedInputData = new OffloadedInputData { Uri = uri, InputsHash = hash } };
+    }
+
+    public override async Task<GetActionDataResponse> GetActionData(GetActionDataRequest request, ServerCallContext context)
+    {
+        var action = RequireAction(Keys.Action(request.ActionId));
+        var response = new GetActionDataResponse
+        {
+            Inputs = await ProtoObjects.ReadAsync(action.InputUri, Inputs.Parser, context.CancellationToken).ConfigureAwait(false),
+        };
+        if (action.Phase == (int)ActionPhase.Succeeded && action.OutputUri is { } outputs)
+        {
+            response.Outputs = await ProtoObjects.ReadAsync(ProtoObjects.Join(outputs, "outputs.pb"), Outputs.Parser, context.CancellationToken).ConfigureAwait(false);
+        }
+        return response;
+    }
+
+    /// <summary>The attempt's log (the last attempt by default), and what it adds while the attempt runs.</summary>
+    public override async Task TailLogs(TailLogsRequest request, IServerStreamWriter<TailLogsResponse> responseStream, ServerCallContext context)
+    {
+        var key = Keys.Action(request.ActionId);
+        var action = RequireAction(key);
+        var attempts = Runs.Database.ListAttempts(key);
+        if (attempts.Count == 0)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"action {key.Name} of run {key.Run.Name} has not started an attempt yet"));
+        }
+        var attempt = request.Attempt == 0 ? attempts[^1] : attempts.FirstOrDefault(a => a.Attempt == request.Attempt - 1)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"action {key.Name} has no attempt {request.Attempt}; it has {attempts.Count}"));
+
+        long position = 0;
+        while (true)
+        {
+            bool ended = Runs.Database.ListAttempts(key).FirstOrDefault(a => a.Attempt == attempt.Attempt)?.EndedAt is not null
+                || RunBook.IsTerminal((Runs.Database.GetAction(key) ?? action).Phase);
+            var lines = ReadNewLines(attempt.LogPath, ref position);
+            if (lines.Count > 0)
+            {
+                var batch = new TailLogsResponse.Types.Logs();
+                batch.Lines.Add(lines.Select(line => new LogLine { Message = line, Originator = LogLineOriginator.User, Timestamp = Timestamp.FromDateTimeOffset(_time.GetUtcNow()) }));
+                var response = new TailLogsResponse();
+                response.Logs.Add(batch);
+                await responseStream.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
+            }
+            if (ended)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200), context.CancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static List<string> ReadNewLines(string path, ref long position)
+    {
+        var lines = new List<string>();
+        if (!File.Exists(path))
+        {
+            return lines;
+        }
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        stream.Seek(position, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        string rest = reader.ReadToEnd();
+        int end = rest.LastIndexOf('\n');
+        if (end < 0)
+        {
+            return lines;
+        }
+        // Only whole lines: a line still being written is sent once it ends.
+        string whole = rest[..(end + 1)];
+        position += System.Text.Encoding.UTF8.GetByteCount(whole);
+        lines.AddRange(whole.Split('\n', StringSplitOptions.None)[..^1].Select(line => line.TrimEnd('\r')));
+        return lines;
+    }
+
+    private ActionRecord RequireAction(ActionKey key) =>
+        Runs.Database.GetAction(key) ?? throw new RpcException(new Status(StatusCode.NotFound, $"action {key.Name} of run {key.Run.Name} does not exist"));
+}
