@@ -4,6 +4,7 @@ using Flyte.Devbox.Runs;
 using Flyte.Devbox.Services;
 using Flyte.Devbox.State;
 using Flyte.Devbox.Storage;
+using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -61,6 +62,8 @@ public sealed class DevboxServer : IAsyncDisposable
         builder.Services.AddHostedService(services => services.GetRequiredService<ActionExecutor>());
 
         var app = builder.Build();
+        // Browsers and other HTTP/1.1-only clients speak gRPC-Web; every service answers it too.
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.MapGrpcService<TaskServiceImpl>();
         app.MapGrpcService<RunServiceImpl>();
         app.MapGrpcService<ActionsServiceImpl>();
