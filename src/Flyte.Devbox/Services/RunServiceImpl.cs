@@ -136,21 +136,6 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
         }
     }
 
-    [Obsolete("Superseded in flyteidl2 by DataProxyService.GetActionData and GetActionDataURIs; served for older clients.")]
-    public override async Task<GetActionDataResponse> GetActionData(GetActionDataRequest request, ServerCallContext context)
-    {
-        var action = RequireAction(Keys.Action(request.ActionId));
-        var response = new GetActionDataResponse
-        {
-            Inputs = await ProtoObjects.ReadAsync(action.InputUri, Inputs.Parser, context.CancellationToken).ConfigureAwait(false),
-        };
-        if (action.Phase == (int)ActionPhase.Succeeded && action.OutputUri is { } outputs)
-        {
-            response.Outputs = await ProtoObjects.ReadAsync(ProtoObjects.Join(outputs, "outputs.pb"), Outputs.Parser, context.CancellationToken).ConfigureAwait(false);
-        }
-        return response;
-    }
-
     public override Task<GetActionDataURIsResponse> GetActionDataURIs(GetActionDataURIsRequest request, ServerCallContext context)
     {
         var action = RequireAction(Keys.Action(request.ActionId));

@@ -196,40 +196,50 @@ internal static class TaskEmitter
     /// <summary><c>RunLocalAsync(inputs…)</c>: runs the task in-process with Flyte semantics and decodes its result.</summary>
     private static void EmitLocalRun(SourceWriter w, TaskModel task)
     {
-        var inputs = Inputs(task).ToList();
-        var names = inputs.Select(p => p.Name).ToList();
-        string options = Unique("options", names);
-        string cancellation = Unique("cancellationToken", names);
-        string parameters = string.Join("", inputs.Select(p => $"{p.FullyQualifiedType} {Identifier(p.Name)}, "));
-        string arguments = string.Join(", ", inputs.Select(p => Identifier(p.Name)));
-        string result = task.Return.FullyQualifiedResultType is { } type
-            ? $"global::Flyte.Local.LocalRunResult<{type}>"
-            : "global::Flyte.Local.LocalRunResult";
-        string decode = task.Return.FullyQualifiedResultType is null ? "" : "DecodeOutputs, ";
+        var call = RunCall.For(task, "options", "cancellationToken");
+        string result = task.Return.FullyQualifiedResultType is { } type ? $"global::Flyte.Local.LocalRunResult<{type}>" : "global::Flyte.Local.LocalRunResult";
         w.Line();
         w.Line("/// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>");
-        w.Line($"public global::System.Threading.Tasks.Task<{result}> RunLocalAsync({parameters}global::Flyte.Local.LocalRunOptions? {options} = null, global::System.Threading.CancellationToken {cancellation} = default) =>");
-        w.Line($"    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs({arguments}), {decode}{options}, {cancellation});");
+        w.Line($"public global::System.Threading.Tasks.Task<{result}> RunLocalAsync({call.Parameters}global::Flyte.Local.LocalRunOptions? {call.Extra[0]} = null, global::System.Threading.CancellationToken {call.Extra[1]} = default) =>");
+        w.Line($"    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs({call.Arguments}), {call.Decode}{call.Extra[0]}, {call.Extra[1]});");
     }
 
     /// <summary><c>RunRemoteAsync(remote, inputs…)</c>: starts the task on a control plane; the run decodes to its result.</summary>
     private static void EmitRemoteRun(SourceWriter w, TaskModel task)
     {
-        var inputs = Inputs(task).ToList();
-        var names = inputs.Select(p => p.Name).ToList();
-        string remote = Unique("remote", names);
-        string runName = Unique("runName", names);
-        string cancellation = Unique("cancellationToken", names);
-        string parameters = string.Join("", inputs.Select(p => $"{p.FullyQualifiedType} {Identifier(p.Name)}, "));
-        string arguments = string.Join(", ", inputs.Select(p => Identifier(p.Name)));
-        string result = task.Return.FullyQualifiedResultType is { } type
-            ? $"global::Flyte.Remote.RemoteRun<{type}>"
-            : "global::Flyte.Remote.RemoteRun";
-        string decode = task.Return.FullyQualifiedResultType is null ? "" : "DecodeOutputs, ";
+        var call = RunCall.For(task, "remote", "runName", "cancellationToken");
+        string result = task.Return.FullyQualifiedResultType is { } type ? $"global::Flyte.Remote.RemoteRun<{type}>" : "global::Flyte.Remote.RemoteRun";
         w.Line();
         w.Line("/// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>");
-        w.Line($"public global::System.Threading.Tasks.Task<{result}> RunRemoteAsync(global::Flyte.Remote.FlyteRemote {remote}, {parameters}string? {runName} = null, global::System.Threading.CancellationToken {cancellation} = default) =>");
-        w.Line($"    {remote}.RunAsync(this, EncodeInputs({arguments}), {decode}{runName}, {cancellation});");
+        w.Line($"public global::System.Threading.Tasks.Task<{result}> RunRemoteAsync(global::Flyte.Remote.FlyteRemote {call.Extra[0]}, {call.Parameters}string? {call.Extra[1]} = null, global::System.Threading.CancellationToken {call.Extra[2]} = default) =>");
+        w.Line($"    {call.Extra[0]}.RunAsync(this, EncodeInputs({call.Arguments}), {call.Decode}{call.Extra[1]}, {call.Extra[2]});");
+    }
+
+    /// <summary>
+    /// The pieces of a generated <c>Run…Async</c> method: the task's inputs as parameters (each followed by ", ") and as
+    /// arguments, the names of the method's own extra parameters (made unique against the inputs), and "DecodeOutputs, "
+    /// when the task has a result.
+    /// </summary>
+    private sealed class RunCall
+    {
+        public string Parameters { get; private set; } = "";
+        public string Arguments { get; private set; } = "";
+        public string Decode { get; private set; } = "";
+        public System.Collections.Generic.List<string> Extra { get; } = new();
+
+        public static RunCall For(TaskModel task, params string[] extraNames)
+        {
+            var inputs = Inputs(task).ToList();
+            var names = inputs.Select(p => p.Name).ToList();
+            var call = new RunCall
+            {
+                Parameters = string.Join("", inputs.Select(p => $"{p.FullyQualifiedType} {Identifier(p.Name)}, ")),
+                Arguments = string.Join(", ", inputs.Select(p => Identifier(p.Name))),
+                Decode = task.Return.FullyQualifiedResultType is null ? "" : "DecodeOutputs, ",
+            };
+            call.Extra.AddRange(extraNames.Select(name => Unique(name, names)));
+            return call;
+        }
     }
 
     /// <summary><c>Fake(implementation)</c>: a typed stand-in for this task in local runs, for tests.</summary>

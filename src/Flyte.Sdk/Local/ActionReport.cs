@@ -72,15 +72,5 @@ public sealed class ActionReport
         }
     }
 
-    public static string PhaseName(ActionPhase phase) => phase switch
-    {
-        ActionPhase.Queued => "QUEUED",
-        ActionPhase.WaitingForResources => "WAITING_FOR_RESOURCES",
-        ActionPhase.Initializing => "INITIALIZING",
-        ActionPhase.Running => "RUNNING",
-        ActionPhase.Succeeded => "SUCCEEDED",
-        ActionPhase.Failed => "FAILED",
-        ActionPhase.Aborted => "ABORTED",
-        _ => "TIMED_OUT",
-    };
+    public static string PhaseName(ActionPhase phase) => Remote.PhaseNames.Of((Flyteidl2.Common.ActionPhase)(int)phase);
 }
