@@ -17,7 +17,7 @@ using Google.Protobuf;
 int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 int samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
 
-string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 string root = FindRepositoryRoot();
 string a0 = Path.Combine(root, "src", "Flyte.Runtime", "bin", configuration, "net10.0", "a0.dll");
 string quickstart = Path.Combine(root, "samples", "Quickstart", "bin", configuration, "net10.0");
