@@ -4,6 +4,7 @@ using Flyte.Cli.Cache;
 using Flyte.Cli.Config;
 using Flyte.Cli.Deploy;
 using Flyte.Cli.Devbox;
+using Flyte.Cli.Remote;
 using Flyte.Cli.Run;
 using Flyte.Cli.Serialize;
 
@@ -25,10 +26,14 @@ public static class FlyteCommandLine
         var cache = new CacheCommand();
         var createConfig = new CreateConfigCommand();
         var devbox = new DevboxCommand();
+        var get = new GetCommand();
+        var abort = new AbortCommand();
         var root = new RootCommand("flyte: run Flyte tasks written in C# locally, serialize them for registration, and deploy them.")
         {
             run.Command, serialize.Command, deploy.Command, cache.Command, devbox.Command, createConfig.Command,
         };
+        root.Subcommands.Add(get.Command);
+        root.Subcommands.Add(abort.Command);
         // An input value may start with '@'; it is a value, not a response file.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var command = parse.CommandResult.Command;
@@ -68,7 +73,15 @@ public static class FlyteCommandLine
             {
                 return cache.Invoke(parse, console);
             }
-            return deploy.Invoke(parse, console);
+            if (get.Handles(command))
+            {
+                return await get.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == abort.Run)
+            {
+                return await abort.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            return await deploy.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
         }
         catch (UsageException e)
         {

@@ -1,36 +1,80 @@
 using System.CommandLine;
+using Flyte.Cli.Loading;
+using Flyte.Cli.Remote;
 using Flyte.Cli.Serialize;
 
 namespace Flyte.Cli.Deploy;
 
-/// <summary><c>flyte deploy --dry-run &lt;dir&gt;</c>: what a deploy of the artifacts in a folder would register.</summary>
+/// <summary>
+/// <c>flyte deploy [&lt;project | folder | assembly&gt;]</c>: builds the project, uploads its build output as a code bundle
+/// and registers every task at the bundle's version. <c>flyte deploy --dry-run &lt;dir&gt;</c>: what a deploy of the
+/// artifacts in a folder would register, changing nothing.
+/// </summary>
 internal sealed class DeployCommand
 {
+    private readonly ControlPlaneOptions _controlPlane = new();
+
     public DeployCommand()
     {
-        Command = new Command("deploy", "Register tasks from the artifacts 'flyte serialize' (or dotnet build) wrote.")
+        Command = new Command("deploy", "Deploy a project's tasks to the control plane: build it, upload its code bundle, register every task. "
+            + "With --dry-run, show what the artifacts 'flyte serialize' (or dotnet build) wrote would register.")
         {
-            Directory, DryRun,
+            Target, DryRun,
         };
+        _controlPlane.AddTo(Command);
     }
 
     public Command Command { get; }
 
-    public Argument<string> Directory { get; } = new("directory") { Description = "The folder holding manifest.json and the task specs." };
-
-    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print what would be registered; change nothing." };
-
-    public int Invoke(ParseResult parse, CliConsole console)
+    public Argument<string?> Target { get; } = new("target")
     {
-        if (!parse.GetValue(DryRun))
+        Description = "A project file, a folder holding one project, or an assembly (.dll) whose folder is the code to ship; left out, the project in "
+            + "the current folder. With --dry-run: the folder holding manifest.json and the task specs.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print what would be registered from serialized artifacts; change nothing." };
+
+    public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
+    {
+        string target = parse.GetValue(Target) ?? ".";
+        return parse.GetValue(DryRun)
+            ? System.Threading.Tasks.Task.FromResult(PrintDryRun(target, console))
+            : RemoteFailures.AsUsageErrorsAsync(() => DeployAsync(target, _controlPlane.Read(parse), console, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<int> DeployAsync(string target, ControlPlaneSettings settings, CliConsole console, CancellationToken cancellationToken)
+    {
+        var options = ControlPlane.Resolve(settings);
+        string assemblyPath = await TaskTarget.ResolveAssemblyPathAsync(target, console.Error, cancellationToken).ConfigureAwait(false);
+        var assembly = TaskAssembly.Load(assemblyPath);
+        // The build output is the code: the assembly, its dependencies and anything copied beside them.
+        string codeFolder = Path.GetDirectoryName(assemblyPath)!;
+        await console.Out.WriteLineAsync(
+            $"Deploying {assembly.Tasks.Count} task{(assembly.Tasks.Count == 1 ? "" : "s")} of {assembly.Name} from {codeFolder} to {options.Endpoint} ({options.Project}/{options.Domain})")
+            .ConfigureAwait(false);
+
+        using var remote = ControlPlane.Connect(options);
+        Flyte.Remote.Deployment deployment;
+        try
         {
-            throw new UsageException("remote deploy needs a control plane and is not available yet; use --dry-run to see what would be registered");
+            deployment = await remote.DeployAsync(codeFolder, assembly.Tasks, cancellationToken).ConfigureAwait(false);
         }
-        string directory = Path.GetFullPath(parse.GetValue(Directory)!);
+        catch (HttpRequestException e)
+        {
+            throw new UsageException($"uploading the code bundle to {options.Endpoint} failed: {e.Message}", e);
+        }
+        DeploymentPrinter.Write(console.Out, deployment);
+        return ExitCodes.Success;
+    }
+
+    private static int PrintDryRun(string target, CliConsole console)
+    {
+        string directory = Path.GetFullPath(target);
         string manifestPath = Path.Combine(directory, Manifest.FileName);
         if (!File.Exists(manifestPath))
         {
-            throw new UsageException($"no {Manifest.FileName} in {directory}; write one with 'flyte serialize <assembly> --out {parse.GetValue(Directory)}'");
+            throw new UsageException($"no {Manifest.FileName} in {directory}; write one with 'flyte serialize <assembly> --out {target}'");
         }
         var artifacts = DeployArtifacts.Read(directory, ManifestJson.Read(manifestPath));
         DryRunPrinter.Write(console.Out, artifacts);

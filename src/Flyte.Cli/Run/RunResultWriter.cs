@@ -15,9 +15,12 @@ internal static class RunResultWriter
         ReportTree.Write(output, result.Report);
     }
 
-    public static void WriteOutputs(TextWriter output, TaskDefinition task, LiteralMap outputs)
+    public static void WriteOutputs(TextWriter output, TaskDefinition task, LiteralMap outputs) => WriteOutputs(output, task.Interface, outputs);
+
+    /// <summary>Each output by name, as JSON of its declared type (for a run on a control plane, the deployed spec's interface).</summary>
+    public static void WriteOutputs(TextWriter output, TypedInterface taskInterface, LiteralMap outputs)
     {
-        var variables = task.Interface.Outputs.Variables;
+        var variables = taskInterface.Outputs?.Variables ?? [];
         if (variables.Count == 0)
         {
             output.WriteLine("Outputs: (none)");
@@ -34,14 +37,16 @@ internal static class RunResultWriter
     }
 
     /// <summary>One JSON object of the outputs by name, and nothing else: what <c>--json</c> prints for scripts.</summary>
-    public static void WriteOutputsJson(TextWriter output, TaskDefinition task, LiteralMap outputs)
+    public static void WriteOutputsJson(TextWriter output, TaskDefinition task, LiteralMap outputs) => WriteOutputsJson(output, task.Interface, outputs);
+
+    public static void WriteOutputsJson(TextWriter output, TypedInterface taskInterface, LiteralMap outputs)
     {
         using var buffer = new MemoryStream();
         // Relaxed escaping keeps text as typed ("+", "é"); it is still JSON any parser reads.
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            foreach (var variable in task.Interface.Outputs.Variables)
+            foreach (var variable in taskInterface.Outputs?.Variables ?? [])
             {
                 if (outputs.Literals.TryGetValue(variable.Key, out var literal))
                 {

@@ -10,7 +10,7 @@ internal static class TaskHelp
     public static void Write(TextWriter output, TaskDefinition task, string target)
     {
         var declaration = task.Declaration;
-        output.WriteLine($"Usage: flyte run --local {target} {task.Name} [inputs] [options]");
+        output.WriteLine($"Usage: flyte run [--local] {target} {task.Name} [inputs] [options]");
         output.WriteLine();
         output.WriteLine($"{(declaration.IsWorkflow ? "Workflow" : "Task")} {task.Name} ({declaration.MethodName})");
         if (declaration.Description is { Length: > 0 } description)
@@ -43,7 +43,9 @@ internal static class TaskHelp
 
         output.WriteLine("Values: numbers, true/false, text, ISO 8601 dates (2024-05-01T12:00:00Z), durations (PT1M30S, 00:01:30, 90s),");
         output.WriteLine("enum members by name, paths or URIs for files and folders, and JSON for lists, maps and records ('[\"a\",\"b\"]').");
-        output.WriteLine("Options: --json (print only the outputs, as one JSON object), --cache-dir <dir>, --no-cache, --run-dir <dir>.");
+        output.WriteLine("Options: --json (print only the outputs, as one JSON object), --name <run name>; on a control plane (the default):");
+        output.WriteLine("--no-wait, --config <file>, --endpoint <url>, --project <p>, --domain <d>; in this process (--local): --cache-dir <dir>,");
+        output.WriteLine("--no-cache, --run-dir <dir>. After the task's name, a flag that names one of its inputs is that input.");
     }
 
     private static string Describe(Variable variable, string prefix) =>

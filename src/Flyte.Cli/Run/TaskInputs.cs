@@ -83,6 +83,10 @@ internal static class TaskInputs
         return inputs;
     }
 
+    /// <summary>Whether <paramref name="flag"/> (without its dashes) names one of the task's inputs, as <see cref="Parse"/> would take it.</summary>
+    public static bool IsInputFlag(TaskDefinition task, string flag) =>
+        task.InputNames.Any(name => name == flag || Loosen(name) == Loosen(flag));
+
     /// <summary>The input's own name; else the one that matches ignoring case, '-' and '_' (<c>--max-items</c> for maxItems).</summary>
     private static string ResolveName(TaskDefinition task, string flag, IReadOnlyDictionary<string, LiteralType> types)
     {

@@ -1,13 +1,24 @@
+using System.Runtime.CompilerServices;
 using Flyteidl2.Common;
 using Flyteidl2.Core;
+using Flyteidl2.Dataproxy;
+using Flyteidl2.Logs.Dataplane;
 using Flyteidl2.Workflow;
 using Grpc.Core;
+using Action = Flyteidl2.Workflow.Action;
+using GetActionDataRequest = Flyteidl2.Workflow.GetActionDataRequest;
+using TailLogsRequest = Flyteidl2.Dataproxy.TailLogsRequest;
 
 namespace Flyte.Remote;
 
 /// <summary>A run on the control plane: watch it to its end, read its outputs, or abort it.</summary>
 public class RemoteRun
 {
+    /// <summary>The root action of every run.</summary>
+    public const string RootActionName = "a0";
+
+    private const uint ListPageSize = 500;
+
     private readonly FlyteRemote _remote;
 
     internal RemoteRun(FlyteRemote remote, RunIdentifier id)
@@ -50,10 +61,113 @@ public class RemoteRun
         {
             throw new RemoteRunFailedException(Name, details.Action.Status.Phase, details.Action.ErrorInfo);
         }
-        var data = await _remote.CallAsync(async () => await _remote.DataProxy.GetActionDataAsync(
-            new Flyteidl2.Dataproxy.GetActionDataRequest { ActionId = new ActionIdentifier { Run = Id, Name = "a0" } }, cancellationToken: cancellationToken).ConfigureAwait(false))
-            .ConfigureAwait(false);
-        return Local.RunLayout.ToLiteralMap(data.Outputs?.Literals ?? []);
+        var outputs = await ReadRootOutputsAsync(cancellationToken).ConfigureAwait(false);
+        return Local.RunLayout.ToLiteralMap(outputs?.Literals ?? []);
+    }
+
+    /// <summary>
+    /// The root action's outputs through DataProxyService.GetActionData; a control plane that does not serve it yet
+    /// answers RunService.GetActionData, its older twin.
+    /// </summary>
+    private async Task<Flyteidl2.Task.Outputs?> ReadRootOutputsAsync(CancellationToken cancellationToken)
+    {
+        var root = new ActionIdentifier { Run = Id, Name = RootActionName };
+        try
+        {
+            var data = await _remote.DataProxy.GetActionDataAsync(
+                new Flyteidl2.Dataproxy.GetActionDataRequest { ActionId = root }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return data.Outputs;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
+        {
+#pragma warning disable CS0612, CS0618 // the fallback is the obsolete call, on purpose
+            var data = await _remote.CallAsync(async () => await _remote.Runs.GetActionDataAsync(
+                new GetActionDataRequest { ActionId = root }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+#pragma warning restore CS0612, CS0618
+            return data.Outputs;
+        }
+        catch (RpcException e)
+        {
+            throw _remote.Translate(e);
+        }
+    }
+
+    /// <summary>One action of the run, by name (the root is <c>a0</c>), with its attempts and error.</summary>
+    public Task<ActionDetails> GetActionDetailsAsync(string actionName, CancellationToken cancellationToken = default) =>
+        _remote.CallAsync(async () => (await _remote.Runs.GetActionDetailsAsync(new GetActionDetailsRequest
+        {
+            ActionId = new ActionIdentifier { Run = Id, Name = actionName },
+        }, cancellationToken: cancellationToken).ConfigureAwait(false)).Details);
+
+    /// <summary>Every action of the run: the root and its descendants, each naming its parent.</summary>
+    public async Task<IReadOnlyList<Action>> ListActionsAsync(CancellationToken cancellationToken = default)
+    {
+        var actions = new List<Action>();
+        string token = "";
+        do
+        {
+            var page = await _remote.CallAsync(async () => await _remote.Runs.ListActionsAsync(new ListActionsRequest
+            {
+                RunId = Id,
+                Request = new ListRequest { Limit = ListPageSize, Token = token },
+            }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            actions.AddRange(page.Actions);
+            token = page.Token;
+        }
+        while (token.Length > 0);
+        return actions;
+    }
+
+    /// <summary>
+    /// Follows the run's actions (WatchActions): every action as it is now, then each change, until the root action
+    /// ends. Changes of one action arrive in order; the last one seen is its state.
+    /// </summary>
+    public async IAsyncEnumerable<Action> WatchActionsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var watch = _remote.Runs.WatchActions(new WatchActionsRequest { RunId = Id }, cancellationToken: cancellationToken);
+        bool rootEnded = false;
+        while (!rootEnded && await NextAsync(watch.ResponseStream, cancellationToken).ConfigureAwait(false))
+        {
+            // The whole message is passed on: the first one lists every action, and the root may come before its children.
+            foreach (var enriched in watch.ResponseStream.Current.EnrichedActions)
+            {
+                yield return enriched.Action;
+                rootEnded |= enriched.Action.Id.Name == RootActionName && PhaseNames.IsTerminal(enriched.Action.Status.Phase);
+            }
+        }
+    }
+
+    /// <summary>The log lines one attempt of an action wrote (DataProxyService.TailLogs), as the control plane streams them.</summary>
+    public async IAsyncEnumerable<LogLine> TailLogsAsync(string actionName, uint attempt, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var tail = _remote.DataProxy.TailLogs(new TailLogsRequest
+        {
+            ActionId = new ActionIdentifier { Run = Id, Name = actionName },
+            Attempt = attempt,
+        }, cancellationToken: cancellationToken);
+        while (await NextAsync(tail.ResponseStream, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var logs in tail.ResponseStream.Current.Logs)
+            {
+                foreach (var line in logs.Lines)
+                {
+                    yield return line;
+                }
+            }
+        }
+    }
+
+    /// <summary>The next message of a stream; gRPC failures become one-line <see cref="FlyteRemoteException"/>s.</summary>
+    private async Task<bool> NextAsync<TMessage>(IAsyncStreamReader<TMessage> stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await stream.MoveNext(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw _remote.Translate(e);
+        }
     }
 
     public Task AbortAsync(string reason = "aborted by the user", CancellationToken cancellationToken = default) =>

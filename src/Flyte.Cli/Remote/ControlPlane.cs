@@ -1,0 +1,77 @@
+using Flyte.Configuration;
+using Flyte.Remote;
+
+namespace Flyte.Cli.Remote;
+
+/// <summary>
+/// Which control plane a command talks to, and in which project and domain: the command line's options over the
+/// config file (and its FLYTE_* variables). Every problem is a <see cref="UsageException"/> that says how to fix it.
+/// </summary>
+internal static class ControlPlane
+{
+    /// <param name="alternative">Appended to the message when no endpoint is configured, e.g. how to do without one.</param>
+    public static RemoteOptions Resolve(ControlPlaneSettings settings, string alternative = "")
+    {
+        var loaded = Load(settings.ConfigPath);
+        var config = loaded.Config;
+        string? endpoint = settings.Endpoint ?? config.Admin.Endpoint;
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            string from = loaded.SourcePath is { } path ? $" ({path} sets no admin.endpoint)" : "";
+            throw new UsageException(
+                $"no control plane is configured{from}: start a devbox with 'flyte devbox start' and point flyte at it with "
+                + "'flyte create config --endpoint <its address> --insecure', or pass --endpoint, or set FLYTE_ADMIN_ENDPOINT" + alternative);
+        }
+        if (settings.Endpoint is not null && FlyteEndpoint.Problem(settings.Endpoint) is { } problem)
+        {
+            throw new UsageException($"--endpoint '{settings.Endpoint}' is not valid: {problem}");
+        }
+        string address;
+        try
+        {
+            address = FlyteEndpoint.ToGrpcAddress(endpoint, config.Admin.Insecure);
+        }
+        catch (FlyteConfigException e)
+        {
+            throw new UsageException($"{OneLine(e.Message)} (from {loaded.SourcePath ?? "FLYTE_ADMIN_ENDPOINT"})", e);
+        }
+        return new RemoteOptions
+        {
+            Endpoint = address,
+            Org = config.Task.Org,
+            Project = NonEmpty(settings.Project, "--project") ?? config.Task.Project,
+            Domain = NonEmpty(settings.Domain, "--domain") ?? config.Task.Domain,
+        };
+    }
+
+    /// <summary>Connects (nothing is sent until the first call); a malformed address is the user's to fix.</summary>
+    public static FlyteRemote Connect(RemoteOptions options)
+    {
+        try
+        {
+            return FlyteRemote.Connect(options);
+        }
+        catch (FlyteRemoteException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    private static LoadedFlyteConfig Load(string? explicitPath)
+    {
+        try
+        {
+            return FlyteConfigLoader.Load(explicitPath);
+        }
+        catch (FlyteConfigException e)
+        {
+            throw new UsageException(OneLine(e.Message), e);
+        }
+    }
+
+    private static string? NonEmpty(string? value, string option) =>
+        value is not null && value.Trim().Length == 0 ? throw new UsageException($"{option} must not be empty") : value;
+
+    /// <summary>Config messages are sentences; here they follow "flyte: " on one line.</summary>
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").TrimEnd('.');
+}

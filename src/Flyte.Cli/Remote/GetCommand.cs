@@ -1,0 +1,43 @@
+using System.CommandLine;
+
+namespace Flyte.Cli.Remote;
+
+/// <summary><c>flyte get runs | run | actions | logs</c>: what is on the control plane.</summary>
+internal sealed class GetCommand
+{
+    private readonly GetRunsCommand _runs = new();
+    private readonly GetRunCommand _run = new();
+    private readonly GetActionsCommand _actions = new();
+    private readonly GetLogsCommand _logs = new();
+
+    public GetCommand()
+    {
+        Command = new Command("get", "Show runs, a run, its actions or their logs from the control plane.")
+        {
+            _runs.Command, _run.Command, _actions.Command, _logs.Command,
+        };
+    }
+
+    public Command Command { get; }
+
+    public bool Handles(Command command) =>
+        command == _runs.Command || command == _run.Command || command == _actions.Command || command == _logs.Command;
+
+    public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
+    {
+        var command = parse.CommandResult.Command;
+        if (command == _runs.Command)
+        {
+            return _runs.InvokeAsync(parse, console, cancellationToken);
+        }
+        if (command == _run.Command)
+        {
+            return _run.InvokeAsync(parse, console, cancellationToken);
+        }
+        if (command == _actions.Command)
+        {
+            return _actions.InvokeAsync(parse, console, cancellationToken);
+        }
+        return _logs.InvokeAsync(parse, console, cancellationToken);
+    }
+}

@@ -1,0 +1,41 @@
+using Flyte.Cli.Remote;
+using Flyteidl2.Common;
+
+namespace Flyte.Cli.Run;
+
+/// <summary>
+/// The end of a run on a control plane, as the local report reads: the action tree with phase, duration, attempts and
+/// cache hits, each action's children cut to the first few plus every failure.
+/// </summary>
+internal static class RemoteReport
+{
+    public static void Write(TextWriter output, IReadOnlyList<ActionTree.Node> roots)
+    {
+        foreach (var root in roots)
+        {
+            Write(output, root, "");
+        }
+    }
+
+    private static void Write(TextWriter output, ActionTree.Node node, string indent)
+    {
+        var action = node.Action;
+        output.Write($"{indent}{action.Id.Name} {RemoteText.TaskName(action.Metadata)} {RemoteText.Phase(action.Status)} {RemoteText.Duration(action.Status)}");
+        if (action.Status?.Attempts > 1)
+        {
+            output.Write($" attempts={action.Status.Attempts}");
+        }
+        output.WriteLine(action.Status?.CacheStatus == Flyteidl2.Core.CatalogCacheStatus.CacheHit ? " (cache hit)" : "");
+
+        var shown = node.Children.Where((child, index) => index < ReportTree.MaxChildrenShown || child.Action.Status?.Phase != ActionPhase.Succeeded).ToList();
+        foreach (var child in shown)
+        {
+            Write(output, child, indent + "  ");
+        }
+        int hidden = node.Children.Count - shown.Count;
+        if (hidden > 0)
+        {
+            output.WriteLine($"{indent}  … and {hidden} more, all SUCCEEDED");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Flyte.Cli.Tests.Infrastructure;
+using Flyte.Devbox;
+
+namespace Flyte.Cli.Tests.Remote;
+
+/// <summary>
+/// A devbox for one test class: on a free loopback port, its data in a temporary folder, and a config file pointing at it
+/// (written by 'flyte create config', as a user would). <see cref="RunAsync"/> runs flyte with that config.
+/// </summary>
+public sealed class DevboxFixture : IAsyncLifetime
+{
+    /// <summary>Long enough for a project build on a busy machine; there only so that a hang fails instead of blocking the run.</summary>
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
+
+    private readonly TemporaryDirectory _folder = new();
+    private readonly HashSet<string> _deployed = new(StringComparer.Ordinal);
+
+    public DevboxServer Devbox { get; private set; } = null!;
+
+    public string ConfigPath => _folder.Combine("config.yaml");
+
+    public async Task InitializeAsync()
+    {
+        Devbox = await DevboxServer.StartAsync(new DevboxOptions
+        {
+            DataDirectory = _folder.Combine("devbox"),
+            Port = 0,
+            A0Command = ["dotnet", SampleOutputs.A0],
+        });
+        var config = await InProcessCli.RunAsync("create", "config", "--endpoint", Devbox.Endpoint, "--output", ConfigPath);
+        Assert.True(config.ExitCode == 0, config.ToString());
+    }
+
+    /// <summary>flyte with this devbox's config; a command that hangs is cancelled (and so fails) after some minutes.</summary>
+    internal Task<CliResult> RunAsync(params string[] args) => RunWithoutConfigAsync([.. args, "--config", ConfigPath]);
+
+    internal static async Task<CliResult> RunWithoutConfigAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        int exitCode = await FlyteCommandLine.InvokeAsync(args, new CliConsole(output, error), timeout.Token);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Deploys the tasks of a built assembly once per devbox (the tests of a class run one after another).</summary>
+    public async Task DeployOnceAsync(string assemblyPath)
+    {
+        if (_deployed.Contains(assemblyPath))
+        {
+            return;
+        }
+        var result = await RunAsync("deploy", assemblyPath);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        _deployed.Add(assemblyPath);
+    }
+
+    /// <summary>Asks with 'flyte get run' until the run has ended, and returns what it printed then.</summary>
+    internal async Task<CliResult> WaitForRunAsync(string runName)
+    {
+        var deadline = DateTime.UtcNow + CommandTimeout;
+        while (true)
+        {
+            var result = await RunAsync("get", "run", runName);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            bool ended = new[] { "SUCCEEDED", "FAILED", "ABORTED", "TIMED_OUT" }.Any(phase => result.Out.Contains($"Phase     {phase}", StringComparison.Ordinal));
+            if (ended || DateTime.UtcNow > deadline)
+            {
+                return result;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Devbox.DisposeAsync();
+        _folder.Dispose();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using Flyte.Cli.Tests.Infrastructure;
+
+namespace Flyte.Cli.Tests.Remote;
+
+/// <summary><c>flyte get runs | run | actions | logs</c> and <c>flyte abort run</c> against a devbox.</summary>
+public sealed class GetAndAbortTests(DevboxFixture devbox) : IClassFixture<DevboxFixture>, IAsyncLifetime
+{
+    private static string SlowTasks => Path.Combine(SampleOutputs.DevboxTestTasks, "Flyte.Devbox.Tests.Tasks.dll");
+
+    public Task InitializeAsync() => devbox.DeployOnceAsync(TaskAssemblies.Quickstart);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Get_runs_lists_runs_newest_first_with_task_and_phase()
+    {
+        string older = await RunToEndAsync("quickstart.Square", "--x", "4");
+        string newer = await RunToEndAsync("quickstart.MeanOfSquares", "--n", "1");
+
+        var result = await devbox.RunAsync("get", "runs");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Out.TrimEnd().Split('\n');
+        Assert.Matches(@"^NAME\s+TASK\s+PHASE\s+STARTED\s+DURATION$", lines[0]);
+        Assert.Matches($@"^{older}\s+quickstart\.Square\s+SUCCEEDED\s+\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d\s+\d+\.\ds$", lines.Single(l => l.StartsWith(older, StringComparison.Ordinal)));
+        Assert.Matches($@"^{newer}\s+quickstart\.MeanOfSquares\s+SUCCEEDED\s", lines.Single(l => l.StartsWith(newer, StringComparison.Ordinal)));
+        Assert.True(Array.FindIndex(lines, l => l.StartsWith(newer, StringComparison.Ordinal)) < Array.FindIndex(lines, l => l.StartsWith(older, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Get_actions_shows_the_root_and_its_children_under_it()
+    {
+        string run = await RunToEndAsync("quickstart.MeanOfSquares", "--n", "3");
+
+        var result = await devbox.RunAsync("get", "actions", run);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Out.TrimEnd().Split('\n');
+        Assert.Matches(@"^NAME\s+TASK\s+PARENT\s+PHASE\s+ATTEMPTS$", lines[0]);
+        Assert.Matches(@"^a0\s+quickstart\.MeanOfSquares\s+-\s+SUCCEEDED\s+1$", lines[1]);
+        Assert.True(lines.Length == 5 && lines.Skip(2).All(l => Regex.IsMatch(l, @"^  \S+\s+quickstart\.Square\s+a0\s+SUCCEEDED\s+[01]$")), result.Out);
+    }
+
+    [Fact]
+    public async Task Get_run_of_a_run_that_does_not_exist_says_so()
+    {
+        var result = await devbox.RunAsync("get", "run", "no-such-run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("flyte: run no-such-run does not exist in flytesnacks/development", result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Abort_stops_a_running_run_and_a_second_abort_has_nothing_to_do()
+    {
+        await devbox.DeployOnceAsync(SlowTasks);
+        string name = "abort-" + Guid.NewGuid().ToString("N")[..8];
+        var started = await devbox.RunAsync("run", "--name", name, SlowTasks, "slow.Sleep", "--seconds", "300", "--no-wait");
+        Assert.True(started.ExitCode == 0, started.ToString());
+
+        var abort = await devbox.RunAsync("abort", "run", name, "--reason", "test is done with it");
+        var shown = await devbox.RunAsync("get", "run", name);
+        var again = await devbox.RunAsync("abort", "run", name);
+
+        Assert.True(abort.ExitCode == 0, abort.ToString());
+        Assert.Equal($"run {name} ABORTED", abort.Out.Trim());
+        Assert.Contains("Phase     ABORTED", shown.Out);
+        Assert.DoesNotContain("Outputs:", shown.Out);
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal($"run {name} already ended ABORTED; nothing to abort", again.Out.Trim());
+    }
+
+    [Fact]
+    public async Task Get_logs_prints_what_the_attempt_wrote()
+    {
+        string run = await RunToEndAsync("quickstart.Square", "--x", "5");
+
+        var logs = await devbox.RunAsync("get", "logs", run);
+        var noSuchAttempt = await devbox.RunAsync("get", "logs", run, "a0", "--attempt", "7");
+
+        Assert.True(logs.ExitCode == 0, logs.ToString());
+        Assert.NotEqual("", logs.Out.Trim());
+        Assert.Equal(2, noSuchAttempt.ExitCode);
+        Assert.Matches($@"^flyte: action a0 of run {run} has no attempt 7; its attempts: \d+$", noSuchAttempt.Error.Trim());
+    }
+
+    /// <summary>Starts a run of a Quickstart task, waits for it to succeed, and returns its name.</summary>
+    private async Task<string> RunToEndAsync(string task, params string[] inputs)
+    {
+        string name = "r-" + Guid.NewGuid().ToString("N")[..10];
+        var result = await devbox.RunAsync(["run", "--name", name, TaskAssemblies.Quickstart, task, .. inputs, "--json"]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return name;
+    }
+}
