@@ -10,4 +10,12 @@ Console.CancelKeyPress += (_, e) =>
         cancellation.Cancel();
     }
 };
+// A service manager stops a long-running command (flyte devbox start) with SIGTERM: stop as cleanly as on Ctrl+C.
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    System.Runtime.InteropServices.PosixSignal.SIGTERM,
+    context =>
+    {
+        context.Cancel = true;
+        cancellation.Cancel();
+    });
 return await FlyteCommandLine.InvokeAsync(args, CliConsole.FromProcess(), cancellation.Token).ConfigureAwait(false);

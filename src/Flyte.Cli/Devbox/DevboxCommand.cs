@@ -70,10 +70,23 @@ internal sealed class DevboxCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>a0 ships beside this tool; run it with the same dotnet. Without it, an a0 on PATH.</summary>
+    /// <summary>
+    /// a0 ships beside this tool. It runs on this tool's runtime configuration and dependency list: some of a0's
+    /// dependencies (the logging abstractions gRPC uses) come to this folder from the ASP.NET Core framework the devbox
+    /// runs on, not as files of their own. Without a0 here, an a0 on PATH.
+    /// </summary>
     private static IReadOnlyList<string> A0Command()
     {
-        string beside = Path.Combine(AppContext.BaseDirectory, "a0.dll");
-        return File.Exists(beside) ? ["dotnet", beside] : ["a0"];
+        string folder = AppContext.BaseDirectory;
+        string a0 = Path.Combine(folder, "a0.dll");
+        string runtimeConfig = Path.Combine(folder, "flyte.runtimeconfig.json");
+        string deps = Path.Combine(folder, "flyte.deps.json");
+        if (!File.Exists(a0))
+        {
+            return ["a0"];
+        }
+        return File.Exists(runtimeConfig) && File.Exists(deps)
+            ? ["dotnet", "exec", "--runtimeconfig", runtimeConfig, "--depsfile", deps, a0]
+            : ["dotnet", a0];
     }
 }
