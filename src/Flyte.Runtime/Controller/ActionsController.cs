@@ -73,11 +73,10 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
         }
 
         var childId = new ActionIdentifier { Run = _parent.Run, Name = call.ActionName };
-        await EnqueueAsync(ChildAction(task, call, childId, inputUri), cancellationToken).ConfigureAwait(false);
-
         ActionUpdate finished;
         try
         {
+            await EnqueueAsync(ChildAction(task, call, childId, inputUri), cancellationToken).ConfigureAwait(false);
             finished = await watch.WhenFinishedAsync(call.ActionName, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -132,6 +131,11 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
                 await Client.EnqueueAsync(new EnqueueRequest { Action = action }, cancellationToken: cancellationToken).ConfigureAwait(false);
                 _log.WriteLine($"a0: enqueued {action.Task.Id.Name} as action {action.ActionId.Name}");
                 return;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled mid-call: the control plane may have taken the child already, so the caller aborts it.
+                throw new OperationCanceledException("the parent action was cancelled", e, cancellationToken);
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
             {
