@@ -23,6 +23,7 @@ public sealed partial class DataProxyServiceImpl
     /// <summary>Stores a run's inputs ahead of CreateRun (which then passes offloaded_input_data), after checking them.</summary>
     public override async Task<UploadInputsResponse> UploadInputs(UploadInputsRequest request, ServerCallContext context)
     {
+        var runs = Runs;
         var (project, domain) = request.IdCase switch
         {
             UploadInputsRequest.IdOneofCase.RunId => (request.RunId.Project, request.RunId.Domain),
@@ -34,7 +35,7 @@ public sealed partial class DataProxyServiceImpl
         TaskSpec spec = request.TaskCase switch
         {
             UploadInputsRequest.TaskOneofCase.TaskSpec => request.TaskSpec,
-            UploadInputsRequest.TaskOneofCase.TaskId => TaskSpec.Parser.ParseFrom((Runs.Database.GetTask(new TaskKey(request.TaskId.Org, project, domain, request.TaskId.Name, request.TaskId.Version))
+            UploadInputsRequest.TaskOneofCase.TaskId => TaskSpec.Parser.ParseFrom((runs.Database.GetTask(new TaskKey(request.TaskId.Org, project, domain, request.TaskId.Name, request.TaskId.Version))
                 ?? throw new RpcException(new Status(StatusCode.NotFound, $"task {request.TaskId.Name} version {request.TaskId.Version} is not deployed"))).Spec),
             _ => throw InvalidArgument("task_id or task_spec is required"),
         };

@@ -87,4 +87,26 @@ public sealed class RemoteRunTests : IAsyncLifetime
         Assert.Equal(StatusCode.AlreadyExists, conflict.StatusCode);
         Assert.Equal(details.Details.Spec, (await _harness.Tasks.GetTaskDetailsAsync(new Flyteidl2.Task.GetTaskDetailsRequest { TaskId = square })).Details.Spec);
     }
+
+    [Fact]
+    public async Task Inputs_uploaded_ahead_run_a_spec_sent_by_value()
+    {
+        var bundle = await Flyte.Bundles.CodeBundle.CreateFileAsync(SampleOutputs.Quickstart, Path.Combine(_harness.DataDirectory, "store", "bundles"));
+        var spec = DevboxHarness.Spec(SampleTasks.Get(SampleOutputs.Quickstart, "Quickstart", "quickstart.Square"), bundle);
+        var dataProxy = new Flyteidl2.Dataproxy.DataProxyService.DataProxyServiceClient(Grpc.Net.Client.GrpcChannel.ForAddress(_harness.Devbox.Endpoint));
+        var project = new ProjectIdentifier { Name = DevboxHarness.Project, Domain = DevboxHarness.Domain };
+
+        var uploaded = await dataProxy.UploadInputsAsync(new Flyteidl2.Dataproxy.UploadInputsRequest
+        {
+            ProjectId = project,
+            TaskSpec = spec,
+            Inputs = Flyte.Local.RunLayout.ToInputs(Inputs("x", ScalarLiterals.FromInt64(12))),
+        });
+        var created = await _harness.Runs.CreateRunAsync(new CreateRunRequest { ProjectId = project, TaskSpec = spec, OffloadedInputData = uploaded.OffloadedInputData });
+        var details = await _harness.WaitAsync(created.Run.Action.Id.Run);
+
+        Assert.False(string.IsNullOrEmpty(uploaded.OffloadedInputData.InputsHash));
+        Assert.Equal(ActionPhase.Succeeded, details.Action.Status.Phase);
+        Assert.Equal(144, (await _harness.OutputsAsync(created.Run.Action.Id.Run)).Literals["o0"].Scalar.Primitive.Integer);
+    }
 }

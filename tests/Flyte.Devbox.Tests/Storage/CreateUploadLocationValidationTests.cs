@@ -59,7 +59,7 @@ public sealed class CreateUploadLocationValidationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Upload_inputs_is_left_unimplemented()
+    public async Task Upload_inputs_without_run_state_is_unimplemented()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () => await _server.DataProxy.UploadInputsAsync(new UploadInputsRequest()));
 
