@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Flyte.Cli.Tests.Infrastructure;
-using Spectre.Console;
 
 namespace Flyte.Cli.Tests.Remote;
 
@@ -39,14 +38,7 @@ public sealed class RemoteRunTests(DevboxFixture devbox) : IClassFixture<DevboxF
     public async Task On_a_terminal_the_actions_show_in_a_live_table_then_the_tree_and_outputs()
     {
         var output = new StringWriter();
-        var terminal = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.Standard,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(output),
-        });
-        var console = new CliConsole(output, new StringWriter(), isTerminal: true, ansi: terminal);
+        var console = TerminalConsole.Over(output);
 
         int exitCode = await FlyteCommandLine.InvokeAsync(
             ["run", TaskAssemblies.Quickstart, "quickstart.MeanOfSquares", "--n", "3", "--config", devbox.ConfigPath], console);

@@ -1,5 +1,4 @@
 using Flyte.Cli.Tests.Infrastructure;
-using Spectre.Console;
 
 namespace Flyte.Cli.Tests.Run;
 
@@ -13,14 +12,7 @@ public sealed class LiveProgressTests : IDisposable
     public async Task On_a_terminal_the_run_draws_a_live_table_of_actions_then_the_report()
     {
         var output = new StringWriter();
-        var terminal = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.Standard,
-            Interactive = InteractionSupport.Yes,
-            Out = new AnsiConsoleOutput(output),
-        });
-        var console = new CliConsole(output, new StringWriter(), isTerminal: true, ansi: terminal);
+        var console = TerminalConsole.Over(output);
 
         int exitCode = await FlyteCommandLine.InvokeAsync(
             ["run", "--local", TaskAssemblies.Quickstart, "quickstart.MeanOfSquares", "--n", "3", "--run-dir", _scratch.Combine("run"), "--cache-dir", _scratch.Combine("cache")],
