@@ -9,42 +9,74 @@ namespace Flyte.Loading;
 /// Google.Protobuf, MessagePack, …) resolves to the host's copy, so the TaskDefinition and literal
 /// types the user's generated table registers are the very types the host runs.
 /// </summary>
+/// <remarks>
+/// Cheap to create, because a0 creates one on every action's start-up path: the deps.json is read only
+/// when an assembly the host does not share is asked for, and the host's list is searched, not copied.
+/// </remarks>
 [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Loads user assemblies from disk.")]
 public sealed class TaskLoadContext : AssemblyLoadContext
 {
-    private readonly AssemblyDependencyResolver _resolver;
-    private readonly HashSet<string> _shared;
+    // Whatever the host's list says, these must be shared: they define the types that cross between the task assembly and the host.
+    private static readonly string[] AlwaysShared = ["Flyte.Sdk", "Flyte.Idl", "Google.Protobuf", "MessagePack", "MessagePack.Annotations"];
+
+    private readonly string _mainAssemblyPath;
+    private readonly string[] _privateToHost;
+    private readonly string _trustedPlatformAssemblies;
+    private AssemblyDependencyResolver? _resolver;
 
     /// <param name="privateToHost">The host's own libraries that a task assembly must not share (it gets its own copies).</param>
     public TaskLoadContext(string mainAssemblyPath, IEnumerable<string> privateToHost)
         : base("flyte:" + Path.GetFileNameWithoutExtension(mainAssemblyPath))
     {
-        _resolver = new AssemblyDependencyResolver(mainAssemblyPath);
-        _shared = FindSharedAssemblies(privateToHost);
+        _mainAssemblyPath = mainAssemblyPath;
+        _privateToHost = privateToHost.ToArray();
+        // What the host resolves by itself: the framework and the host's dependencies.
+        _trustedPlatformAssemblies = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "";
     }
+
+    // Two threads may both create one; either will do.
+    private AssemblyDependencyResolver Resolver => _resolver ??= new AssemblyDependencyResolver(_mainAssemblyPath);
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
-        if (assemblyName.Name is { } name && _shared.Contains(name))
+        if (assemblyName.Name is { } name && IsShared(name))
         {
             return null;
         }
-        return _resolver.ResolveAssemblyToPath(assemblyName) is { } path ? LoadFromAssemblyPath(path) : null;
+        return Resolver.ResolveAssemblyToPath(assemblyName) is { } path ? LoadFromAssemblyPath(path) : null;
     }
 
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName) =>
-        _resolver.ResolveUnmanagedDllToPath(unmanagedDllName) is { } path ? LoadUnmanagedDllFromPath(path) : IntPtr.Zero;
+        Resolver.ResolveUnmanagedDllToPath(unmanagedDllName) is { } path ? LoadUnmanagedDllFromPath(path) : IntPtr.Zero;
 
-    /// <summary>What the host resolves by itself: the framework and the host's dependencies (its trusted platform assemblies).</summary>
-    private static HashSet<string> FindSharedAssemblies(IEnumerable<string> privateToHost)
+    /// <summary>Whether <paramref name="name"/> resolves to the host's copy (null from <see cref="Load"/> defers to the default context).</summary>
+    private bool IsShared(string name)
     {
-        string list = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "";
-        var names = new HashSet<string>(
-            list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Select(Path.GetFileNameWithoutExtension).OfType<string>(),
-            StringComparer.OrdinalIgnoreCase);
-        names.ExceptWith(privateToHost);
-        // Whatever else is on the list, these must be shared: they define the types that cross between the task assembly and the host.
-        names.UnionWith(["Flyte.Sdk", "Flyte.Idl", "Google.Protobuf", "MessagePack", "MessagePack.Annotations"]);
-        return names;
+        if (Array.Exists(AlwaysShared, shared => shared.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+        if (Array.Exists(_privateToHost, own => own.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+        return IsTrustedPlatformAssembly(name);
+    }
+
+    /// <summary>Whether the host's list of trusted platform assemblies (full paths, one per entry) has one named <paramref name="name"/>.</summary>
+    private bool IsTrustedPlatformAssembly(string name)
+    {
+        ReadOnlySpan<char> rest = _trustedPlatformAssemblies;
+        while (!rest.IsEmpty)
+        {
+            int end = rest.IndexOf(Path.PathSeparator);
+            ReadOnlySpan<char> entry = end < 0 ? rest : rest[..end];
+            if (Path.GetFileNameWithoutExtension(entry).Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+        return false;
     }
 }

@@ -27,14 +27,26 @@ public sealed class LocalObjectStore : IObjectStore
         var path = Path.GetFullPath(ToPath(uri));
         var directory = Path.GetDirectoryName(path) ?? throw new ArgumentException($"Not a file location: {uri}", nameof(uri));
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{PartialSuffix}");
+        // A random name, not a Guid: formatting a Guid costs a0 a JIT compilation on its start-up path.
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Path.GetRandomFileName()}{PartialSuffix}");
         try
         {
-            var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            await using (file.ConfigureAwait(false))
+            if (content is MemoryStream memory)
             {
-                await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
-                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                // Content already in memory (inputs.pb, outputs.pb, …) is written in place: on Linux an async file write
+                // is this same blocking write on a thread-pool thread, and the hop costs more than the write.
+                cancellationToken.ThrowIfCancellationRequested();
+                using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+                memory.CopyTo(file);
+            }
+            else
+            {
+                var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+                await using (file.ConfigureAwait(false))
+                {
+                    await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                    await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             File.Move(temporary, path, overwrite: true);
         }
@@ -110,6 +122,12 @@ public sealed class LocalObjectStore : IObjectStore
             }
             return uri;
         }
+        return FileUriToPath(uri);
+    }
+
+    // Apart, so that a plain path (what a0 gets) never loads System.Uri.
+    private static string FileUriToPath(string uri)
+    {
         var parsed = new Uri(uri);
         if (!string.IsNullOrEmpty(parsed.Host) && !OperatingSystem.IsWindows())
         {
@@ -123,7 +141,9 @@ public sealed class LocalObjectStore : IObjectStore
         var path = ToPath(uri);
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true);
+            // Unbuffered: its readers (protobuf, gzip, CopyTo) read in chunks of their own, and a buffered
+            // FileStream costs a0's start-up a set of types it uses for nothing else.
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0, useAsync: true);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace Flyte.Storage;
 
 /// <summary>Picks the object store for a URI by its scheme.</summary>
-public static partial class ObjectStores
+public static class ObjectStores
 {
     public const string FileScheme = "file";
     public const string S3Scheme = "s3";
@@ -31,12 +29,25 @@ public static partial class ObjectStores
     }
 
     /// <summary>The scheme of a <c>scheme://…</c> URI, as written; null for a plain path (including <c>C:\…</c>).</summary>
+    /// <remarks>
+    /// Scanned by hand, not matched with a regex: this runs on a0's start-up path, where loading the regex engine
+    /// costs more than everything else that picking a store does.
+    /// </remarks>
     internal static string? SchemeOf(string uri)
     {
-        var match = SchemePattern().Match(uri);
-        return match.Success ? match.Groups[1].Value : null;
+        // RFC 3986: a letter, then letters, digits, '+', '-' or '.', up to the "://".
+        for (int i = 0; i < uri.Length; i++)
+        {
+            char c = uri[i];
+            if (c == ':')
+            {
+                return i > 0 && uri.AsSpan(i).StartsWith("://", StringComparison.Ordinal) ? uri[..i] : null;
+            }
+            if (!char.IsAsciiLetter(c) && (i == 0 || !(char.IsAsciiDigit(c) || c is '+' or '-' or '.')))
+            {
+                return null;
+            }
+        }
+        return null;
     }
-
-    [GeneratedRegex("^([A-Za-z][A-Za-z0-9+.-]*)://", RegexOptions.CultureInvariant)]
-    private static partial Regex SchemePattern();
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Flyte.Tasks;
 
 /// <summary>
@@ -8,17 +6,31 @@ namespace Flyte.Tasks;
 /// </summary>
 public static class TaskRegistry
 {
-    private static readonly ConcurrentDictionary<string, ITaskTable> TablesByAssembly = new(StringComparer.Ordinal);
+    // A plain dictionary under a lock, not a ConcurrentDictionary: reading all of the latter's values starts its
+    // event source, which costs a0 several milliseconds of start-up time.
+    private static readonly Dictionary<string, ITaskTable> TablesByAssembly = new(StringComparer.Ordinal);
 
     public static void Register(ITaskTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        TablesByAssembly[table.AssemblyName] = table;
+        lock (TablesByAssembly)
+        {
+            TablesByAssembly[table.AssemblyName] = table;
+        }
     }
 
-    public static IReadOnlyCollection<ITaskTable> Tables => TablesByAssembly.Values.ToArray();
+    public static IReadOnlyCollection<ITaskTable> Tables
+    {
+        get
+        {
+            lock (TablesByAssembly)
+            {
+                return TablesByAssembly.Values.ToArray();
+            }
+        }
+    }
 
-    public static IEnumerable<TaskDefinition> AllTasks => TablesByAssembly.Values.SelectMany(t => t.Tasks);
+    public static IEnumerable<TaskDefinition> AllTasks => Tables.SelectMany(t => t.Tasks);
 
     /// <summary>Finds a task by its id name (<c>env.function</c>) or its C# method name.</summary>
     public static TaskDefinition? Find(string name) =>
