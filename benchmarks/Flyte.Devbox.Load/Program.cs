@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Flyte.Devbox;
 using Flyte.Literals;
 using Flyte.Loading;
@@ -98,8 +97,7 @@ static TaskDefinition LoadSquare(string folder)
 {
     string path = Path.Combine(folder, "Quickstart.dll");
     var assembly = new TaskLoadContext(path, []).LoadFromAssemblyPath(path);
-    RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-    return TaskRegistry.Tables.First(t => t.AssemblyName == "Quickstart").Tasks.Single(t => t.Name == "quickstart.Square");
+    return TaskRegistry.Initialize(assembly)!.Tasks.Single(t => t.Name == "quickstart.Square");
 }
 
 static string FindRepositoryRoot()

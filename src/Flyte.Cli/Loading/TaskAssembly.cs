@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Flyte.Loading;
 using Flyte.Tasks;
 
@@ -55,9 +54,7 @@ internal sealed class TaskAssembly
         }
         string name = assembly.GetName().Name ?? System.IO.Path.GetFileNameWithoutExtension(path);
         RequireCompatibleSdk(assembly, name);
-        // Module initializers run on first access to the module; nothing has touched it yet, so ask for it.
-        RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-        var table = TaskRegistry.Tables.FirstOrDefault(t => t.AssemblyName == name)
+        var table = TaskRegistry.Initialize(assembly)
             ?? throw new UsageException($"{name} has no Flyte tasks (no [Task] or [Workflow] methods, or it was built without the Flyte generator)");
         var tasks = table.Tasks.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
         return new TaskAssembly(path, name, tasks);

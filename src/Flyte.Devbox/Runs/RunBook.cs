@@ -19,8 +19,7 @@ public sealed class RunBook(DevboxDatabase database, ActionFeed feed)
 
     public static bool IsTerminal(int phase) => IsTerminal((ActionPhase)phase);
 
-    public static bool IsTerminal(ActionPhase phase) =>
-        phase is ActionPhase.Succeeded or ActionPhase.Failed or ActionPhase.Aborted or ActionPhase.TimedOut;
+    public static bool IsTerminal(ActionPhase phase) => Remote.PhaseNames.IsTerminal(phase);
 
     /// <summary>Stores a new run and its root action; false if a run of that name exists.</summary>
     public bool TryCreate(RunRecord run, ActionRecord root)

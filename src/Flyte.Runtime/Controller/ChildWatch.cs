@@ -1,3 +1,4 @@
+using Flyte.Remote;
 using Flyte.Runtime.Execution;
 using Flyteidl2.Actions;
 using Flyteidl2.Common;
@@ -43,7 +44,7 @@ internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, Act
             {
                 return Task.FromException<ActionUpdate>(_broken);
             }
-            if (_latest.TryGetValue(actionName, out var update) && IsTerminal(update.Phase))
+            if (_latest.TryGetValue(actionName, out var update) && PhaseNames.IsTerminal(update.Phase))
             {
                 return Task.FromResult(update);
             }
@@ -55,9 +56,6 @@ internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, Act
             return waiter.Task.WaitAsync(cancellationToken);
         }
     }
-
-    public static bool IsTerminal(ActionPhase phase) =>
-        phase is ActionPhase.Succeeded or ActionPhase.Failed or ActionPhase.Aborted or ActionPhase.TimedOut;
 
     private async Task RunAsync()
     {
@@ -123,7 +121,7 @@ internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, Act
         lock (_gate)
         {
             _latest[name] = update;
-            if (IsTerminal(update.Phase) && _waiters.Remove(name, out var waiter))
+            if (PhaseNames.IsTerminal(update.Phase) && _waiters.Remove(name, out var waiter))
             {
                 done = waiter;
             }

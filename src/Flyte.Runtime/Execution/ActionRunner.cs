@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using Flyte.Bundles;
 using Flyte.Execution;
 using Flyte.Loading;
@@ -113,9 +112,8 @@ internal sealed class ActionRunner(TextWriter log)
             throw new SystemFailureException("AssemblyNotFound", $"{assemblyName}.dll is not in {codeDirectory}: the code bundle or the image lacks it");
         }
         var assembly = new TaskLoadContext(path, ["a0"]).LoadFromAssemblyPath(path);
-        RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-        var table = TaskRegistry.Tables.FirstOrDefault(t => t.AssemblyName == assemblyName)
-            ?? throw new SystemFailureException("NoTaskTable", $"{assemblyName} has no Flyte dispatch table; was it built with Flyte.Sdk?");
+        var table = TaskRegistry.Initialize(assembly) is { } registered && registered.AssemblyName == assemblyName ? registered
+            : throw new SystemFailureException("NoTaskTable", $"{assemblyName} has no Flyte dispatch table; was it built with Flyte.Sdk?");
         return table.Tasks.FirstOrDefault(t => t.Name == a.TaskName)
             ?? throw new SystemFailureException("TaskNotFound", $"{assemblyName} has no task {a.TaskName}; its tasks: {string.Join(", ", table.Tasks.Select(t => t.Name))}");
     }

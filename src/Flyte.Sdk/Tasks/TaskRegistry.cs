@@ -10,6 +10,21 @@ public static class TaskRegistry
     // event source, which costs a0 several milliseconds of start-up time.
     private static readonly Dictionary<string, ITaskTable> TablesByAssembly = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Runs the module initializer of a freshly loaded assembly (nothing has touched its module yet, so it has not
+    /// run) and returns the dispatch table it registered, or null when it has none.
+    /// </summary>
+    public static ITaskTable? Initialize(System.Reflection.Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        string? name = assembly.GetName().Name;
+        lock (TablesByAssembly)
+        {
+            return name is not null && TablesByAssembly.TryGetValue(name, out var table) ? table : null;
+        }
+    }
+
     public static void Register(ITaskTable table)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Flyte.Loading;
 using Flyte.Tasks;
 
@@ -20,7 +19,6 @@ internal static class SampleTasks
     {
         string path = Path.Combine(folder, assemblyName + ".dll");
         var assembly = new TaskLoadContext(path, []).LoadFromAssemblyPath(path);
-        RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-        return TaskRegistry.Tables.First(t => t.AssemblyName == assemblyName).Tasks;
+        return (TaskRegistry.Initialize(assembly) ?? throw new InvalidOperationException($"{assemblyName} has no Flyte tasks")).Tasks;
     }
 }
