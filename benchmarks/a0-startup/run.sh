@@ -29,10 +29,13 @@ time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); e
 
 # Warm the disk cache, then interleave the two so load changes hit both alike.
 "$work/empty/out/empty" >/dev/null; "$work/a0/a0" --inputs "$work/inputs.pb" --outputs-path "$work/out" --dest "$code" --resolver flyte-dotnet assembly Quickstart task quickstart.Square >/dev/null
-: > "$work/empty.ms"; : > "$work/a0.ms"
+: > "$work/empty.ms"; : > "$work/a0.ms"; : > "$work/empty-muxer.ms"; : > "$work/a0-muxer.ms"
 for _ in $(seq "$runs"); do
   time_ms "$work/empty/out/empty" >> "$work/empty.ms"
   time_ms "$work/a0/a0" --inputs "$work/inputs.pb" --outputs-path "$work/out" --dest "$code" --resolver flyte-dotnet assembly Quickstart task quickstart.Square >> "$work/a0.ms"
+  # The same two started by the `dotnet` muxer, as the devbox starts a0 (`dotnet exec a0.dll`).
+  time_ms dotnet "$work/empty/out/empty.dll" >> "$work/empty-muxer.ms"
+  time_ms dotnet "$work/a0/a0.dll" --inputs "$work/inputs.pb" --outputs-path "$work/out" --dest "$code" --resolver flyte-dotnet assembly Quickstart task quickstart.Square >> "$work/a0-muxer.ms"
 done
 test -s "$work/out/outputs.pb" || { echo "a0 wrote no outputs.pb" >&2; exit 1; }
 
@@ -40,3 +43,6 @@ empty=$(median < "$work/empty.ms"); a0=$(median < "$work/a0.ms")
 echo "empty console app: median ${empty} ms over $runs runs"
 echo "a0 (Square from local files): median ${a0} ms over $runs runs"
 awk -v a="$a0" -v e="$empty" 'BEGIN { printf "ratio a0 / empty: %.2f (target: at most 2.00)\n", a / e }'
+empty_muxer=$(median < "$work/empty-muxer.ms"); a0_muxer=$(median < "$work/a0-muxer.ms")
+echo "through the dotnet muxer: empty ${empty_muxer} ms, a0 ${a0_muxer} ms"
+awk -v a="$a0_muxer" -v e="$empty_muxer" 'BEGIN { printf "ratio through the muxer: %.2f\n", a / e }'
