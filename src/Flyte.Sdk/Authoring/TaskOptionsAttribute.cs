@@ -12,7 +12,10 @@ public abstract class TaskOptionsAttribute : Attribute
     /// <summary>Free text shown in the Flyte UI.</summary>
     public string? Description { get; set; }
 
-    /// <summary>How many times a failed attempt is retried (0 or more).</summary>
+    /// <summary>
+    /// How many times a failed attempt is retried (0 or more): only a recoverable failure, a
+    /// <see cref="RecoverableException"/> or a timeout; any other exception fails the action at once.
+    /// </summary>
     public int Retries { get; set; }
 
     /// <summary>Maximum duration of one attempt, as <c>90s</c>, <c>5m</c>, <c>1h</c> or <c>hh:mm:ss</c>.</summary>

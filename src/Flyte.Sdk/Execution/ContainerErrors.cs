@@ -13,9 +13,15 @@ public static class ContainerErrors
     {
         Code = exception.GetType().Name,
         Message = Flyte.Local.UserStackTrace.Format(exception),
-        Kind = exception is RecoverableException ? ContainerError.Types.Kind.Recoverable : ContainerError.Types.Kind.NonRecoverable,
+        Kind = IsRecoverable(exception) ? ContainerError.Types.Kind.Recoverable : ContainerError.Types.Kind.NonRecoverable,
         Origin = ExecutionError.Types.ErrorKind.User,
     };
+
+    /// <summary>
+    /// Whether another attempt may help after the user's code threw <paramref name="exception"/>: only when it is a
+    /// <see cref="RecoverableException"/> (or derives from one). The one rule a0 and the local engine both retry by.
+    /// </summary>
+    public static bool IsRecoverable(Exception exception) => exception is RecoverableException;
 
     /// <summary>The action could not run the user's code to the end for a reason of its own (missing task, storage, timeout): worth another attempt.</summary>
     public static ContainerError FromSystem(string code, string message) => new()

@@ -7,8 +7,8 @@ namespace Flyte.Local;
 
 /// <summary>
 /// Runs a task or workflow in-process with Flyte's semantics: every task boundary goes through
-/// literals and bytes, with retries, timeouts, caching, a parallelism limit and cancellation,
-/// and every action leaves the files a remote run would (<see cref="RunLayout"/>).
+/// literals and bytes, with retries of recoverable failures, timeouts, caching, a parallelism limit
+/// and cancellation, and every action leaves the files a remote run would (<see cref="RunLayout"/>).
 /// </summary>
 public sealed class LocalEngine
 {
@@ -83,6 +83,7 @@ public sealed class LocalEngine
                 }
                 report.Attempts = attempt + 1;
                 Layout.WriteInputs(report.Name, attempt, inputs);
+                ContainerError error;
                 try
                 {
                     LiteralMap outputs = await RunAttemptAsync(task, inputs, report, attempt, runToken).ConfigureAwait(false);
@@ -103,18 +104,22 @@ public sealed class LocalEngine
                 catch (AttemptTimedOutException e)
                 {
                     lastError = e;
-                    Fail(report, attempt, e, ActionPhase.TimedOut, ContainerErrors.FromSystem("TimedOut", e.Message));
+                    error = ContainerErrors.FromSystem("TimedOut", e.Message);
+                    Fail(report, attempt, e, ActionPhase.TimedOut, error);
                 }
                 catch (Exception e)
                 {
                     lastError = e;
-                    Fail(report, attempt, e, ActionPhase.Failed, ContainerErrors.FromUser(e));
+                    error = ContainerErrors.FromUser(e);
+                    Fail(report, attempt, e, ActionPhase.Failed, error);
                 }
-                if (attempt + 1 < attempts)
+                // As the devbox reads error.pb: only a RECOVERABLE failure (a RecoverableException, a timeout) earns another attempt.
+                if (error.Kind != ContainerError.Types.Kind.Recoverable || attempt + 1 == attempts)
                 {
-                    report.Phase = ActionPhase.Queued;
-                    Publish(report, attempt + 1);
+                    break;
                 }
+                report.Phase = ActionPhase.Queued;
+                Publish(report, attempt + 1);
             }
             throw new TaskFailedException(task.Name, report.Name, report.Phase, report.AttemptErrors, lastError);
         }

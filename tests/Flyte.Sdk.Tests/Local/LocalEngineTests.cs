@@ -69,7 +69,7 @@ public sealed class LocalEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failing_task_is_retried_with_fresh_attempt_numbers()
+    public async Task A_recoverable_failure_is_retried_with_fresh_attempt_numbers()
     {
         string key = Key();
 
@@ -84,7 +84,8 @@ public sealed class LocalEngineTests : IDisposable
         Assert.True(File.Exists(Path.Combine(run.RunDirectory, "a0", "2", "outputs.pb")));
         var error = ErrorDocument.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(run.RunDirectory, "a0", "0", "error.pb"))).Error;
         Assert.Equal(ExecutionError.Types.ErrorKind.User, error.Origin);
-        Assert.Equal("InvalidOperationException", error.Code);
+        Assert.Equal(ContainerError.Types.Kind.Recoverable, error.Kind);
+        Assert.Equal("GatewayBusyException", error.Code);
     }
 
     [Fact]
@@ -96,13 +97,36 @@ public sealed class LocalEngineTests : IDisposable
 
         Assert.False(run.Succeeded);
         Assert.Equal(ActionPhase.Failed, run.Phase);
+        Assert.Equal(3, run.Report.Attempts);
+        Assert.Equal(3, Engine.Calls[key]);
         var failure = Assert.IsType<TaskFailedException>(run.Failure);
         Assert.Equal(3, failure.AttemptErrors.Count);
         Assert.Contains($"attempt 0 of {key} failed", failure.Message);
         Assert.Contains($"attempt 1 of {key} failed", failure.Message);
         Assert.Contains($"attempt 2 of {key} failed", failure.Message);
-        Assert.IsType<InvalidOperationException>(failure.InnerException);
+        Assert.IsType<GatewayBusyException>(failure.InnerException);
         Assert.Throws<TaskFailedException>(() => run.Value);
+    }
+
+    [Fact]
+    public async Task A_plain_exception_is_not_retried_whatever_the_retries()
+    {
+        string key = Key();
+
+        var run = await Engine.FlyteTasks.Broken.RunLocalAsync(key, 1, Options);
+
+        Assert.False(run.Succeeded);
+        Assert.Equal(ActionPhase.Failed, run.Phase);
+        Assert.Equal(1, run.Report.Attempts);
+        Assert.Equal(1, Engine.Calls[key]);
+        var failure = Assert.IsType<TaskFailedException>(run.Failure);
+        Assert.Equal($"InvalidOperationException: attempt 0 of {key} failed", Assert.Single(failure.AttemptErrors));
+        Assert.Contains("failed after 1 attempt:", failure.Message);
+        Assert.IsType<InvalidOperationException>(failure.InnerException);
+        var error = ErrorDocument.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(run.RunDirectory, "a0", "0", "error.pb"))).Error;
+        Assert.Equal(ExecutionError.Types.ErrorKind.User, error.Origin);
+        Assert.Equal(ContainerError.Types.Kind.NonRecoverable, error.Kind);
+        Assert.False(Directory.Exists(Path.Combine(run.RunDirectory, "a0", "1")));
     }
 
     [Fact]
@@ -117,6 +141,19 @@ public sealed class LocalEngineTests : IDisposable
         var error = ErrorDocument.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(run.RunDirectory, "a0", "0", "error.pb"))).Error;
         Assert.Equal("TimedOut", error.Code);
         Assert.Equal(ContainerError.Types.Kind.Recoverable, error.Kind);
+    }
+
+    [Fact]
+    public async Task A_timed_out_attempt_is_retried_as_the_devbox_retries_it()
+    {
+        string key = Key();
+
+        var run = await Engine.FlyteTasks.SlowWithRetry.RunLocalAsync(key, Options);
+
+        Assert.Equal(ActionPhase.TimedOut, run.Phase);
+        Assert.Equal(2, run.Report.Attempts);
+        Assert.Equal(2, Engine.Calls[key]);
+        Assert.True(File.Exists(Path.Combine(run.RunDirectory, "a0", "1", "error.pb")));
     }
 
     [Fact]

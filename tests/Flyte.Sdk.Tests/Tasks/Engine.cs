@@ -17,9 +17,21 @@ public static partial class Engine
 
     private static int Count(string key) => Calls.AddOrUpdate(key, 1, (_, n) => n + 1);
 
-    /// <summary>Fails its first <paramref name="failures"/> attempts, then succeeds.</summary>
+    /// <summary>Fails its first <paramref name="failures"/> attempts recoverably (a type derived from RecoverableException), then succeeds.</summary>
     [Task(Retries = 2)]
     public static int Flaky(string key, int failures, ITaskContext context)
+    {
+        int call = Count(key);
+        if (call <= failures)
+        {
+            throw new GatewayBusyException($"attempt {context.Attempt} of {key} failed");
+        }
+        return context.Attempt;
+    }
+
+    /// <summary>Fails its first <paramref name="failures"/> attempts with a plain exception, then would succeed.</summary>
+    [Task(Retries = 2)]
+    public static int Broken(string key, int failures, ITaskContext context)
     {
         int call = Count(key);
         if (call <= failures)
@@ -31,6 +43,14 @@ public static partial class Engine
 
     [Task(Timeout = "300ms")]
     public static async Task<int> Slow(string key, CancellationToken cancellationToken)
+    {
+        Count(key);
+        await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+        return 1;
+    }
+
+    [Task(Timeout = "200ms", Retries = 1)]
+    public static async Task<int> SlowWithRetry(string key, CancellationToken cancellationToken)
     {
         Count(key);
         await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
