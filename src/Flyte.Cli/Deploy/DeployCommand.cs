@@ -55,15 +55,7 @@ internal sealed class DeployCommand
             .ConfigureAwait(false);
 
         using var remote = ControlPlane.Connect(options);
-        Flyte.Remote.Deployment deployment;
-        try
-        {
-            deployment = await remote.DeployAsync(codeFolder, assembly.Tasks, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new UsageException($"uploading the code bundle to {options.Endpoint} failed: {e.Message}", e);
-        }
+        var deployment = await remote.DeployAsync(codeFolder, assembly.Tasks, cancellationToken).ConfigureAwait(false);
         DeploymentPrinter.Write(console.Out, deployment);
         return ExitCodes.Success;
     }

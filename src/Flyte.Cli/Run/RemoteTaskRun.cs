@@ -1,3 +1,4 @@
+using Flyte.Cli.Loading;
 using Flyte.Cli.Remote;
 using Flyte.Remote;
 using Flyte.Tasks;
@@ -8,16 +9,18 @@ using Flyteidl2.Workflow;
 namespace Flyte.Cli.Run;
 
 /// <summary>
-/// <c>flyte run</c> on a control plane: starts the task's newest deployed version, follows its actions live (or as
-/// plain lines), then prints the action tree and the outputs, or the error of each action where the failure started.
+/// <c>flyte run</c> on a control plane: deploys the local build if it is not deployed yet, starts the task at the local
+/// build's version (local input files uploaded first), follows its actions live (or as plain lines), then prints the
+/// action tree and the outputs, or the error of each action where the failure started.
 /// </summary>
 internal static class RemoteTaskRun
 {
-    public static async Task<int> RunAsync(TaskDefinition task, LiteralMap inputs, RemoteOptions options, RemoteRunChoices choices, CliConsole console,
-        CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(TaskAssembly assembly, TaskDefinition task, LiteralMap inputs, RemoteOptions options, RemoteRunChoices choices,
+        CliConsole console, CancellationToken cancellationToken)
     {
         using var remote = ControlPlane.Connect(options);
-        var run = await remote.RunAsync(task, inputs, choices.RunName, cancellationToken).ConfigureAwait(false);
+        string version = await LocalBuildDeployment.EnsureDeployedAsync(remote, assembly, choices, console, cancellationToken).ConfigureAwait(false);
+        var run = await remote.RunAtVersionAsync(task, version, inputs, choices.RunName, cancellationToken).ConfigureAwait(false);
         if (choices.NoWait)
         {
             // The name alone on stdout, for scripts; the hint goes to stderr.

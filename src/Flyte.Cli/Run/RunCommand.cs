@@ -10,8 +10,8 @@ namespace Flyte.Cli.Run;
 
 /// <summary>
 /// <c>flyte run [--local] &lt;assembly | project&gt; &lt;task&gt; [--input value …]</c>: runs a task on the configured
-/// control plane (its newest deployed version), or with <c>--local</c> in-process with Flyte's semantics; shows
-/// progress, then the report and the outputs.
+/// control plane (at the version of the local build, deployed first if it is not yet), or with <c>--local</c> in-process
+/// with Flyte's semantics; shows progress, then the report and the outputs.
 /// </summary>
 internal sealed class RunCommand
 {
@@ -21,7 +21,7 @@ internal sealed class RunCommand
 
     public RunCommand()
     {
-        Command = new Command("run", "Run a task or workflow on the control plane (its newest deployed version), or in this process with --local. "
+        Command = new Command("run", "Run a task or workflow on the control plane (the local build, deployed first if it is not yet), or in this process with --local. "
             + "Inputs follow the task name as --name value; see 'flyte run <target> <task> --help'.")
         {
             Local, Target, Task, Json, Name, NoWait, Follow, CacheDirectory, NoCache, RunDirectory,
@@ -92,7 +92,7 @@ internal sealed class RunCommand
         var options = ControlPlane.Resolve(ControlPlaneSettingsOf(tokens), LocalAlternative);
         var choices = new RemoteRunChoices(Value(tokens, Name), Flag(tokens, NoWait), Flag(tokens, Json));
         return await RemoteFailures.AsUsageErrorsAsync(
-            () => RemoteTaskRun.RunAsync(task, inputs, options, choices, console, cancellationToken), cancellationToken).ConfigureAwait(false);
+            () => RemoteTaskRun.RunAsync(assembly, task, inputs, options, choices, console, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int> RunLocallyAsync(TaskDefinition task, LiteralMap inputs, RunTokens tokens, CliConsole console, CancellationToken cancellationToken)

@@ -59,15 +59,9 @@ public sealed class FlyteRemote : IDisposable
         try
         {
             var bundle = await CodeBundle.CreateFileAsync(codeFolder, bundleFolder, cancellationToken).ConfigureAwait(false);
-            var location = await CallAsync(async () => await DataProxy.CreateUploadLocationAsync(new CreateUploadLocationRequest
-            {
-                Org = Options.Org,
-                Project = Options.Project,
-                Domain = Options.Domain,
-                Filename = Path.GetFileName(bundle.Path),
-                FilenameRoot = bundle.Md5Hex,
-                ContentMd5 = Google.Protobuf.ByteString.CopyFrom(Convert.FromHexString(bundle.Md5Hex)),
-            }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            var upload = CodeBundleUpload.ToUpload(bundle);
+            // The native URL goes into the specs, which decide whether anything needs uploading at all.
+            var location = await LocateAsync(upload, cancellationToken).ConfigureAwait(false);
 
             var settings = new TaskTemplateSettings
             {
@@ -94,7 +88,7 @@ public sealed class FlyteRemote : IDisposable
             }
             if (pending.Count > 0)
             {
-                await CodeBundleUpload.UploadAsync(DataProxy, _http, bundle, Options, cancellationToken).ConfigureAwait(false);
+                await UploadAsync(upload, cancellationToken).ConfigureAwait(false);
                 foreach (var (id, spec) in pending)
                 {
                     await CallAsync(async () => await Tasks.DeployTaskAsync(new DeployTaskRequest { TaskId = id, Spec = spec }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
@@ -109,23 +103,41 @@ public sealed class FlyteRemote : IDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="task"/>, at its newest deployed version, with <paramref name="inputs"/>.</summary>
+    /// <summary>
+    /// Starts <paramref name="task"/>, at its newest deployed version, with <paramref name="inputs"/>. Local files and
+    /// folders among the inputs are uploaded first and the run gets their remote URIs.
+    /// </summary>
     public async Task<RemoteRun<T>> RunAsync<T>(TaskDefinition task, LiteralMap inputs, Func<LiteralMap, T> decodeOutputs, string? runName = null, CancellationToken cancellationToken = default)
     {
-        var id = await StartAsync(task, inputs, runName, cancellationToken).ConfigureAwait(false);
+        var id = await StartAsync(task, version: null, inputs, runName, cancellationToken).ConfigureAwait(false);
         return new RemoteRun<T>(this, id, decodeOutputs);
     }
 
-    /// <summary>Starts <paramref name="task"/> (one without a result), at its newest deployed version.</summary>
+    /// <summary>Starts <paramref name="task"/> (one without a result), at its newest deployed version; local input files are uploaded first.</summary>
     public async Task<RemoteRun> RunAsync(TaskDefinition task, LiteralMap inputs, string? runName = null, CancellationToken cancellationToken = default) =>
-        new(this, await StartAsync(task, inputs, runName, cancellationToken).ConfigureAwait(false));
+        new(this, await StartAsync(task, version: null, inputs, runName, cancellationToken).ConfigureAwait(false));
 
-    private async Task<RunIdentifier> StartAsync(TaskDefinition task, LiteralMap inputs, string? runName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts <paramref name="task"/> at <paramref name="version"/> (the <see cref="Deployment.Version"/> of a deploy, say);
+    /// local input files are uploaded first.
+    /// </summary>
+    public async Task<RemoteRun> RunAtVersionAsync(TaskDefinition task, string version, LiteralMap inputs, string? runName = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        return new(this, await StartAsync(task, version, inputs, runName, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<RunIdentifier> StartAsync(TaskDefinition task, string? version, LiteralMap inputs, string? runName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(inputs);
-        var id = await NewestVersionAsync(task.Name, cancellationToken).ConfigureAwait(false);
-        var request = new CreateRunRequest { TaskId = id, Inputs = Local.RunLayout.ToInputs(inputs) };
+        // A missing local file fails before anything is sent; uploads wait until the task is known to be deployed.
+        var files = LocalInputFiles.Find(inputs);
+        var id = version is null
+            ? await NewestVersionAsync(task.Name, cancellationToken).ConfigureAwait(false)
+            : await DeployedVersionAsync(task.Name, version, cancellationToken).ConfigureAwait(false);
+        await files.UploadAsync(this, cancellationToken).ConfigureAwait(false);
+        var request = new CreateRunRequest { TaskId = id, Inputs = Local.RunLayout.ToInputs(files.Inputs) };
         if (runName is null)
         {
             request.ProjectId = new ProjectIdentifier { Organization = Options.Org, Name = Options.Project, Domain = Options.Domain };
@@ -165,6 +177,14 @@ public sealed class FlyteRemote : IDisposable
         return new TaskIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = taskName, Version = newest.Version };
     }
 
+    private async Task<TaskIdentifier> DeployedVersionAsync(string taskName, string version, CancellationToken cancellationToken)
+    {
+        var id = new TaskIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = taskName, Version = version };
+        return await DeployedSpecAsync(id, cancellationToken).ConfigureAwait(false) is not null
+            ? id
+            : throw new FlyteRemoteException($"task {taskName} is not deployed at version {version} in {Options.Project}/{Options.Domain} at {Options.Endpoint}; deploy it first (flyte deploy)");
+    }
+
     private async Task<TaskSpec?> DeployedSpecAsync(TaskIdentifier id, CancellationToken cancellationToken)
     {
         try
@@ -180,6 +200,14 @@ public sealed class FlyteRemote : IDisposable
             throw Translate(e);
         }
     }
+
+    /// <summary>Uploads a local file (<see cref="DataProxyUpload"/>); returns its native URL.</summary>
+    internal Task<string> UploadAsync(LocalUpload upload, CancellationToken cancellationToken) =>
+        CallAsync(() => DataProxyUpload.UploadAsync(DataProxy, _http, Options, upload, cancellationToken));
+
+    /// <summary>Where a local file would be uploaded, asking without sending it.</summary>
+    internal Task<CreateUploadLocationResponse> LocateAsync(LocalUpload upload, CancellationToken cancellationToken) =>
+        CallAsync(() => DataProxyUpload.LocateAsync(DataProxy, Options, upload, cancellationToken));
 
     /// <summary>Runs a call, turning gRPC failures into one-line <see cref="FlyteRemoteException"/>s.</summary>
     internal async Task<TResult> CallAsync<TResult>(Func<Task<TResult>> call)

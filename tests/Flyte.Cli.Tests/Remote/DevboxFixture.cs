@@ -19,11 +19,14 @@ public sealed class DevboxFixture : IAsyncLifetime
 
     public string ConfigPath => _folder.Combine("config.yaml");
 
+    /// <summary>Where the devbox keeps its state and its object store.</summary>
+    public string DataDirectory => _folder.Combine("devbox");
+
     public async Task InitializeAsync()
     {
         Devbox = await DevboxServer.StartAsync(new DevboxOptions
         {
-            DataDirectory = _folder.Combine("devbox"),
+            DataDirectory = DataDirectory,
             Port = 0,
             A0Command = ["dotnet", SampleOutputs.A0],
         });

@@ -3,7 +3,7 @@ using Flyte.Cli.Tests.Infrastructure;
 
 namespace Flyte.Cli.Tests.Remote;
 
-/// <summary><c>flyte run</c> on a devbox: the newest deployed version runs, progress and the action tree print, outputs decode as local runs do.</summary>
+/// <summary><c>flyte run</c> on a devbox: the local build runs (deployed already here), progress and the action tree print, outputs decode as local runs do.</summary>
 public sealed class RemoteRunTests(DevboxFixture devbox) : IClassFixture<DevboxFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => devbox.DeployOnceAsync(TaskAssemblies.Quickstart);
@@ -90,17 +90,6 @@ public sealed class RemoteRunTests(DevboxFixture devbox) : IClassFixture<DevboxF
         Assert.Equal("", second.Out);
         string line = Assert.Single(second.Error.TrimEnd().Split('\n'));
         Assert.Equal($"flyte: run {name} already exists in flytesnacks/development; choose another name or leave it out", line);
-    }
-
-    [Fact]
-    public async Task A_task_not_deployed_in_the_project_says_to_deploy_it()
-    {
-        var result = await devbox.RunAsync("run", TaskAssemblies.Quickstart, "quickstart.Square", "--x", "2", "--project", "nothing-here");
-
-        Assert.Equal(2, result.ExitCode);
-        string line = Assert.Single(result.Error.TrimEnd().Split('\n'));
-        Assert.Contains("task quickstart.Square is not deployed in nothing-here/development", line);
-        Assert.Contains("flyte deploy", line);
     }
 
     [Fact]
