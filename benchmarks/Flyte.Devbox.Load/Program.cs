@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Flyte.Devbox;
+using Flyte.Devbox.Execution;
 using Flyte.Literals;
 using Flyte.Loading;
 using Flyte.Local;
@@ -13,8 +14,13 @@ using Google.Protobuf;
 // The devbox's cost per run, against the bare cost of the work it orchestrates (starting a0 for the task), both
 // measured here, now: a trivial task (quickstart.Square) started N times by hand, then run N times one after another
 // through the devbox, then `runs` runs submitted at once.
-int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-int samples = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
+// With `--docker <image> [samples]`: the Docker launcher's latency for one trivial run against `docker run --rm <image> true`.
+bool docker = args is ["--docker", _, ..];
+string? image = docker ? args[1] : null;
+args = docker ? args[2..] : args;
+int runs = args.Length > 0 && !docker ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+int samples = docker ? (args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15)
+    : args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
 
 string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 string root = FindRepositoryRoot();
@@ -25,10 +31,16 @@ try
 {
     var square = LoadSquare(quickstart);
 
-    double bare = Median(Enumerable.Range(0, samples).Select(i => TimeBareA0(a0, quickstart, work, i)).ToList());
-    Console.WriteLine($"bare a0 (Square from local files): median {bare:F0} ms over {samples} runs");
+    double bare = docker
+        ? Median(Enumerable.Range(0, samples).Select(_ => TimeCommand("docker", ["run", "--rm", "--network", "host", image!, "true"])).ToList())
+        : Median(Enumerable.Range(0, samples).Select(i => TimeBareA0(a0, quickstart, work, i)).ToList());
+    Console.WriteLine(docker
+        ? $"docker run --rm {image} true: median {bare:F0} ms over {samples} runs"
+        : $"bare a0 (Square from local files): median {bare:F0} ms over {samples} runs");
 
-    await using var devbox = await DevboxServer.StartAsync(new DevboxOptions { DataDirectory = Path.Combine(work, "devbox"), Port = 0, A0Command = ["dotnet", a0] });
+    string data = Path.Combine(work, "devbox");
+    IActionLauncher? launcher = docker ? new DockerLauncher(new DockerLauncherOptions { DefaultImage = image!, SharedDirectories = [data] }) : null;
+    await using var devbox = await DevboxServer.StartAsync(new DevboxOptions { DataDirectory = data, Port = 0, A0Command = ["dotnet", a0], Launcher = launcher });
     using var remote = FlyteRemote.Connect(new RemoteOptions { Endpoint = devbox.Endpoint });
     await remote.DeployAsync(quickstart, [square]);
 
@@ -42,6 +54,11 @@ try
     }
     double endToEnd = Median(latencies);
     Console.WriteLine($"one run through the devbox (submit → SUCCEEDED → outputs): median {endToEnd:F0} ms over {samples} runs");
+    if (docker)
+    {
+        Console.WriteLine($"Docker launcher: one run median {endToEnd:F0} ms, {endToEnd - bare:F0} ms more than an empty container; ratio {endToEnd / bare:F2}");
+        return 0;
+    }
     Console.WriteLine($"devbox overhead per run: median {endToEnd - bare:F0} ms (target: under 1000 ms); ratio to bare a0: {endToEnd / bare:F2}");
 
     var load = Stopwatch.StartNew();
@@ -85,6 +102,21 @@ static double TimeBareA0(string a0, string code, string work, int i)
         throw new InvalidOperationException($"bare a0 wrote no outputs.pb (exit {process.ExitCode})");
     }
     return clock.Elapsed.TotalMilliseconds;
+}
+
+static double TimeCommand(string program, string[] arguments)
+{
+    var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (string argument in arguments)
+    {
+        start.ArgumentList.Add(argument);
+    }
+    var clock = Stopwatch.StartNew();
+    using var process = Process.Start(start)!;
+    process.StandardOutput.ReadToEnd();
+    process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    return process.ExitCode == 0 ? clock.Elapsed.TotalMilliseconds : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}");
 }
 
 static double Median(List<double> values)

@@ -1,4 +1,5 @@
 using Flyte.Devbox.Execution;
+using Flyte.Devbox.Storage;
 
 namespace Flyte.Devbox;
 
@@ -7,6 +8,9 @@ public sealed record DevboxOptions
 {
     /// <summary>The folder with the database, the object store, attempt folders and logs.</summary>
     public required string DataDirectory { get; init; }
+
+    /// <summary>Where run data (code bundles, inputs, outputs) goes instead of the data folder; null (the default) for the folder.</summary>
+    public S3StorageOptions? S3 { get; init; }
 
     /// <summary>The loopback port of every service; 0 picks a free one.</summary>
     public int Port { get; init; } = 8090;

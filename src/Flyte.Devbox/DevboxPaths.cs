@@ -3,21 +3,17 @@ using Flyte.Devbox.State;
 
 namespace Flyte.Devbox;
 
-/// <summary>Where the devbox keeps everything, under one data folder: state, objects, attempt folders and logs.</summary>
+/// <summary>Where the devbox keeps everything, under one data folder: state, objects (unless in S3), attempt folders and logs.</summary>
 public sealed class DevboxPaths(string dataDirectory)
 {
     public string DataDirectory { get; } = Path.GetFullPath(dataDirectory);
 
     public string Database => Path.Combine(DataDirectory, "state.db");
 
-    /// <summary>The object store's root: code bundles, inputs and outputs of every run.</summary>
+    /// <summary>The object store's root: code bundles, inputs and outputs of every run, unless they are kept in S3.</summary>
     public string StoreRoot => Path.Combine(DataDirectory, "store");
 
     public string SigningKey => Path.Combine(DataDirectory, "signing.key");
-
-    /// <summary><c>file://…/store/runs/&lt;project&gt;/&lt;domain&gt;/&lt;run&gt;</c>: the base of a run's files.</summary>
-    public string RunBase(RunKey run) =>
-        new Uri(Path.Combine(StoreRoot, "runs", run.Project, run.Domain, run.Name)).AbsoluteUri;
 
     public string AttemptWorkingDirectory(ActionKey action, int attempt) =>
         Path.Combine(DataDirectory, "work", action.Run.Project, action.Run.Domain, action.Run.Name, action.Name, attempt.ToString(CultureInfo.InvariantCulture));

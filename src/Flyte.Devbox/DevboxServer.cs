@@ -17,29 +17,52 @@ namespace Flyte.Devbox;
 
 /// <summary>
 /// A Flyte 2 control plane in this process, on one loopback port: TaskService, RunService, ActionsService (and the
-/// rest as they come), state in SQLite under the data folder, and the executor running actions as a0 processes.
+/// rest as they come), state in SQLite under the data folder, run data in that folder or an S3 bucket, and the
+/// executor running actions as a0 processes.
 /// </summary>
 public sealed class DevboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private DevboxServer(WebApplication app, string endpoint)
+    private DevboxServer(WebApplication app, string endpoint, DevboxStorage storage)
     {
         _app = app;
         Endpoint = endpoint;
+        Storage = storage;
     }
 
     /// <summary><c>http://127.0.0.1:&lt;port&gt;</c>: what clients and a0's controller dial (plaintext).</summary>
     public string Endpoint { get; }
 
+    /// <summary>Where the run data is: the data folder's store or an S3 bucket.</summary>
+    public DevboxStorage Storage { get; }
+
     public IServiceProvider Services => _app.Services;
 
+    /// <exception cref="DevboxStorageException">The S3 storage asked for lacks a setting or cannot be reached.</exception>
     public static async Task<DevboxServer> StartAsync(DevboxOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var paths = new DevboxPaths(options.DataDirectory);
         Directory.CreateDirectory(paths.DataDirectory);
         var address = new DevboxAddress();
+        DevboxStorage storage = options.S3 is { } s3
+            ? await S3BucketStorage.OpenAsync(s3, cancellationToken).ConfigureAwait(false)
+            : new FolderStorage(new DevboxObjectStore(paths.StoreRoot), new SignedUrls(SigningKeyFile.LoadOrCreate(paths.SigningKey), () => address.Value));
+        try
+        {
+            return await StartAsync(options, paths, address, storage, logging, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            storage.Dispose();
+            throw;
+        }
+    }
 
+    private static async Task<DevboxServer> StartAsync(DevboxOptions options, DevboxPaths paths, DevboxAddress address, DevboxStorage storage,
+        Action<ILoggingBuilder>? logging, CancellationToken cancellationToken)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
@@ -47,10 +70,12 @@ public sealed class DevboxServer : IAsyncDisposable
             // gRPC (HTTP/2 without TLS) and the signed storage URLs (HTTP/1.1) share the one port.
             kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseCleartextHttp2Detection()));
         builder.Services.AddGrpc();
-        var store = new DevboxObjectStore(paths.StoreRoot);
-        var urls = new SignedUrls(SigningKeyFile.LoadOrCreate(paths.SigningKey), () => address.Value);
-        builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(urls);
+        builder.Services.AddSingleton(storage);
+        if (storage is FolderStorage folder)
+        {
+            builder.Services.AddSingleton(folder.Store);
+            builder.Services.AddSingleton(folder.Urls);
+        }
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(_ => DevboxDatabase.Open(paths.Database));
         builder.Services.AddSingleton<ActionFeed>();
@@ -64,17 +89,22 @@ public sealed class DevboxServer : IAsyncDisposable
         var app = builder.Build();
         // Browsers and other HTTP/1.1-only clients speak gRPC-Web; every service answers it too.
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
-        app.MapGrpcService<TaskServiceImpl>();
-        app.MapGrpcService<RunServiceImpl>();
-        app.MapGrpcService<ActionsServiceImpl>();
-        app.MapGrpcService<ProjectServiceImpl>();
-        app.MapGrpcService<DataProxyServiceImpl>();
-        app.MapDevboxStorage(store, urls);
+        // A request body that is not the method's message fails INTERNAL naming the message, not UNKNOWN "Exception was thrown by handler.".
+        app.MapGrpcServiceParsingRequests<TaskServiceImpl>(Flyteidl2.Task.TaskService.Descriptor, Flyteidl2.Task.TaskService.BindService);
+        app.MapGrpcServiceParsingRequests<RunServiceImpl>(Flyteidl2.Workflow.RunService.Descriptor, Flyteidl2.Workflow.RunService.BindService);
+        app.MapGrpcServiceParsingRequests<ActionsServiceImpl>(Flyteidl2.Actions.ActionsService.Descriptor, Flyteidl2.Actions.ActionsService.BindService);
+        app.MapGrpcServiceParsingRequests<ProjectServiceImpl>(Flyteidl2.Project.ProjectService.Descriptor, Flyteidl2.Project.ProjectService.BindService);
+        app.MapGrpcServiceParsingRequests<DataProxyServiceImpl>(Flyteidl2.Dataproxy.DataProxyService.Descriptor, Flyteidl2.Dataproxy.DataProxyService.BindService);
+        if (storage is FolderStorage served)
+        {
+            // With S3 storage, clients upload to S3 itself: the devbox serves no objects.
+            app.MapDevboxStorage(served.Store, served.Urls);
+        }
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         address.Set(bound.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-        return new DevboxServer(app, address.Value);
+        return new DevboxServer(app, address.Value, storage);
     }
 
     public async Task StopAsync()
@@ -86,5 +116,6 @@ public sealed class DevboxServer : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        Storage.Dispose();
     }
 }

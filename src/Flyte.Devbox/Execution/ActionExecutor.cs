@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Flyte.Devbox.Runs;
 using Flyte.Devbox.State;
+using Flyte.Devbox.Storage;
 using Flyte.Storage;
 using Flyteidl2.Common;
 using Flyteidl2.Core;
@@ -18,7 +19,7 @@ namespace Flyte.Devbox.Execution;
 /// prefix. Cache hits skip the launch; RECOVERABLE failures are retried while the task's retries allow; timeouts and
 /// aborts stop the attempt's process tree. Actions still running when the devbox stopped are queued again on start.
 /// </summary>
-public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, ResourcePool pool, DevboxPaths paths, DevboxAddress address, ILogger<ActionExecutor> logger)
+public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, ResourcePool pool, DevboxPaths paths, DevboxStorage storage, DevboxAddress address, ILogger<ActionExecutor> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<ActionKey, CancellationTokenSource> _aborts = new();
@@ -160,7 +161,7 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
 
         var identifier = ToIdentifier(action.Key);
         var request = AttemptLaunch.Create(spec, identifier, action.InputUri, action.RunOutputBase, attempt,
-            run?.CreatedAt ?? started, address.Value, paths.AttemptWorkingDirectory(action.Key, attempt), logPath);
+            run?.CreatedAt ?? started, address.Value, paths.AttemptWorkingDirectory(action.Key, attempt), logPath, storage.TaskEnvironment);
         string outputPrefix = AttemptLaunch.OutputPrefix(action.RunOutputBase, action.Key.Name, attempt);
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(abort, stopping);
@@ -169,11 +170,11 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
             limit.CancelAfter(timeout.ToTimeSpan());
         }
 
-        int? exitCode = null;
+        LaunchResult? launched = null;
         ActionPhase? stoppedAs = null;
         try
         {
-            exitCode = (await launcher.RunAsync(request, limit.Token).ConfigureAwait(false)).ExitCode;
+            launched = await launcher.RunAsync(request, limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -190,13 +191,13 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         {
             ActionPhase.Aborted => new(SystemError("Aborted", "the action was aborted"), Recoverable: false),
             ActionPhase.TimedOut => new(SystemError("TimedOut", $"the attempt ran longer than its timeout of {spec.TaskTemplate.Metadata!.Timeout.ToTimeSpan()}"), Recoverable: true),
-            _ => await ReadFailureAsync(outputPrefix, exitCode ?? -1, logPath).ConfigureAwait(false),
+            _ => await ReadFailureAsync(outputPrefix, launched!, request.Limits, logPath).ConfigureAwait(false),
         };
         int retries = (int)(spec.TaskTemplate.Metadata?.Retries?.Retries ?? 0);
         ActionPhase attemptPhase = failure is null ? ActionPhase.Succeeded : stoppedAs ?? ActionPhase.Failed;
         ActionPhase phase = failure is { Recoverable: true } && stoppedAs != ActionPhase.Aborted && attempt < retries ? ActionPhase.Queued : attemptPhase;
         byte[]? error = failure?.Error.ToByteArray();
-        runs.Database.RecordAttempt(new AttemptRecord(action.Key, attempt, (int)attemptPhase, started, ended, exitCode, logPath, error));
+        runs.Database.RecordAttempt(new AttemptRecord(action.Key, attempt, (int)attemptPhase, started, ended, launched?.ExitCode, logPath, error));
 
         if (phase == ActionPhase.Succeeded && action.CacheKey is { } cacheKey)
         {
@@ -216,17 +217,16 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
     private sealed record AttemptFailure(ExecutionError Error, bool Recoverable);
 
     /// <summary>Null when outputs.pb is there; the error of error.pb; or a SYSTEM error when a0 left neither.</summary>
-    private static async Task<AttemptFailure?> ReadFailureAsync(string outputPrefix, int exitCode, string logPath)
+    private async Task<AttemptFailure?> ReadFailureAsync(string outputPrefix, LaunchResult launched, ResourceRequest limits, string logPath)
     {
-        using var store = ObjectStores.For(outputPrefix);
-        if (await store.ExistsAsync(ProtoObjects.Join(outputPrefix, "outputs.pb")).ConfigureAwait(false))
+        if (await storage.ExistsAsync(ProtoObjects.Join(outputPrefix, "outputs.pb"), CancellationToken.None).ConfigureAwait(false))
         {
             return null;
         }
         string errorUri = ProtoObjects.Join(outputPrefix, "error.pb");
-        if (await store.ExistsAsync(errorUri).ConfigureAwait(false))
+        if (await storage.ExistsAsync(errorUri, CancellationToken.None).ConfigureAwait(false))
         {
-            var container = (await ProtoObjects.ReadAsync(errorUri, ErrorDocument.Parser).ConfigureAwait(false)).Error;
+            var container = (await storage.ReadAsync(errorUri, ErrorDocument.Parser, CancellationToken.None).ConfigureAwait(false)).Error;
             var error = new ExecutionError
             {
                 Code = container.Code,
@@ -237,7 +237,9 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
             return new AttemptFailure(error, container.Kind == ContainerError.Types.Kind.Recoverable);
         }
         // A crash (killed, out of memory) is the machine's failure, not the task's: worth another attempt.
-        return new AttemptFailure(SystemError("NoResult", $"a0 exited with code {exitCode} without writing outputs.pb or error.pb; see its log {logPath}"), Recoverable: true);
+        return launched.KilledForMemory
+            ? new AttemptFailure(SystemError("OOMKilled", $"the attempt was killed for using more than its memory limit of {limits.MemoryBytes} bytes; see its log {logPath}"), Recoverable: true)
+            : new AttemptFailure(SystemError("NoResult", $"a0 exited with code {launched.ExitCode} without writing outputs.pb or error.pb; see its log {logPath}"), Recoverable: true);
     }
 
     private static ExecutionError SystemError(string code, string message) => new()

@@ -18,8 +18,9 @@ public static class AttemptLaunch
         ProtoObjects.Join(ProtoObjects.Join(runOutputBase, actionName), attempt.ToString(CultureInfo.InvariantCulture));
 
     /// <param name="endpoint">The devbox's own address, for the controller of a parent action (<c>_U_EP_OVERRIDE</c>).</param>
+    /// <param name="storageEnvironment">What a0 needs to reach the run's storage (the S3 endpoint and credentials); it overrides the task's own variables.</param>
     public static LaunchRequest Create(TaskSpec spec, ActionIdentifier action, string inputUri, string runOutputBase, int attempt,
-        DateTimeOffset runStartTime, string endpoint, string workingDirectory, string logPath)
+        DateTimeOffset runStartTime, string endpoint, string workingDirectory, string logPath, IReadOnlyDictionary<string, string>? storageEnvironment = null)
     {
         var template = spec.TaskTemplate;
         string actionPrefix = ProtoObjects.Join(runOutputBase, action.Name);
@@ -42,6 +43,10 @@ public static class AttemptLaunch
         {
             environment[variable.Key] = variable.Value;
         }
+        foreach (var (name, value) in storageEnvironment ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
         environment["RUN_NAME"] = action.Run.Name;
         environment["ACTION_NAME"] = action.Name;
         environment["_U_RUN_BASE"] = runOutputBase;
@@ -53,6 +58,7 @@ public static class AttemptLaunch
         environment["_U_INSECURE"] = "true";
         environment["_U_USE_ACTIONS"] = "1";
 
-        return new LaunchRequest(args, environment, workingDirectory, logPath, template.Container?.Image ?? "", ResourceRequest.From(template.Container));
+        return new LaunchRequest(args, environment, workingDirectory, logPath, template.Container?.Image ?? "",
+            ResourceRequest.From(template.Container), ResourceRequest.LimitsFrom(template.Container));
     }
 }

@@ -15,13 +15,16 @@ public interface IActionLauncher
 /// <param name="LogPath">Where the attempt's standard output and error go.</param>
 /// <param name="Image">The task's image, for launchers that run containers.</param>
 /// <param name="Resources">What the task asked for.</param>
+/// <param name="Limits">What the task may use at most, for launchers that can hold it to that (containers).</param>
 public sealed record LaunchRequest(
     IReadOnlyList<string> Args,
     IReadOnlyDictionary<string, string> Environment,
     string WorkingDirectory,
     string LogPath,
     string Image,
-    ResourceRequest Resources);
+    ResourceRequest Resources,
+    ResourceRequest Limits);
 
 /// <param name="ExitCode">The process's exit code; a0 exits 0 whether the task succeeded or failed.</param>
-public sealed record LaunchResult(int ExitCode);
+/// <param name="KilledForMemory">The attempt was killed for going over its memory limit.</param>
+public sealed record LaunchResult(int ExitCode, bool KilledForMemory = false);

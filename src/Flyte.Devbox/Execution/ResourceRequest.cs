@@ -8,10 +8,25 @@ public sealed record ResourceRequest(long MilliCpu, long MemoryBytes)
 {
     public static ResourceRequest None { get; } = new(0, 0);
 
-    public static ResourceRequest From(Container? container)
+    public static ResourceRequest From(Container? container) => Read(container?.Resources?.Requests);
+
+    /// <summary>
+    /// The container's limits, each falling back to its request (Kubernetes sets a limit-less request's limit to
+    /// nothing; a single machine is better off holding a task to what it asked for than letting it take all).
+    /// </summary>
+    public static ResourceRequest LimitsFrom(Container? container)
+    {
+        var requests = From(container);
+        var limits = Read(container?.Resources?.Limits);
+        return new ResourceRequest(
+            limits.MilliCpu > 0 ? limits.MilliCpu : requests.MilliCpu,
+            limits.MemoryBytes > 0 ? limits.MemoryBytes : requests.MemoryBytes);
+    }
+
+    private static ResourceRequest Read(IEnumerable<Resources.Types.ResourceEntry>? entries)
     {
         long milliCpu = 0, memory = 0;
-        foreach (var entry in container?.Resources?.Requests ?? [])
+        foreach (var entry in entries ?? [])
         {
             if (entry.Name == Resources.Types.ResourceName.Cpu)
             {

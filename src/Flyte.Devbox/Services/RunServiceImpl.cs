@@ -3,6 +3,7 @@ using Flyte.Local;
 using ActionPhase = Flyteidl2.Common.ActionPhase;
 using Flyte.Devbox.Runs;
 using Flyte.Devbox.State;
+using Flyte.Devbox.Storage;
 using Flyte.Storage;
 using Flyteidl2.Common;
 using Flyteidl2.Task;
@@ -17,7 +18,7 @@ namespace Flyte.Devbox.Services;
 /// RunService: runs of deployed tasks (by task_id) or of specs sent by value (task_spec), with inputs inline or
 /// offloaded; their details, watched until they end; their actions; their data; and aborts.
 /// </summary>
-public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, DevboxPaths paths) : RunService.RunServiceBase
+public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, DevboxStorage storage) : RunService.RunServiceBase
 {
     public override async Task<CreateRunResponse> CreateRun(CreateRunRequest request, ServerCallContext context)
     {
@@ -28,7 +29,7 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
                 : throw Invalid("run_id or project_id is required");
 
         var (spec, taskVersion) = ResolveTask(request, runKey);
-        string runBase = paths.RunBase(runKey);
+        string runBase = storage.RunBase(runKey);
         string inputUri = ProtoObjects.Join(runBase, RunBook.RootActionName + "/inputs.pb");
         if (request.OffloadedInputData is { Uri.Length: > 0 } offloaded)
         {
@@ -45,7 +46,7 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
             {
                 throw RunExists(runKey);
             }
-            await ProtoObjects.WriteAsync(inputUri, inputs, context.CancellationToken).ConfigureAwait(false);
+            await storage.WriteAsync(inputUri, inputs, context.CancellationToken).ConfigureAwait(false);
         }
 
         var now = DateTimeOffset.UtcNow;

@@ -46,8 +46,8 @@ public sealed partial class DataProxyServiceImpl
         }
         string hash = InputsHash.Compute(inputs);
         string folder = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(hash)));
-        string uri = _store.NativeUrlOf($"inputs/{project}/{domain}/{folder}/inputs.pb");
-        await ProtoObjects.WriteAsync(uri, inputs, context.CancellationToken).ConfigureAwait(false);
+        string uri = _storage.NativeUrlOf($"inputs/{project}/{domain}/{folder}/inputs.pb");
+        await _storage.WriteAsync(uri, inputs, context.CancellationToken).ConfigureAwait(false);
         return new UploadInputsResponse { OffloadedInputData = new OffloadedInputData { Uri = uri, InputsHash = hash } };
     }
 
@@ -56,11 +56,11 @@ public sealed partial class DataProxyServiceImpl
         var action = RequireAction(Keys.Action(request.ActionId));
         var response = new GetActionDataResponse
         {
-            Inputs = await ProtoObjects.ReadAsync(action.InputUri, Inputs.Parser, context.CancellationToken).ConfigureAwait(false),
+            Inputs = await _storage.ReadAsync(action.InputUri, Inputs.Parser, context.CancellationToken).ConfigureAwait(false),
         };
         if (action.Phase == (int)ActionPhase.Succeeded && action.OutputUri is { } outputs)
         {
-            response.Outputs = await ProtoObjects.ReadAsync(ProtoObjects.Join(outputs, "outputs.pb"), Outputs.Parser, context.CancellationToken).ConfigureAwait(false);
+            response.Outputs = await _storage.ReadAsync(ProtoObjects.Join(outputs, "outputs.pb"), Outputs.Parser, context.CancellationToken).ConfigureAwait(false);
         }
         return response;
     }

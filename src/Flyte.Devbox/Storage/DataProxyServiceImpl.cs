@@ -2,31 +2,40 @@ using System.Security.Cryptography;
 using Flyteidl2.Dataproxy;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Flyte.Devbox.Storage;
 
 /// <summary>
 /// <c>flyteidl2.dataproxy.DataProxyService</c> over devbox storage: upload locations and download links as URLs that
-/// the devbox signs and serves itself (<see cref="StorageEndpoints"/>). The calls about runs (UploadInputs,
-/// GetActionData, TailLogs) are in DataProxyServiceImpl.Runs.cs.
+/// the devbox signs and serves itself (<see cref="StorageEndpoints"/>), or presigned S3 URLs when the run data is in a
+/// bucket (<see cref="S3BucketStorage"/>). The calls about runs (UploadInputs, GetActionData, TailLogs) are in
+/// DataProxyServiceImpl.Runs.cs.
 /// </summary>
 public sealed partial class DataProxyServiceImpl : DataProxyService.DataProxyServiceBase
 {
     public static readonly TimeSpan DefaultExpiry = TimeSpan.FromHours(1);
     public static readonly TimeSpan MaximumExpiry = TimeSpan.FromHours(24);
 
-    private readonly DevboxObjectStore _store;
-    private readonly SignedUrls _urls;
+    private readonly DevboxStorage _storage;
     private readonly IArtifactLocator? _artifacts;
     private readonly TimeProvider _time;
 
+    /// <summary>Over the folder <paramref name="store"/>, with URLs signed by <paramref name="urls"/>.</summary>
     /// <param name="artifacts">Resolves CreateDownloadLink requests to objects; without it CreateDownloadLink answers UNIMPLEMENTED.</param>
     /// <param name="runs">The runs, for the calls about them; without it those answer UNIMPLEMENTED.</param>
     public DataProxyServiceImpl(DevboxObjectStore store, SignedUrls urls, IArtifactLocator? artifacts = null, TimeProvider? time = null, Runs.RunBook? runs = null)
+        : this(new FolderStorage(store, urls), artifacts, time, runs)
+    {
+    }
+
+    /// <param name="artifacts">Resolves CreateDownloadLink requests to objects; without it CreateDownloadLink answers UNIMPLEMENTED.</param>
+    /// <param name="runs">The runs, for the calls about them; without it those answer UNIMPLEMENTED.</param>
+    [ActivatorUtilitiesConstructor]
+    public DataProxyServiceImpl(DevboxStorage storage, IArtifactLocator? artifacts = null, TimeProvider? time = null, Runs.RunBook? runs = null)
     {
         _runs = runs;
-        _store = store ?? throw new ArgumentNullException(nameof(store));
-        _urls = urls ?? throw new ArgumentNullException(nameof(urls));
+        _storage = storage ?? throw new ArgumentNullException(nameof(storage));
         _artifacts = artifacts;
         _time = time ?? TimeProvider.System;
     }
@@ -55,22 +64,19 @@ public sealed partial class DataProxyServiceImpl : DataProxyService.DataProxySer
 
         var md5 = request.ContentMd5.ToByteArray();
         var path = DevboxObjectStore.UploadPath(request.Project, request.Domain, request.FilenameRoot, md5, request.Filename);
-        var nativeUrl = _store.NativeUrlOf(path);
-        if (_store.Exists(path))
+        var nativeUrl = _storage.NativeUrlOf(path);
+        // The same content already there: the location is still returned, and the client may skip the PUT (a PUT
+        // rewrites the same bytes). Other content is kept rather than overwritten, as Flyte's data proxy does.
+        if (await _storage.Md5OfAsync(path, context.CancellationToken).ConfigureAwait(false) is { } existingMd5
+            && !existingMd5.AsSpan().SequenceEqual(md5))
         {
-            // The same content is already there: the location is still returned, and the client may skip the PUT
-            // (a PUT rewrites the same bytes). Other content is kept rather than overwritten, as Flyte's data proxy does.
-            var existingMd5 = await Md5OfFileAsync(_store.FullPathOf(path), context.CancellationToken).ConfigureAwait(false);
-            if (!existingMd5.AsSpan().SequenceEqual(md5))
-            {
-                throw new RpcException(new Status(StatusCode.AlreadyExists,
-                    $"{nativeUrl} already exists with other content; upload under another filename or filename_root"));
-            }
+            throw new RpcException(new Status(StatusCode.AlreadyExists,
+                $"{nativeUrl} already exists with other content; upload under another filename or filename_root"));
         }
 
         var response = new CreateUploadLocationResponse
         {
-            SignedUrl = _urls.ForUpload(path, md5, expiresAt),
+            SignedUrl = await _storage.UploadUrlAsync(path, md5, expiresAt).ConfigureAwait(false),
             NativeUrl = nativeUrl,
             ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt),
         };
@@ -104,15 +110,15 @@ public sealed partial class DataProxyServiceImpl : DataProxyService.DataProxySer
         var links = new PreSignedURLs { ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt) };
         foreach (var nativeUrl in nativeUrls)
         {
-            if (!_store.TryGetRelativePath(nativeUrl, out var path))
+            if (!_storage.TryGetRelativePath(nativeUrl, out var path))
             {
-                throw new RpcException(new Status(StatusCode.Internal, $"the artifact {nativeUrl} is not in devbox storage ({_store.Root})"));
+                throw new RpcException(new Status(StatusCode.Internal, $"the artifact {nativeUrl} is not in devbox storage ({_storage.Location})"));
             }
-            if (!_store.Exists(path))
+            if (!await _storage.ExistsAsync(nativeUrl, context.CancellationToken).ConfigureAwait(false))
             {
                 throw new RpcException(new Status(StatusCode.NotFound, $"the artifact {nativeUrl} does not exist"));
             }
-            links.SignedUrl.Add(_urls.ForDownload(path, expiresAt));
+            links.SignedUrl.Add(await _storage.DownloadUrlAsync(path, expiresAt).ConfigureAwait(false));
         }
         return new CreateDownloadLinkResponse { PreSignedUrls = links };
     }
@@ -171,15 +177,6 @@ public sealed partial class DataProxyServiceImpl : DataProxyService.DataProxySer
         CreateDownloadLinkRequest.SourceOneofCase.TaskId => request.TaskId.ToString(),
         _ => "",
     };
-
-    private static async Task<byte[]> Md5OfFileAsync(string path, CancellationToken cancellationToken)
-    {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true);
-        await using (file.ConfigureAwait(false))
-        {
-            return await MD5.HashDataAsync(file, cancellationToken).ConfigureAwait(false);
-        }
-    }
 
     private static RpcException InvalidArgument(string message) => new(new Status(StatusCode.InvalidArgument, message));
 }

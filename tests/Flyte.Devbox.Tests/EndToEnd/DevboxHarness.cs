@@ -1,11 +1,15 @@
+using System.Net.Http.Headers;
 using Flyte.Bundles;
+using Flyte.Devbox.Storage;
 using Flyte.Local;
 using Flyte.Tasks;
 using Flyteidl2.Common;
 using Flyteidl2.Core;
+using Flyteidl2.Dataproxy;
 using Flyteidl2.Task;
 using Task = System.Threading.Tasks.Task;
 using Flyteidl2.Workflow;
+using Google.Protobuf;
 using Grpc.Net.Client;
 
 namespace Flyte.Devbox.Tests.EndToEnd;
@@ -19,9 +23,14 @@ internal sealed class DevboxHarness : IAsyncDisposable
     public const string Project = "flytesnacks";
     public const string Domain = "development";
 
+    private readonly Func<DevboxOptions, DevboxOptions>? _configure;
     private GrpcChannel _channel = null!;
 
-    private DevboxHarness(string dataDirectory) => DataDirectory = dataDirectory;
+    private DevboxHarness(string dataDirectory, Func<DevboxOptions, DevboxOptions>? configure)
+    {
+        DataDirectory = dataDirectory;
+        _configure = configure;
+    }
 
     public string DataDirectory { get; }
 
@@ -31,9 +40,12 @@ internal sealed class DevboxHarness : IAsyncDisposable
 
     public RunService.RunServiceClient Runs { get; private set; } = null!;
 
-    public static async Task<DevboxHarness> StartAsync(string? dataDirectory = null, int? maxConcurrentActions = null)
+    public DataProxyService.DataProxyServiceClient DataProxy { get; private set; } = null!;
+
+    /// <param name="configure">Changes the devbox's options (S3 storage, …) before each start.</param>
+    public static async Task<DevboxHarness> StartAsync(string? dataDirectory = null, int? maxConcurrentActions = null, Func<DevboxOptions, DevboxOptions>? configure = null)
     {
-        var harness = new DevboxHarness(dataDirectory ?? Directory.CreateTempSubdirectory("devbox-tests-").FullName);
+        var harness = new DevboxHarness(dataDirectory ?? Directory.CreateTempSubdirectory("devbox-tests-").FullName, configure);
         await harness.StartDevboxAsync(maxConcurrentActions);
         return harness;
     }
@@ -41,16 +53,18 @@ internal sealed class DevboxHarness : IAsyncDisposable
     /// <summary>Starts the devbox again on the same data folder (after <see cref="StopDevboxAsync"/>).</summary>
     public async Task StartDevboxAsync(int? maxConcurrentActions = null)
     {
-        Devbox = await DevboxServer.StartAsync(new DevboxOptions
+        var options = new DevboxOptions
         {
             DataDirectory = DataDirectory,
             Port = 0,
             A0Command = ["dotnet", SampleOutputs.A0],
             MaxConcurrentActions = maxConcurrentActions,
-        });
+        };
+        Devbox = await DevboxServer.StartAsync(_configure?.Invoke(options) ?? options);
         _channel = GrpcChannel.ForAddress(Devbox.Endpoint);
         Tasks = new TaskService.TaskServiceClient(_channel);
         Runs = new RunService.RunServiceClient(_channel);
+        DataProxy = new DataProxyService.DataProxyServiceClient(_channel);
     }
 
     public async Task StopDevboxAsync()
@@ -59,14 +73,19 @@ internal sealed class DevboxHarness : IAsyncDisposable
         await Devbox.DisposeAsync();
     }
 
-    /// <summary>Packs the sample's build output as a code bundle in the devbox's store and deploys every task named.</summary>
+    /// <summary>
+    /// Packs the sample's build output as a code bundle in the devbox's store (or, with S3 storage, uploads it as a client
+    /// does: CreateUploadLocation, then a PUT to the presigned URL) and deploys every task named.
+    /// </summary>
     public async Task<Dictionary<string, TaskIdentifier>> DeployAsync(string sampleFolder, string assemblyName, params string[] taskNames)
     {
-        var bundle = await CodeBundle.CreateFileAsync(sampleFolder, Path.Combine(DataDirectory, "store", "bundles"));
+        bool inS3 = Devbox.Storage is S3BucketStorage;
+        var bundle = await CodeBundle.CreateFileAsync(sampleFolder, inS3 ? Path.Combine(DataDirectory, "bundles") : Path.Combine(DataDirectory, "store", "bundles"));
+        string bundleUri = inS3 ? await UploadAsync(bundle) : new Uri(bundle.Path).AbsoluteUri;
         var deployed = new Dictionary<string, TaskIdentifier>(StringComparer.Ordinal);
         foreach (string name in taskNames)
         {
-            var spec = Spec(SampleTasks.Get(sampleFolder, assemblyName, name), bundle);
+            var spec = Spec(SampleTasks.Get(sampleFolder, assemblyName, name), bundle, bundleUri);
             var id = new TaskIdentifier { Project = Project, Domain = Domain, Name = name, Version = bundle.Md5Hex };
             await Tasks.DeployTaskAsync(new DeployTaskRequest { TaskId = id, Spec = spec });
             deployed[name] = id;
@@ -74,13 +93,33 @@ internal sealed class DevboxHarness : IAsyncDisposable
         return deployed;
     }
 
-    public static TaskSpec Spec(TaskDefinition task, CodeBundleFile bundle) => TaskTemplates.CreateSpec(task, new TaskTemplateSettings
+    public static TaskSpec Spec(TaskDefinition task, CodeBundleFile bundle, string? bundleUri = null) => TaskTemplates.CreateSpec(task, new TaskTemplateSettings
     {
         Project = Project,
         Domain = Domain,
         Version = bundle.Md5Hex,
-        CodeBundleUri = new Uri(bundle.Path).AbsoluteUri,
+        CodeBundleUri = bundleUri ?? new Uri(bundle.Path).AbsoluteUri,
     });
+
+    /// <summary>Uploads the bundle through the data proxy and returns its native URL.</summary>
+    public async Task<string> UploadAsync(CodeBundleFile bundle)
+    {
+        byte[] content = await File.ReadAllBytesAsync(bundle.Path);
+        var location = await DataProxy.CreateUploadLocationAsync(new CreateUploadLocationRequest
+        {
+            Project = Project,
+            Domain = Domain,
+            Filename = bundle.FileName,
+            ContentMd5 = ByteString.CopyFrom(Convert.FromHexString(bundle.Md5Hex)),
+        });
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Put, location.SignedUrl) { Content = new ByteArrayContent(content) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        request.Content.Headers.ContentMD5 = Convert.FromBase64String(location.Headers["Content-MD5"]);
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {location.SignedUrl}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return location.NativeUrl;
+    }
 
     public async Task<RunIdentifier> StartRunAsync(TaskIdentifier task, LiteralMap inputs, string? runName = null)
     {
@@ -105,7 +144,7 @@ internal sealed class DevboxHarness : IAsyncDisposable
     public async Task<LiteralMap> OutputsAsync(RunIdentifier run)
     {
         var uris = await Runs.GetActionDataURIsAsync(new GetActionDataURIsRequest { ActionId = new ActionIdentifier { Run = run, Name = "a0" } });
-        var outputs = await Flyte.Storage.ProtoObjects.ReadAsync(uris.OutputsUri, Outputs.Parser);
+        var outputs = await Devbox.Storage.ReadAsync(uris.OutputsUri, Outputs.Parser, CancellationToken.None);
         return RunLayout.ToLiteralMap(outputs.Literals);
     }
 

@@ -1,0 +1,71 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace Flyte.Devbox.Services;
+
+/// <summary>
+/// Maps a generated gRPC service so that a request body that does not parse as the method's request message fails
+/// INTERNAL (gRPC's status for "error parsing request proto") with a message naming the message type. Grpc.AspNetCore
+/// parses the body before any interceptor runs and, left alone, answers UNKNOWN "Exception was thrown by handler.".
+/// </summary>
+internal static class ParsedRequests
+{
+    /// <param name="descriptor">The service's descriptor (<c>TaskService.Descriptor</c>): it names each method's request message.</param>
+    /// <param name="bindService">The generated <c>BindService(ServiceBinderBase, …Base)</c> of the service.</param>
+    /// <remarks>One instance of <typeparamref name="TService"/> serves every call: the devbox's services keep no per-call state.</remarks>
+    public static GrpcServiceEndpointConventionBuilder MapGrpcServiceParsingRequests<TService>(this IEndpointRouteBuilder endpoints,
+        ServiceDescriptor descriptor, Action<ServiceBinderBase, TService> bindService)
+        where TService : class =>
+        endpoints.MapGrpcService(services =>
+        {
+            var binder = new Binder(descriptor);
+            bindService(binder, ActivatorUtilities.CreateInstance<TService>(services));
+            return binder.Definition.Build();
+        });
+
+    private static RpcException Unparsable(MessageDescriptor requestType, InvalidProtocolBufferException error) =>
+        new(new Status(StatusCode.Internal, $"the request body could not be parsed as {requestType.FullName}: {error.Message}"));
+
+    /// <summary>Adds each method to a service definition with a request deserializer that names what it failed to parse.</summary>
+    private sealed class Binder(ServiceDescriptor descriptor) : ServiceBinderBase
+    {
+        public ServerServiceDefinition.Builder Definition { get; } = ServerServiceDefinition.CreateBuilder();
+
+        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler) =>
+            Definition.AddMethod(Parsing(method), handler!);
+
+        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ClientStreamingServerMethod<TRequest, TResponse>? handler) =>
+            Definition.AddMethod(Parsing(method), handler!);
+
+        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ServerStreamingServerMethod<TRequest, TResponse>? handler) =>
+            Definition.AddMethod(Parsing(method), handler!);
+
+        public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse>? handler) =>
+            Definition.AddMethod(Parsing(method), handler!);
+
+        private Method<TRequest, TResponse> Parsing<TRequest, TResponse>(Method<TRequest, TResponse> method)
+            where TRequest : class
+            where TResponse : class
+        {
+            MessageDescriptor requestType = descriptor.FindMethodByName(method.Name).InputType;
+            Func<DeserializationContext, TRequest> deserialize = method.RequestMarshaller.ContextualDeserializer;
+            // Grpc.AspNetCore answers an RpcException thrown while reading the request with that exception's status.
+            var requests = Marshallers.Create(method.RequestMarshaller.ContextualSerializer, context =>
+            {
+                try
+                {
+                    return deserialize(context);
+                }
+                catch (InvalidProtocolBufferException e)
+                {
+                    throw Unparsable(requestType, e);
+                }
+            });
+            return new Method<TRequest, TResponse>(method.Type, method.ServiceName, method.Name, requests, method.ResponseMarshaller);
+        }
+    }
+}

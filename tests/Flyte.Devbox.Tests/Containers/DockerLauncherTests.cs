@@ -1,0 +1,108 @@
+using Flyte.Devbox.Execution;
+using Flyte.Devbox.Tests.EndToEnd;
+using Flyte.Literals;
+using Flyteidl2.Common;
+using Flyteidl2.Core;
+using Flyteidl2.Workflow;
+using Task = System.Threading.Tasks.Task;
+
+namespace Flyte.Devbox.Tests.Containers;
+
+/// <summary>
+/// The devbox running every attempt as a container of the base task image on a real Docker engine (host network,
+/// the task's limits), with the code from the deployed bundle: the same outputs as a local run, children created
+/// from inside containers, and a task that goes over its memory limit killed, recorded and retried.
+/// </summary>
+[Collection(nameof(ContainerTestCollection))]
+public sealed class DockerLauncherTests : IAsyncLifetime
+{
+    private DevboxHarness _harness = null!;
+
+    public async Task InitializeAsync()
+    {
+        await ContainerServices.RequireAsync();
+        _harness = await DevboxHarness.StartAsync(configure: options => options with
+        {
+            Launcher = new DockerLauncher(new DockerLauncherOptions
+            {
+                DefaultImage = ContainerServices.BaseImage,
+                SharedDirectories = [options.DataDirectory],
+            }),
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_harness is not null)
+        {
+            await _harness.DisposeAsync();
+        }
+    }
+
+    private static LiteralMap Inputs(string name, Literal value) => new() { Literals = { [name] = value } };
+
+    [Fact]
+    public async Task A_task_runs_in_a_container_and_returns_what_a_local_run_returns()
+    {
+        var tasks = await _harness.DeployAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.Square");
+        var inputs = Inputs("x", ScalarLiterals.FromInt64(7));
+
+        var run = await _harness.StartRunAsync(tasks["quickstart.Square"], inputs);
+        var details = await _harness.WaitAsync(run);
+
+        Assert.True(details.Action.Status.Phase == ActionPhase.Succeeded, details.Action.ErrorInfo?.Message);
+        Assert.Equal(await _harness.RunLocallyAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.Square", inputs), await _harness.OutputsAsync(run));
+        string log = await LogOfAsync(run, "a0");
+        Assert.Contains($"in a container of {ContainerServices.BaseImage}", log);
+        Assert.Contains("a0: quickstart.Square succeeded", log);
+    }
+
+    [Fact]
+    public async Task A_workflow_in_a_container_creates_its_children_through_the_devbox()
+    {
+        var tasks = await _harness.DeployAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.MeanOfSquares", "quickstart.Square");
+        var inputs = Inputs("n", ScalarLiterals.FromInt64(4));
+
+        var run = await _harness.StartRunAsync(tasks["quickstart.MeanOfSquares"], inputs);
+        var details = await _harness.WaitAsync(run, TimeSpan.FromMinutes(3));
+
+        Assert.True(details.Action.Status.Phase == ActionPhase.Succeeded, details.Action.ErrorInfo?.Message);
+        Assert.Equal(await _harness.RunLocallyAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.MeanOfSquares", inputs), await _harness.OutputsAsync(run));
+        var actions = (await _harness.Runs.ListActionsAsync(new ListActionsRequest { RunId = run })).Actions;
+        Assert.Equal(4, actions.Count(a => a.Metadata.Task.Id.Name == "quickstart.Square" && a.Status.Phase == ActionPhase.Succeeded));
+    }
+
+    [Fact]
+    public async Task A_task_over_its_memory_limit_is_killed_recorded_as_a_recoverable_system_error_and_retried()
+    {
+        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxTestTasks, "Flyte.Devbox.Tests.Tasks", "memory.Hog");
+
+        // Hog's limit is 128Mi; 512 MiB of touched native memory is far over it.
+        var run = await _harness.StartRunAsync(tasks["memory.Hog"], Inputs("megabytes", ScalarLiterals.FromInt64(512)));
+        var details = await _harness.WaitAsync(run, TimeSpan.FromMinutes(3));
+
+        Assert.Equal(ActionPhase.Failed, details.Action.Status.Phase);
+        Assert.Contains("more than its memory limit", details.Action.ErrorInfo.Message);
+        Assert.Equal(ErrorInfo.Types.Kind.System, details.Action.ErrorInfo.Kind);
+        Assert.Equal(2u, details.Action.Status.Attempts); // Retries = 1: the kill was recoverable, so it ran again
+    }
+
+    [Fact]
+    public async Task The_same_task_under_its_memory_limit_succeeds_in_its_container()
+    {
+        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxTestTasks, "Flyte.Devbox.Tests.Tasks", "memory.Hog");
+
+        var run = await _harness.StartRunAsync(tasks["memory.Hog"], Inputs("megabytes", ScalarLiterals.FromInt64(16)));
+        var details = await _harness.WaitAsync(run, TimeSpan.FromMinutes(3));
+
+        Assert.True(details.Action.Status.Phase == ActionPhase.Succeeded, details.Action.ErrorInfo?.Message);
+        Assert.Equal(16 * 256, Assert.Single((await _harness.OutputsAsync(run)).Literals).Value.Scalar.Primitive.Integer);
+    }
+
+    private Task<string> LogOfAsync(RunIdentifier run, string action) =>
+        File.ReadAllTextAsync(Path.Combine(_harness.DataDirectory, "logs", run.Project, run.Domain, run.Name, action, "0.log"));
+}
+
+/// <summary>One container test class at a time: they share the machine's Docker engine and its two cores.</summary>
+[CollectionDefinition(nameof(ContainerTestCollection), DisableParallelization = true)]
+public sealed class ContainerTestCollection;
