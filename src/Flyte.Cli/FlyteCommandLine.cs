@@ -4,6 +4,7 @@ using Flyte.Cli.Cache;
 using Flyte.Cli.Config;
 using Flyte.Cli.Deploy;
 using Flyte.Cli.Devbox;
+using Flyte.Cli.Images;
 using Flyte.Cli.Remote;
 using Flyte.Cli.Run;
 using Flyte.Cli.Serialize;
@@ -28,12 +29,14 @@ public static class FlyteCommandLine
         var devbox = new DevboxCommand();
         var get = new GetCommand();
         var abort = new AbortCommand();
+        var image = new ImageCommand();
         var root = new RootCommand("flyte: run Flyte tasks written in C# locally, serialize them for registration, and deploy them.")
         {
             run.Command, serialize.Command, deploy.Command, cache.Command, devbox.Command, createConfig.Command,
         };
         root.Subcommands.Add(get.Command);
         root.Subcommands.Add(abort.Command);
+        root.Subcommands.Add(image.Command);
         // An input value may start with '@'; it is a value, not a response file.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var command = parse.CommandResult.Command;
@@ -60,6 +63,10 @@ public static class FlyteCommandLine
             if (command == serialize.Command)
             {
                 return await serialize.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == image.Push)
+            {
+                return await image.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
             }
             if (command == devbox.Start)
             {

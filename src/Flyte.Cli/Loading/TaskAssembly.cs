@@ -13,12 +13,15 @@ internal sealed class TaskAssembly
 
     private static readonly ConcurrentDictionary<string, Lazy<TaskAssembly>> LoadedByPath = new(StringComparer.Ordinal);
 
-    private TaskAssembly(string path, string name, IReadOnlyList<TaskDefinition> tasks)
+    private TaskAssembly(Assembly assembly, string path, string name, IReadOnlyList<TaskDefinition> tasks)
     {
+        Assembly = assembly;
         Path = path;
         Name = name;
         Tasks = tasks;
     }
+
+    public Assembly Assembly { get; }
 
     public string Path { get; }
 
@@ -57,7 +60,7 @@ internal sealed class TaskAssembly
         var table = TaskRegistry.Initialize(assembly)
             ?? throw new UsageException($"{name} has no Flyte tasks (no [Task] or [Workflow] methods, or it was built without the Flyte generator)");
         var tasks = table.Tasks.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
-        return new TaskAssembly(path, name, tasks);
+        return new TaskAssembly(assembly, path, name, tasks);
     }
 
     /// <summary>The assembly runs against this tool's Flyte.Sdk; one built against a newer SDK may call what this one lacks.</summary>

@@ -19,13 +19,7 @@ internal static class TaskTarget
         string path = Path.GetFullPath(target);
         if (Directory.Exists(path))
         {
-            var projects = Directory.EnumerateFiles(path).Where(IsProject).OrderBy(p => p, StringComparer.Ordinal).ToList();
-            return projects.Count switch
-            {
-                1 => await ProjectBuild.BuildAsync(projects[0], buildLog, cancellationToken).ConfigureAwait(false),
-                0 => throw new UsageException($"no project file in {path}; name a project, a folder holding one, or an assembly (.dll)"),
-                _ => throw new UsageException($"several projects in {path}: {string.Join(", ", projects.Select(Path.GetFileName))}; name one"),
-            };
+            return await ProjectBuild.BuildAsync(ProjectIn(path), buildLog, cancellationToken).ConfigureAwait(false);
         }
         if (!File.Exists(path))
         {
@@ -40,6 +34,28 @@ internal static class TaskTarget
             return path;
         }
         throw new UsageException($"{target} is neither an assembly (.dll), a project file nor a project folder");
+    }
+
+    /// <summary>The project file <paramref name="target"/> names: itself, or the one project in a folder.</summary>
+    public static string ResolveProjectPath(string target)
+    {
+        string path = Path.GetFullPath(target);
+        if (Directory.Exists(path))
+        {
+            return ProjectIn(path);
+        }
+        return File.Exists(path) && IsProject(path) ? path : throw new UsageException($"{target} is neither a project file nor a folder holding one");
+    }
+
+    private static string ProjectIn(string folder)
+    {
+        var projects = Directory.EnumerateFiles(folder).Where(IsProject).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        return projects.Count switch
+        {
+            1 => projects[0],
+            0 => throw new UsageException($"no project file in {folder}; name a project, a folder holding one, or an assembly (.dll)"),
+            _ => throw new UsageException($"several projects in {folder}: {string.Join(", ", projects.Select(Path.GetFileName))}; name one"),
+        };
     }
 
     /// <summary>Whether a name reads as a path (a separator, or an assembly or project extension) rather than as a task name.</summary>

@@ -71,6 +71,11 @@ public sealed class FlyteRemote : IDisposable
                 Version = bundle.Md5Hex,
                 CodeBundleUri = location.NativeUrl,
             };
+            // A task image pushed for this build (flyte image push, FlytePushImage) runs the tasks that name no image of their own.
+            if (Images.PushedImage.Read(Images.PushedImage.ArtifactsDirectory(codeFolder)) is { } pushed)
+            {
+                settings = settings with { DefaultImage = pushed.Reference };
+            }
             var pending = new List<(TaskIdentifier Id, TaskSpec Spec)>();
             var results = new List<DeployedTask>();
             foreach (var task in tasks)

@@ -16,6 +16,9 @@ internal static class SampleOutputs
     /// <summary>The built a0.dll. Not the copy beside the tests: their folder lacks a0's own dependencies (ASP.NET Core provides them to the tests).</summary>
     public static string A0 => Path.Combine(Folder("src", "Flyte.Runtime", "a0"), "a0.dll");
 
+    /// <summary>The built flyte CLI (flyte.dll with its runtimeconfig), as MSBuild's Flyte targets run it.</summary>
+    public static string FlyteCli => Path.Combine(Folder("src", "Flyte.Cli", "flyte"), "flyte.dll");
+
     private static string Folder(string parent, string project, string assembly)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

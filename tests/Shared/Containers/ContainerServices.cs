@@ -1,6 +1,6 @@
 using System.Net.Http;
 
-namespace Flyte.Devbox.Tests.Containers;
+namespace Flyte.Tests.Shared;
 
 /// <summary>
 /// The Docker engine, the loopback registry and the base task image the container tests run on, as

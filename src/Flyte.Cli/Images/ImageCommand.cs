@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Flyte.Cli.Loading;
+using Flyte.Images;
+
+namespace Flyte.Cli.Images;
+
+/// <summary>
+/// <c>flyte image push [&lt;project&gt;] --registry R</c>: the project's task image (its <c>[TaskImage]</c>, else Flyte's base
+/// image) with its published code in /app, tagged by content and pushed, unless the registry has that tag already; the
+/// reference is recorded in the build's artifacts so that a deploy runs the tasks in it. <c>dotnet publish
+/// -p:FlytePushImage=true</c> runs it after publishing.
+/// </summary>
+internal sealed class ImageCommand
+{
+    public ImageCommand()
+    {
+        Push = new Command("push", "Build the project's task image with its published code and push it, unless the registry has it already.")
+        {
+            Project, Registry, Repository, BaseImage, Builder, PublishDirectory, Configuration, Artifacts,
+        };
+        Command = new Command("image", "Task images: the code of a project on a base with the .NET runtime and a0.") { Push };
+    }
+
+    public Command Command { get; }
+
+    public Command Push { get; }
+
+    public Argument<string?> Project { get; } = new("project")
+    {
+        Description = "A project file or a folder holding one; left out, the project in the current folder.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public Option<string> Registry { get; } = new("--registry") { Description = "Where to push: a registry host, e.g. 127.0.0.1:5000 or ghcr.io/org.", Required = true };
+
+    public Option<string?> Repository { get; } = new("--repository") { Description = "The image's repository in the registry (default: the assembly's name, lowercased)." };
+
+    public Option<string?> BaseImage { get; } = new("--base")
+    {
+        Description = $"The base image when the project declares no [TaskImage] (default: {Image.ForDotnet().BaseImage}).",
+    };
+
+    public Option<string> Builder { get; } = new("--builder")
+    {
+        Description = "auto (daemonless when the image has no packages, commands or files, else docker), daemonless or docker.",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    public Option<string?> PublishDirectory { get; } = new("--publish-dir") { Description = "The project's publish output, when already published (MSBuild passes it)." };
+
+    public Option<string> Configuration { get; } = new("--configuration", "-c") { Description = "The configuration to publish.", DefaultValueFactory = _ => "Release" };
+
+    public Option<string?> Artifacts { get; } = new("--artifacts") { Description = "Where to record the pushed reference (default: the build output's flyte/ folder)." };
+
+    public async Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
+    {
+        string project = TaskTarget.ResolveProjectPath(parse.GetValue(Project) ?? ".");
+        string configuration = parse.GetValue(Configuration) ?? "Release";
+        string registry = parse.GetValue(Registry)!.TrimEnd('/');
+        string publishDirectory = parse.GetValue(PublishDirectory) is { } given
+            ? Path.GetFullPath(given)
+            : await PublishAsync(project, configuration, console, cancellationToken).ConfigureAwait(false);
+
+        string assemblyName = await PropertyAsync(project, "AssemblyName", configuration, cancellationToken).ConfigureAwait(false);
+        var assembly = TaskAssembly.Load(Path.Combine(publishDirectory, assemblyName + ".dll"));
+        var image = ImageDeclaration.Find(assembly.Assembly)
+            ?? (parse.GetValue(BaseImage) is { } baseImage ? Image.FromBase(baseImage) : Image.ForDotnet());
+        string projectDirectory = Path.GetDirectoryName(project)!;
+        string tag = ImageTag.Compute(image, publishDirectory, projectDirectory);
+        string reference = $"{registry}/{parse.GetValue(Repository) ?? assemblyName.ToLowerInvariant()}:{tag}";
+        string artifacts = parse.GetValue(Artifacts) is { } folder
+            ? Path.GetFullPath(folder)
+            : PushedImage.ArtifactsDirectory(Path.GetDirectoryName(await PropertyAsync(project, "TargetPath", configuration, cancellationToken).ConfigureAwait(false))!);
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var registryClient = new RegistryClient(http, DockerConfigCredentials.Load().For);
+        try
+        {
+            if (await registryClient.ExistsAsync(reference, cancellationToken).ConfigureAwait(false))
+            {
+                new PushedImage(reference).Write(artifacts);
+                await console.Out.WriteLineAsync($"unchanged: {reference} is in the registry already; nothing built or pushed").ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+            var builder = ChooseBuilder(parse.GetValue(Builder) ?? "auto", image, configuration);
+            await console.Out.WriteLineAsync($"building {reference} ({builder.Name}) on {image.BaseImage}").ConfigureAwait(false);
+            var clock = Stopwatch.StartNew();
+            var log = new Progress<string>(line => console.Error.WriteLine(line));
+            await builder.BuildAndPushAsync(new ImageBuildRequest(image, reference, publishDirectory, projectDirectory, project), log, cancellationToken).ConfigureAwait(false);
+            new PushedImage(reference).Write(artifacts);
+            await console.Out.WriteLineAsync($"pushed {reference} in {clock.Elapsed.TotalSeconds:F1} s").ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is RegistryException or ImageBuildException)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    private static IImageBuilder ChooseBuilder(string name, Image image, string configuration) => name switch
+    {
+        "auto" when image.HasRunSteps || image.Files.Length > 0 => new DockerImageBuilder(),
+        "auto" or "daemonless" => new DaemonlessImageBuilder(configuration),
+        "docker" => new DockerImageBuilder(),
+        _ => throw new UsageException($"--builder takes auto, daemonless or docker, not '{name}'"),
+    };
+
+    private static async Task<string> PublishAsync(string project, string configuration, CliConsole console, CancellationToken cancellationToken)
+    {
+        string output = Directory.CreateTempSubdirectory("flyte-publish-").FullName;
+        var (exitCode, log) = await DotnetCommand.RunAsync(["publish", project, "-c", configuration, "-o", output, "-nologo", "-v:q", "-nodeReuse:false", "-p:FlytePushImage=false"], cancellationToken).ConfigureAwait(false);
+        if (exitCode != 0)
+        {
+            await console.Error.WriteLineAsync(log.TrimEnd()).ConfigureAwait(false);
+            throw new UsageException($"publishing {Path.GetFileName(project)} failed (dotnet publish exited with {exitCode})");
+        }
+        return output;
+    }
+
+    private static async Task<string> PropertyAsync(string project, string property, string configuration, CancellationToken cancellationToken)
+    {
+        var (exitCode, output) = await DotnetCommand.RunAsync(["msbuild", project, "-nologo", $"-getProperty:{property}", $"-p:Configuration={configuration}"], cancellationToken).ConfigureAwait(false);
+        return exitCode == 0 && output.Trim() is { Length: > 0 } value ? value : throw new UsageException($"could not read {property} of {Path.GetFileName(project)}");
+    }
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Flyte.Cli.Loading;
+using Flyte.Devbox;
+using Flyte.Devbox.Execution;
+using Flyte.Images;
+using Flyte.Literals;
+using Flyte.Remote;
+using Flyte.Cli.Tests.Infrastructure;
+using Flyteidl2.Core;
+
+namespace Flyte.Cli.Tests.Images;
+
+/// <summary>
+/// `dotnet publish -p:FlytePushImage=true` against a real registry on loopback: the sample's image is built (daemonless,
+/// the .NET SDK's container publishing) and pushed once; an unchanged second publish pushes nothing; the reference lands
+/// in the build's artifacts, a deploy of that build puts it in the task specs, and a devbox with the Docker launcher
+/// runs the task in it.
+/// </summary>
+public sealed class PushImageTests : IAsyncLifetime
+{
+    private static readonly string QuickstartProject = Path.Combine(RepositoryPaths.Root, "samples", "Quickstart", "Quickstart.csproj");
+    private static readonly string QuickstartRelease = Path.Combine(RepositoryPaths.Root, "samples", "Quickstart", "bin", "Release", "net10.0");
+
+    // Its own repository per test run, so that the first publish always has something to push.
+    private readonly string _repository = "quickstart-test-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly TemporaryDirectory _devboxData = new();
+
+    public Task InitializeAsync() => ContainerServices.RequireAsync();
+
+    public Task DisposeAsync()
+    {
+        _devboxData.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private (int ExitCode, string Output, TimeSpan Elapsed) Publish()
+    {
+        var clock = Stopwatch.StartNew();
+        var result = ChildProcess.Run("dotnet",
+            ["publish", QuickstartProject, "-c", "Release", "-nologo", "-nodeReuse:false",
+             "-p:FlytePushImage=true", $"-p:FlyteImageRegistry={ContainerServices.Registry}", $"-p:FlyteImageRepository={_repository}",
+             $"-p:FlyteBaseImage={ContainerServices.BaseImage}", $"-p:FlyteCliPath={SampleOutputs.FlyteCli}"],
+            new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1" }, TimeSpan.FromMinutes(15));
+        return (result.ExitCode, result.Output, clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task A_publish_pushes_the_image_once_and_a_deploy_runs_the_tasks_in_it()
+    {
+        var first = Publish();
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains($"pushed {ContainerServices.Registry}/{_repository}:sha-", first.Output);
+        string reference = PushedImage.Read(PushedImage.ArtifactsDirectory(QuickstartRelease))!.Reference;
+        Assert.StartsWith($"{ContainerServices.Registry}/{_repository}:sha-", reference);
+        using (var http = new HttpClient())
+        {
+            Assert.True(await new RegistryClient(http).ExistsAsync(reference));
+        }
+
+        var second = Publish();
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Contains($"unchanged: {reference} is in the registry already", second.Output);
+        Assert.DoesNotContain("pushed ", second.Output);
+        Console.WriteLine($"publish with FlytePushImage: first {first.Elapsed.TotalSeconds:F1} s (built and pushed), unchanged {second.Elapsed.TotalSeconds:F1} s");
+
+        await using var devbox = await DevboxServer.StartAsync(new DevboxOptions
+        {
+            DataDirectory = _devboxData.Path,
+            Port = 0,
+            Launcher = new DockerLauncher(new DockerLauncherOptions { DefaultImage = ContainerServices.BaseImage, SharedDirectories = [_devboxData.Path] }),
+        });
+        using var remote = FlyteRemote.Connect(new RemoteOptions { Endpoint = devbox.Endpoint });
+        var square = TaskAssembly.Load(Path.Combine(QuickstartRelease, "Quickstart.dll")).Tasks.Single(t => t.Name == "quickstart.Square");
+        await remote.DeployAsync(QuickstartRelease, [square]);
+
+        var run = await remote.RunAsync(square, new LiteralMap { Literals = { ["x"] = ScalarLiterals.FromInt64(7) } }, outputs => outputs.Literals["o0"].Scalar.Primitive.Integer);
+        Assert.Equal(49, await run.GetOutputAsync());
+        string log = await File.ReadAllTextAsync(Path.Combine(_devboxData.Path, "logs", "flytesnacks", "development", run.Name, "a0", "0.log"));
+        Assert.Contains($"in a container of {reference}", log);
+    }
+}
