@@ -89,6 +89,18 @@ internal sealed class ActionRunner(TextWriter log)
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "a0 runs framework-dependent and loads the user's assembly from disk by design.")]
     private async Task<TaskDefinition> LoadTaskAsync(A0Arguments a, CancellationToken cancellationToken)
     {
+        if (LinkedTasks.AssemblyName is { } linked)
+        {
+            // This a0 has its code compiled in; it cannot load other code, nor a newer copy of its own from a bundle.
+            if (a.CodeBundle is not null)
+            {
+                throw new SystemFailureException("BundleNotSupported",
+                    $"this a0 has {linked} compiled in and runs no code bundle ({a.CodeBundle}); deploy the task to run in its image without a bundle, or use an image with the plain a0");
+            }
+            var linkedTable = LinkedTasks.Find(a.AssemblyName ?? "")
+                ?? throw new SystemFailureException("AssemblyNotFound", $"this a0 has {linked} compiled in, not {a.AssemblyName}: the task runs in the wrong image");
+            return FindTask(linkedTable, a);
+        }
         string codeDirectory = Path.GetFullPath(a.CodeBundleDestination ?? ".");
         if (a.CodeBundle is { } bundle)
         {
@@ -114,9 +126,12 @@ internal sealed class ActionRunner(TextWriter log)
         var assembly = new TaskLoadContext(path, ["a0"]).LoadFromAssemblyPath(path);
         var table = TaskRegistry.Initialize(assembly) is { } registered && registered.AssemblyName == assemblyName ? registered
             : throw new SystemFailureException("NoTaskTable", $"{assemblyName} has no Flyte dispatch table; was it built with Flyte.Sdk?");
-        return table.Tasks.FirstOrDefault(t => t.Name == a.TaskName)
-            ?? throw new SystemFailureException("TaskNotFound", $"{assemblyName} has no task {a.TaskName}; its tasks: {string.Join(", ", table.Tasks.Select(t => t.Name))}");
+        return FindTask(table, a);
     }
+
+    private static TaskDefinition FindTask(ITaskTable table, A0Arguments a) =>
+        table.Tasks.FirstOrDefault(t => t.Name == a.TaskName)
+        ?? throw new SystemFailureException("TaskNotFound", $"{table.AssemblyName} has no task {a.TaskName}; its tasks: {string.Join(", ", table.Tasks.Select(t => t.Name))}");
 
     /// <summary>Child calls of the task become actions on the control plane, under the parent's run and name.</summary>
     private ActionsController CreateController(A0Arguments a, ControlPlaneConnection connection)
