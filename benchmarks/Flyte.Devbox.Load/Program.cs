@@ -86,22 +86,12 @@ static double TimeBareA0(string a0, string code, string work, int i)
     Directory.CreateDirectory(folder);
     string inputs = Path.Combine(folder, "inputs.pb");
     File.WriteAllBytes(inputs, RunLayout.ToInputs(Inputs(1_000 + i)).ToByteArray());
-    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (string arg in (string[])[a0, "--inputs", inputs, "--outputs-path", folder, "--dest", code, "--resolver", "flyte-dotnet", "assembly", "Quickstart", "task", "quickstart.Square"])
-    {
-        start.ArgumentList.Add(arg);
-    }
-    var clock = Stopwatch.StartNew();
-    using var process = Process.Start(start)!;
-    process.StandardOutput.ReadToEnd();
-    process.StandardError.ReadToEnd();
-    process.WaitForExit();
-    clock.Stop();
+    double elapsed = TimeCommand("dotnet", [a0, "--inputs", inputs, "--outputs-path", folder, "--dest", code, "--resolver", "flyte-dotnet", "assembly", "Quickstart", "task", "quickstart.Square"]);
     if (!File.Exists(Path.Combine(folder, "outputs.pb")))
     {
-        throw new InvalidOperationException($"bare a0 wrote no outputs.pb (exit {process.ExitCode})");
+        throw new InvalidOperationException("bare a0 wrote no outputs.pb");
     }
-    return clock.Elapsed.TotalMilliseconds;
+    return elapsed;
 }
 
 static double TimeCommand(string program, string[] arguments)
