@@ -80,6 +80,7 @@ public sealed class DevboxServer : IAsyncDisposable
         builder.Services.AddSingleton(_ => DevboxDatabase.Open(paths.Database));
         builder.Services.AddSingleton<ActionFeed>();
         builder.Services.AddSingleton<RunBook>();
+        builder.Services.AddSingleton<IArtifactLocator, DevboxArtifacts>();
         builder.Services.AddSingleton(ResourcePool.ForThisMachine(options.MaxConcurrentActions));
         builder.Services.AddSingleton(options.Launcher ?? new ProcessLauncher(options.A0Command));
         builder.Services.AddSingleton(address);
