@@ -90,6 +90,20 @@ public sealed class A0ExecutionTests : IDisposable
     }
 
     [Fact]
+    public void Inputs_that_do_not_fit_the_task_are_a_SYSTEM_error_no_retry_can_mend()
+    {
+        string inputs = Inputs(("x", ScalarLiterals.FromString("seven")));
+
+        var (exitCode, _, _) = Run(CommandLine(inputs, "Quickstart", "quickstart.Square", "--dest", SampleOutputs.Quickstart));
+
+        Assert.Equal(0, exitCode);
+        var error = ReadError();
+        Assert.Equal("InputsMismatch", error.Code);
+        Assert.Equal(ExecutionError.Types.ErrorKind.System, error.Origin);
+        Assert.Equal(ContainerError.Types.Kind.NonRecoverable, error.Kind);
+    }
+
+    [Fact]
     public void A_missing_task_is_a_recoverable_SYSTEM_error()
     {
         string inputs = Inputs(("x", ScalarLiterals.FromInt64(1)));

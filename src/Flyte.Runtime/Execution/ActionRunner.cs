@@ -42,7 +42,8 @@ internal sealed class ActionRunner(TextWriter log)
             }
             catch (Literals.LiteralConversionException e)
             {
-                error = ContainerErrors.FromSystem("InputsMismatch", e.Message);
+                // The inputs do not fit the task's interface: another attempt gets the same inputs, so it would fail too.
+                error = ContainerErrors.FromSystem("InputsMismatch", e.Message, recoverable: false);
             }
             catch (SystemFailureException e)
             {

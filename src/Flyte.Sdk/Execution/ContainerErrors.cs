@@ -23,12 +23,13 @@ public static class ContainerErrors
     /// </summary>
     public static bool IsRecoverable(Exception exception) => exception is RecoverableException;
 
-    /// <summary>The action could not run the user's code to the end for a reason of its own (missing task, storage, timeout): worth another attempt.</summary>
-    public static ContainerError FromSystem(string code, string message) => new()
+    /// <summary>The action could not run the user's code to the end for a reason of its own (missing task, storage, timeout, inputs that do not fit).</summary>
+    /// <param name="recoverable">Whether another attempt may help: true for the machine's troubles (storage, the control plane), false when the same inputs must fail again.</param>
+    public static ContainerError FromSystem(string code, string message, bool recoverable = true) => new()
     {
         Code = code,
         Message = message,
-        Kind = ContainerError.Types.Kind.Recoverable,
+        Kind = recoverable ? ContainerError.Types.Kind.Recoverable : ContainerError.Types.Kind.NonRecoverable,
         Origin = ExecutionError.Types.ErrorKind.System,
     };
 }
