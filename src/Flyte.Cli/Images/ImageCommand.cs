@@ -17,7 +17,7 @@ internal sealed class ImageCommand
     {
         Push = new Command("push", "Build the project's task image with its published code and push it, unless the registry has it already.")
         {
-            Project, Registry, Repository, BaseImage, Builder, PublishDirectory, Configuration, Artifacts,
+            Project, Registry, Repository, BaseImage, Builder, PublishDirectory, Configuration, Artifacts, NativeA0,
         };
         Command = new Command("image", "Task images: the code of a project on a base with the .NET runtime and a0.") { Push };
     }
@@ -53,6 +53,13 @@ internal sealed class ImageCommand
 
     public Option<string?> Artifacts { get; } = new("--artifacts") { Description = "Where to record the pushed reference (default: the build output's flyte/ folder)." };
 
+    public Option<string?> NativeA0 { get; } = new("--native-a0")
+    {
+        Description = "Compile the project's tasks into a native a0 (this Flyte.Runtime.Native.csproj) and put it in the image in place of the plain a0: "
+            + "actions start in a fraction of the time, and a deploy ships no code bundle (the code is in the image). Takes the docker builder (the image gets a file).",
+        HelpName = "Flyte.Runtime.Native.csproj",
+    };
+
     public async Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         string project = TaskTarget.ResolveProjectPath(parse.GetValue(Project) ?? ".");
@@ -67,6 +74,11 @@ internal sealed class ImageCommand
         var image = ImageDeclaration.Find(assembly.Assembly)
             ?? (parse.GetValue(BaseImage) is { } baseImage ? Image.FromBase(baseImage) : Image.ForDotnet());
         string projectDirectory = Path.GetDirectoryName(project)!;
+        bool native = parse.GetValue(NativeA0) is not null;
+        if (parse.GetValue(NativeA0) is { } nativeProject)
+        {
+            image = image.WithFile(await PublishNativeA0Async(nativeProject, project, console, cancellationToken).ConfigureAwait(false), NativeA0Path);
+        }
         string tag = ImageTag.Compute(image, publishDirectory, projectDirectory);
         string reference = $"{registry}/{parse.GetValue(Repository) ?? assemblyName.ToLowerInvariant()}:{tag}";
         string artifacts = parse.GetValue(Artifacts) is { } folder
@@ -79,7 +91,7 @@ internal sealed class ImageCommand
         {
             if (await registryClient.ExistsAsync(reference, cancellationToken).ConfigureAwait(false))
             {
-                new PushedImage(reference).Write(artifacts);
+                new PushedImage(reference, native).Write(artifacts);
                 await console.Out.WriteLineAsync($"unchanged: {reference} is in the registry already; nothing built or pushed").ConfigureAwait(false);
                 return ExitCodes.Success;
             }
@@ -88,7 +100,7 @@ internal sealed class ImageCommand
             var clock = Stopwatch.StartNew();
             var log = new Progress<string>(line => console.Error.WriteLine(line));
             await builder.BuildAndPushAsync(new ImageBuildRequest(image, reference, publishDirectory, projectDirectory, project), log, cancellationToken).ConfigureAwait(false);
-            new PushedImage(reference).Write(artifacts);
+            new PushedImage(reference, native).Write(artifacts);
             await console.Out.WriteLineAsync($"pushed {reference} in {clock.Elapsed.TotalSeconds:F1} s").ConfigureAwait(false);
             return ExitCodes.Success;
         }
@@ -105,6 +117,28 @@ internal sealed class ImageCommand
         "docker" => new DockerImageBuilder(),
         _ => throw new UsageException($"--builder takes auto, daemonless or docker, not '{name}'"),
     };
+
+    /// <summary>Where the base image keeps a0 (first on its PATH): the native one takes the plain one's place.</summary>
+    private const string NativeA0Path = "/opt/flyte/a0/a0";
+
+    /// <summary>Publishes a0 with <paramref name="project"/>'s tasks compiled in, natively for linux-x64, and returns its path.</summary>
+    private static async Task<string> PublishNativeA0Async(string nativeProject, string project, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(nativeProject))
+        {
+            throw new UsageException($"--native-a0 names {nativeProject}, which does not exist; give the path of src/Flyte.Runtime.Native/Flyte.Runtime.Native.csproj");
+        }
+        string output = Directory.CreateTempSubdirectory("flyte-native-a0-").FullName;
+        var (exitCode, log) = await DotnetCommand.RunAsync(
+            ["publish", nativeProject, "-c", "Release", "-r", "linux-x64", $"-p:FlyteTaskProject={project}", "-o", output, "-nologo", "-v:q", "-nodeReuse:false"],
+            cancellationToken).ConfigureAwait(false);
+        if (exitCode != 0)
+        {
+            await console.Error.WriteLineAsync(log.TrimEnd()).ConfigureAwait(false);
+            throw new UsageException($"compiling {Path.GetFileName(project)}'s tasks into a native a0 failed (dotnet publish exited with {exitCode})");
+        }
+        return Path.Combine(output, "a0");
+    }
 
     private static async Task<string> PublishAsync(string project, string configuration, CliConsole console, CancellationToken cancellationToken)
     {

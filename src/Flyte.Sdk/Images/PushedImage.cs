@@ -7,7 +7,8 @@ namespace Flyte.Images;
 /// The task image pushed for a build, recorded beside its registrable artifacts (<c>flyte/image.json</c> in the build
 /// output) by <c>flyte image push</c>, so that a deploy of that build runs its tasks in that image.
 /// </summary>
-public sealed record PushedImage(string Reference)
+/// <param name="CodeInImage">The image's a0 has the project's tasks compiled in (a native a0): a deploy ships no code bundle.</param>
+public sealed record PushedImage(string Reference, bool CodeInImage = false)
 {
     public const string FileName = "image.json";
 

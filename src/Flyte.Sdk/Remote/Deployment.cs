@@ -1,7 +1,11 @@
 namespace Flyte.Remote;
 
-/// <summary>What a deploy did: the version (the code bundle's MD5) and, per task, whether it was new.</summary>
-public sealed record Deployment(string Version, string CodeBundleUri, IReadOnlyList<DeployedTask> Tasks)
+/// <summary>
+/// What a deploy did: the version (the code bundle's MD5, or the image's content tag when the code is compiled into the
+/// image's a0 and no bundle is shipped) and, per task, whether it was new.
+/// </summary>
+/// <param name="CodeBundleUri">Where the code bundle is; null when the code is in the image.</param>
+public sealed record Deployment(string Version, string? CodeBundleUri, IReadOnlyList<DeployedTask> Tasks)
 {
     /// <summary>True when every task was already deployed at this version with the same spec: nothing was uploaded or registered.</summary>
     public bool Unchanged => Tasks.All(t => !t.Created);

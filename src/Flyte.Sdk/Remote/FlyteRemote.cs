@@ -55,6 +55,17 @@ public sealed class FlyteRemote : IDisposable
     /// </summary>
     public async Task<Deployment> DeployAsync(string codeFolder, IEnumerable<TaskDefinition> tasks, CancellationToken cancellationToken = default)
     {
+        // A task image pushed for this build (flyte image push, FlytePushImage) runs the tasks that name no image of their own.
+        var pushed = Images.PushedImage.Read(Images.PushedImage.ArtifactsDirectory(codeFolder));
+        if (pushed is { CodeInImage: true })
+        {
+            // The image's a0 has the code compiled in and runs no bundle: the tasks run from the image alone, versioned by its content tag.
+            string version = Images.ImageReference.Split(pushed.Reference).Tag;
+            var imageOnly = new TaskTemplateSettings { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Version = version, DefaultImage = pushed.Reference };
+            var registered = await RegisterAsync(tasks, imageOnly, () => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+            return new Deployment(version, null, registered);
+        }
+
         string bundleFolder = Directory.CreateTempSubdirectory("flyte-bundle-").FullName;
         try
         {
@@ -62,7 +73,6 @@ public sealed class FlyteRemote : IDisposable
             var upload = CodeBundleUpload.ToUpload(bundle);
             // The native URL goes into the specs, which decide whether anything needs uploading at all.
             var location = await LocateAsync(upload, cancellationToken).ConfigureAwait(false);
-
             var settings = new TaskTemplateSettings
             {
                 Org = Options.Org,
@@ -70,42 +80,48 @@ public sealed class FlyteRemote : IDisposable
                 Domain = Options.Domain,
                 Version = bundle.Md5Hex,
                 CodeBundleUri = location.NativeUrl,
+                DefaultImage = pushed?.Reference ?? new TaskTemplateSettings().DefaultImage,
             };
-            // A task image pushed for this build (flyte image push, FlytePushImage) runs the tasks that name no image of their own.
-            if (Images.PushedImage.Read(Images.PushedImage.ArtifactsDirectory(codeFolder)) is { } pushed)
-            {
-                settings = settings with { DefaultImage = pushed.Reference };
-            }
-            var pending = new List<(TaskIdentifier Id, TaskSpec Spec)>();
-            var results = new List<DeployedTask>();
-            foreach (var task in tasks)
-            {
-                var id = new TaskIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = task.Name, Version = bundle.Md5Hex };
-                var spec = TaskTemplates.CreateSpec(task, settings);
-                if (await DeployedSpecAsync(id, cancellationToken).ConfigureAwait(false) is { } existing && existing.Equals(spec))
-                {
-                    results.Add(new DeployedTask(task.Name, id.Version, Created: false));
-                }
-                else
-                {
-                    pending.Add((id, spec));
-                }
-            }
-            if (pending.Count > 0)
-            {
-                await UploadAsync(upload, cancellationToken).ConfigureAwait(false);
-                foreach (var (id, spec) in pending)
-                {
-                    await CallAsync(async () => await Tasks.DeployTaskAsync(new DeployTaskRequest { TaskId = id, Spec = spec }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-                    results.Add(new DeployedTask(id.Name, id.Version, Created: true));
-                }
-            }
-            return new Deployment(bundle.Md5Hex, location.NativeUrl, results.OrderBy(r => r.Name, StringComparer.Ordinal).ToList());
+            var registered = await RegisterAsync(tasks, settings, () => UploadAsync(upload, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return new Deployment(bundle.Md5Hex, location.NativeUrl, registered);
         }
         finally
         {
             Directory.Delete(bundleFolder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Registers each task at <paramref name="settings"/>' version unless it is there with the same spec already;
+    /// <paramref name="beforeRegistering"/> runs once before the first registration (the bundle upload).
+    /// </summary>
+    private async Task<IReadOnlyList<DeployedTask>> RegisterAsync(IEnumerable<TaskDefinition> tasks, TaskTemplateSettings settings, Func<Task> beforeRegistering, CancellationToken cancellationToken)
+    {
+        var pending = new List<(TaskIdentifier Id, TaskSpec Spec)>();
+        var results = new List<DeployedTask>();
+        foreach (var task in tasks)
+        {
+            var id = new TaskIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = task.Name, Version = settings.Version };
+            var spec = TaskTemplates.CreateSpec(task, settings);
+            if (await DeployedSpecAsync(id, cancellationToken).ConfigureAwait(false) is { } existing && existing.Equals(spec))
+            {
+                results.Add(new DeployedTask(task.Name, id.Version, Created: false));
+            }
+            else
+            {
+                pending.Add((id, spec));
+            }
+        }
+        if (pending.Count > 0)
+        {
+            await beforeRegistering().ConfigureAwait(false);
+            foreach (var (id, spec) in pending)
+            {
+                await CallAsync(async () => await Tasks.DeployTaskAsync(new DeployTaskRequest { TaskId = id, Spec = spec }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                results.Add(new DeployedTask(id.Name, id.Version, Created: true));
+            }
+        }
+        return results.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>

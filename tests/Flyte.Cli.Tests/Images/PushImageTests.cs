@@ -14,7 +14,8 @@ namespace Flyte.Cli.Tests.Images;
 /// `dotnet publish -p:FlytePushImage=true` against a real registry on loopback: the sample's image is built (daemonless,
 /// the .NET SDK's container publishing) and pushed once; an unchanged second publish pushes nothing; the reference lands
 /// in the build's artifacts, a deploy of that build puts it in the task specs, and a devbox with the Docker launcher
-/// runs the task in it.
+/// runs the task in it. With a native a0 (the tasks compiled in) the image carries the code and a deploy ships no bundle.
+/// The tests of this class run one after another: both publish the same sample.
 /// </summary>
 public sealed class PushImageTests : IAsyncLifetime
 {
@@ -33,13 +34,13 @@ public sealed class PushImageTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private (int ExitCode, string Output, TimeSpan Elapsed) Publish()
+    private (int ExitCode, string Output, TimeSpan Elapsed) Publish(params string[] extra)
     {
         var clock = Stopwatch.StartNew();
         var result = ChildProcess.Run("dotnet",
             ["publish", QuickstartProject, "-c", "Release", "-nologo", "-nodeReuse:false",
              "-p:FlytePushImage=true", $"-p:FlyteImageRegistry={ContainerServices.Registry}", $"-p:FlyteImageRepository={_repository}",
-             $"-p:FlyteBaseImage={ContainerServices.BaseImage}", $"-p:FlyteCliPath={SampleOutputs.FlyteCli}"],
+             $"-p:FlyteBaseImage={ContainerServices.BaseImage}", $"-p:FlyteCliPath={SampleOutputs.FlyteCli}", .. extra],
             new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1" }, TimeSpan.FromMinutes(15));
         return (result.ExitCode, result.Output, clock.Elapsed);
     }
@@ -63,6 +64,32 @@ public sealed class PushImageTests : IAsyncLifetime
         Assert.DoesNotContain("pushed ", second.Output);
         Console.WriteLine($"publish with FlytePushImage: first {first.Elapsed.TotalSeconds:F1} s (built and pushed), unchanged {second.Elapsed.TotalSeconds:F1} s");
 
+        var deployment = await DeployAndRunSquareInContainersAsync(reference);
+        Assert.NotNull(deployment.CodeBundleUri);
+    }
+
+    [Fact]
+    public async Task With_a_native_a0_the_image_carries_the_code_and_a_deploy_ships_no_bundle()
+    {
+        var first = Publish("-p:FlyteNativeA0=true");
+        Assert.True(first.ExitCode == 0, first.Output);
+        var pushed = PushedImage.Read(PushedImage.ArtifactsDirectory(QuickstartRelease))!;
+        Assert.True(pushed.CodeInImage);
+        Assert.Contains($"pushed {pushed.Reference}", first.Output);
+
+        var second = Publish("-p:FlyteNativeA0=true");
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Contains($"unchanged: {pushed.Reference}", second.Output);
+        Console.WriteLine($"publish with FlytePushImage and FlyteNativeA0: first {first.Elapsed.TotalSeconds:F1} s, unchanged {second.Elapsed.TotalSeconds:F1} s");
+
+        var deployment = await DeployAndRunSquareInContainersAsync(pushed.Reference);
+        Assert.Null(deployment.CodeBundleUri);
+        Assert.Equal(ImageReference.Split(pushed.Reference).Tag, deployment.Version);
+    }
+
+    /// <summary>Deploys Square from the Release build to a devbox whose attempts are containers, runs it with 7, and checks it ran in <paramref name="reference"/>.</summary>
+    private async Task<Deployment> DeployAndRunSquareInContainersAsync(string reference)
+    {
         await using var devbox = await DevboxServer.StartAsync(new DevboxOptions
         {
             DataDirectory = _devboxData.Path,
@@ -71,11 +98,12 @@ public sealed class PushImageTests : IAsyncLifetime
         });
         using var remote = FlyteRemote.Connect(new RemoteOptions { Endpoint = devbox.Endpoint });
         var square = TaskAssembly.Load(Path.Combine(QuickstartRelease, "Quickstart.dll")).Tasks.Single(t => t.Name == "quickstart.Square");
-        await remote.DeployAsync(QuickstartRelease, [square]);
+        var deployment = await remote.DeployAsync(QuickstartRelease, [square]);
 
         var run = await remote.RunAsync(square, new LiteralMap { Literals = { ["x"] = ScalarLiterals.FromInt64(7) } }, outputs => outputs.Literals["o0"].Scalar.Primitive.Integer);
         Assert.Equal(49, await run.GetOutputAsync());
         string log = await File.ReadAllTextAsync(Path.Combine(_devboxData.Path, "logs", "flytesnacks", "development", run.Name, "a0", "0.log"));
         Assert.Contains($"in a container of {reference}", log);
+        return deployment;
     }
 }
