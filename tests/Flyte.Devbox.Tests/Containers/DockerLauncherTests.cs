@@ -99,6 +99,46 @@ public sealed class DockerLauncherTests : IAsyncLifetime
         Assert.Equal(16 * 256, Assert.Single((await _harness.OutputsAsync(run)).Literals).Value.Scalar.Primitive.Integer);
     }
 
+    [Fact]
+    public async Task Abort_stops_a_long_task_in_its_container_and_removes_the_container()
+    {
+        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxTestTasks, "Flyte.Devbox.Tests.Tasks", "slow.Sleep");
+        var run = await _harness.StartRunAsync(tasks["slow.Sleep"], Inputs("seconds", ScalarLiterals.FromInt64(120)));
+        string attempt = Path.Combine(_harness.DataDirectory, "work", run.Project, run.Domain, run.Name, "a0", "0");
+        await WaitUntilAsync(async () => (await ContainersOfAsync(attempt)).Count == 1, "the task's container to run");
+        await Task.Delay(500);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await _harness.Runs.AbortRunAsync(new AbortRunRequest { RunId = run, Reason = "test" });
+        var details = await _harness.WaitAsync(run);
+        clock.Stop();
+
+        Assert.Equal(ActionPhase.Aborted, details.Action.Status.Phase);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the abort took {clock.Elapsed}");
+        Assert.Empty(await ContainersOfAsync(attempt));
+    }
+
+    /// <summary>The containers, running or not, the launcher made for an attempt (it labels them with the attempt's folder).</summary>
+    private static async Task<IList<Docker.DotNet.Models.ContainerListResponse>> ContainersOfAsync(string attemptFolder)
+    {
+        using var docker = new Docker.DotNet.DockerClientConfiguration(new DockerLauncherOptions { DefaultImage = "unused" }.Engine).CreateClient();
+        return await docker.Containers.ListContainersAsync(new Docker.DotNet.Models.ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"org.flyte.devbox.attempt={attemptFolder}"] = true } },
+        });
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            await Task.Delay(100);
+        }
+    }
+
     private Task<string> LogOfAsync(RunIdentifier run, string action) =>
         File.ReadAllTextAsync(Path.Combine(_harness.DataDirectory, "logs", run.Project, run.Domain, run.Name, action, "0.log"));
 }

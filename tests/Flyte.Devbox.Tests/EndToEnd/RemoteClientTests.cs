@@ -36,8 +36,9 @@ public sealed class RemoteClientTests : IAsyncLifetime
         Assert.Equal(tasks.Count, first.Tasks.Count(t => t.Created));
         Assert.True(again.Unchanged);
         Assert.Equal(first.Version, again.Version);
-        Assert.StartsWith("file://", first.CodeBundleUri);
-        Assert.True(File.Exists(new Uri(first.CodeBundleUri).LocalPath));
+        string bundleUri = Assert.IsType<string>(first.CodeBundleUri);
+        Assert.StartsWith("file://", bundleUri);
+        Assert.True(File.Exists(new Uri(bundleUri).LocalPath));
 
         RemoteRun<int> nap = await DevboxTests.Slow.FlyteTasks.Nap.RunRemoteAsync(_remote, 3, 10);
         Assert.Equal(30, await nap.GetOutputAsync());
