@@ -13,19 +13,15 @@ public sealed class DockerImageBuilder : IImageBuilder
     private readonly Uri _engine;
     private readonly Func<DockerConfigCredentials> _credentials;
 
-    /// <param name="engine">The engine's API; null for <see cref="DefaultEngine"/>.</param>
+    /// <param name="engine">The engine's API; null for <see cref="DockerEngine.DefaultAddress"/>.</param>
     /// <param name="credentials">Registry credentials; null to read the Docker config when building.</param>
     public DockerImageBuilder(Uri? engine = null, DockerConfigCredentials? credentials = null)
     {
-        _engine = engine ?? DefaultEngine();
+        _engine = engine ?? DockerEngine.DefaultAddress();
         _credentials = credentials is null ? () => DockerConfigCredentials.Load() : () => credentials;
     }
 
     public string Name => "docker";
-
-    /// <summary><c>$DOCKER_HOST</c> when set, else the local socket.</summary>
-    public static Uri DefaultEngine() =>
-        new(Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock");
 
     public async Task BuildAndPushAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken)
     {

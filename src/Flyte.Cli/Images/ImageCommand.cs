@@ -69,7 +69,8 @@ internal sealed class ImageCommand
             ? Path.GetFullPath(given)
             : await PublishAsync(project, configuration, console, cancellationToken).ConfigureAwait(false);
 
-        string assemblyName = await PropertyAsync(project, "AssemblyName", configuration, cancellationToken).ConfigureAwait(false);
+        string targetPath = await ProjectBuild.TargetPathAsync(project, configuration, cancellationToken).ConfigureAwait(false);
+        string assemblyName = Path.GetFileNameWithoutExtension(targetPath);
         var assembly = TaskAssembly.Load(Path.Combine(publishDirectory, assemblyName + ".dll"));
         var image = ImageDeclaration.Find(assembly.Assembly)
             ?? (parse.GetValue(BaseImage) is { } baseImage ? Image.FromBase(baseImage) : Image.ForDotnet());
@@ -83,7 +84,7 @@ internal sealed class ImageCommand
         string reference = $"{registry}/{parse.GetValue(Repository) ?? assemblyName.ToLowerInvariant()}:{tag}";
         string artifacts = parse.GetValue(Artifacts) is { } folder
             ? Path.GetFullPath(folder)
-            : PushedImage.ArtifactsDirectory(Path.GetDirectoryName(await PropertyAsync(project, "TargetPath", configuration, cancellationToken).ConfigureAwait(false))!);
+            : PushedImage.ArtifactsDirectory(Path.GetDirectoryName(targetPath)!);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var registryClient = new RegistryClient(http, DockerConfigCredentials.Load().For);
@@ -128,33 +129,26 @@ internal sealed class ImageCommand
         {
             throw new UsageException($"--native-a0 names {nativeProject}, which does not exist; give the path of src/Flyte.Runtime.Native/Flyte.Runtime.Native.csproj");
         }
-        string output = Directory.CreateTempSubdirectory("flyte-native-a0-").FullName;
-        var (exitCode, log) = await DotnetCommand.RunAsync(
-            ["publish", nativeProject, "-c", "Release", "-r", "linux-x64", $"-p:FlyteTaskProject={project}", "-o", output, "-nologo", "-v:q", "-nodeReuse:false"],
-            cancellationToken).ConfigureAwait(false);
-        if (exitCode != 0)
-        {
-            await console.Error.WriteLineAsync(log.TrimEnd()).ConfigureAwait(false);
-            throw new UsageException($"compiling {Path.GetFileName(project)}'s tasks into a native a0 failed (dotnet publish exited with {exitCode})");
-        }
+        string output = await PublishToTemporaryFolderAsync("flyte-native-a0-",
+            ["publish", nativeProject, "-c", "Release", "-r", "linux-x64", $"-p:FlyteTaskProject={project}"],
+            $"compiling {Path.GetFileName(project)}'s tasks into a native a0", console, cancellationToken).ConfigureAwait(false);
         return Path.Combine(output, "a0");
     }
 
-    private static async Task<string> PublishAsync(string project, string configuration, CliConsole console, CancellationToken cancellationToken)
+    private static Task<string> PublishAsync(string project, string configuration, CliConsole console, CancellationToken cancellationToken) =>
+        PublishToTemporaryFolderAsync("flyte-publish-", ["publish", project, "-c", configuration, "-p:FlytePushImage=false"],
+            $"publishing {Path.GetFileName(project)}", console, cancellationToken);
+
+    /// <summary>Runs <c>dotnet <paramref name="publish"/> -o &lt;a new temporary folder&gt;</c>; on failure prints its output and says what failed.</summary>
+    private static async Task<string> PublishToTemporaryFolderAsync(string folderPrefix, string[] publish, string what, CliConsole console, CancellationToken cancellationToken)
     {
-        string output = Directory.CreateTempSubdirectory("flyte-publish-").FullName;
-        var (exitCode, log) = await DotnetCommand.RunAsync(["publish", project, "-c", configuration, "-o", output, "-nologo", "-v:q", "-nodeReuse:false", "-p:FlytePushImage=false"], cancellationToken).ConfigureAwait(false);
+        string output = Directory.CreateTempSubdirectory(folderPrefix).FullName;
+        var (exitCode, log) = await DotnetCommand.RunAsync([.. publish, "-o", output, "-nologo", "-v:q", "-nodeReuse:false"], cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)
         {
             await console.Error.WriteLineAsync(log.TrimEnd()).ConfigureAwait(false);
-            throw new UsageException($"publishing {Path.GetFileName(project)} failed (dotnet publish exited with {exitCode})");
+            throw new UsageException($"{what} failed (dotnet publish exited with {exitCode})");
         }
         return output;
-    }
-
-    private static async Task<string> PropertyAsync(string project, string property, string configuration, CancellationToken cancellationToken)
-    {
-        var (exitCode, output) = await DotnetCommand.RunAsync(["msbuild", project, "-nologo", $"-getProperty:{property}", $"-p:Configuration={configuration}"], cancellationToken).ConfigureAwait(false);
-        return exitCode == 0 && output.Trim() is { Length: > 0 } value ? value : throw new UsageException($"could not read {property} of {Path.GetFileName(project)}");
     }
 }

@@ -11,7 +11,16 @@ internal static class ProjectBuild
             await log.WriteLineAsync(build.Output.TrimEnd()).ConfigureAwait(false);
             throw new UsageException($"building {Path.GetFileName(projectPath)} failed (dotnet build exited with {build.ExitCode})");
         }
-        var query = await RunDotnetAsync(["msbuild", projectPath, "-nologo", "-getProperty:TargetPath"], cancellationToken).ConfigureAwait(false);
+        return await TargetPathAsync(projectPath, configuration: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The assembly <paramref name="projectPath"/> builds in <paramref name="configuration"/> (null: its default).</summary>
+    public static async Task<string> TargetPathAsync(string projectPath, string? configuration, CancellationToken cancellationToken)
+    {
+        string[] arguments = configuration is null
+            ? ["msbuild", projectPath, "-nologo", "-getProperty:TargetPath"]
+            : ["msbuild", projectPath, "-nologo", "-getProperty:TargetPath", $"-p:Configuration={configuration}"];
+        var query = await RunDotnetAsync(arguments, cancellationToken).ConfigureAwait(false);
         string targetPath = query.Output.Trim();
         if (query.ExitCode != 0 || targetPath.Length == 0)
         {

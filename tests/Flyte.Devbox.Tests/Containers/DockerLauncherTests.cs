@@ -121,7 +121,7 @@ public sealed class DockerLauncherTests : IAsyncLifetime
     /// <summary>The containers, running or not, the launcher made for an attempt (it labels them with the attempt's folder).</summary>
     private static async Task<IList<Docker.DotNet.Models.ContainerListResponse>> ContainersOfAsync(string attemptFolder)
     {
-        using var docker = new Docker.DotNet.DockerClientConfiguration(new DockerLauncherOptions { DefaultImage = "unused" }.Engine).CreateClient();
+        using var docker = new Docker.DotNet.DockerClientConfiguration(Flyte.Images.DockerEngine.DefaultAddress()).CreateClient();
         return await docker.Containers.ListContainersAsync(new Docker.DotNet.Models.ContainersListParameters
         {
             All = true,
