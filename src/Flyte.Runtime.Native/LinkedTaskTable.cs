@@ -7,5 +7,5 @@ namespace Flyte.Runtime.Execution;
 internal static class LinkedTaskTable
 {
     [System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void Register() => Flyte.Tasks.TaskRegistry.Register(global::Flyte.Generated.FlyteTaskTable.Instance);
+    internal static void Register() => LinkedTasks.Register(global::Flyte.Generated.FlyteTaskTable.Instance);
 }

@@ -90,17 +90,17 @@ internal sealed class ActionRunner(TextWriter log)
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "a0 runs framework-dependent and loads the user's assembly from disk by design.")]
     private async Task<TaskDefinition> LoadTaskAsync(A0Arguments a, CancellationToken cancellationToken)
     {
-        if (LinkedTasks.AssemblyName is { } linked)
+        if (LinkedTasks.Table is { } linked)
         {
             // This a0 has its code compiled in; it cannot load other code, nor a newer copy of its own from a bundle.
             if (a.CodeBundle is not null)
             {
                 throw new SystemFailureException("BundleNotSupported",
-                    $"this a0 has {linked} compiled in and runs no code bundle ({a.CodeBundle}); deploy the task to run in its image without a bundle, or use an image with the plain a0");
+                    $"this a0 has {linked.AssemblyName} compiled in and runs no code bundle ({a.CodeBundle}); deploy the task to run in its image without a bundle, or use an image with the plain a0");
             }
-            var linkedTable = LinkedTasks.Find(a.AssemblyName ?? "")
-                ?? throw new SystemFailureException("AssemblyNotFound", $"this a0 has {linked} compiled in, not {a.AssemblyName}: the task runs in the wrong image");
-            return FindTask(linkedTable, a);
+            return linked.AssemblyName == a.AssemblyName
+                ? FindTask(linked, a)
+                : throw new SystemFailureException("AssemblyNotFound", $"this a0 has {linked.AssemblyName} compiled in, not {a.AssemblyName}: the task runs in the wrong image");
         }
         string codeDirectory = Path.GetFullPath(a.CodeBundleDestination ?? ".");
         if (a.CodeBundle is { } bundle)
