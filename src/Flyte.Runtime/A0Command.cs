@@ -31,6 +31,6 @@ internal static class A0Command
             System.Runtime.InteropServices.PosixSignal.SIGTERM,
             context => { context.Cancel = true; cancellation.Cancel(); });
         int attempt = int.TryParse(getEnvironmentVariable(AttemptNumberVariable), out int number) && number >= 0 ? number : 0;
-        return new Execution.ActionRunner(stdout).RunAsync(result.Arguments, attempt, cancellation.Token).GetAwaiter().GetResult();
+        return new Execution.ActionRunner(stdout).Run(result.Arguments, attempt, cancellation.Token);
     }
 }

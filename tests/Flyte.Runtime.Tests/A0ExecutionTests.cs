@@ -58,6 +58,20 @@ public sealed class A0ExecutionTests : IDisposable
     }
 
     [Fact]
+    public void A_task_gets_a_library_of_its_own_that_a0_does_not_ship_from_its_folder()
+    {
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(SampleOutputs.A0)!, "System.CommandLine.dll")), "a0 must not ship the library for this test to mean anything");
+        Assert.True(File.Exists(Path.Combine(SampleOutputs.DevboxTestTasks, "System.CommandLine.dll")));
+        string inputs = Inputs(("name", ScalarLiterals.FromString("verbose")));
+
+        var (exitCode, stdout, stderr) = Run(CommandLine(inputs, "Flyte.Devbox.Tests.Tasks", "dependencies.OptionName", "--dest", SampleOutputs.DevboxTestTasks));
+
+        Assert.True(exitCode == 0, stdout + stderr);
+        Assert.False(File.Exists(Path.Combine(Outputs, "error.pb")), stdout + stderr);
+        Assert.Equal("--verbose", Assert.Single(ReadOutputs().Literals).Value.Scalar.Primitive.StringValue);
+    }
+
+    [Fact]
     public void A_workflow_without_a_control_plane_fails_with_a_SYSTEM_error_that_says_what_is_missing()
     {
         string inputs = Inputs(("n", ScalarLiterals.FromInt64(3)));

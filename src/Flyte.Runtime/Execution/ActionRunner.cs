@@ -18,25 +18,30 @@ namespace Flyte.Runtime.Execution;
 /// and write outputs.pb or error.pb under the output prefix. The files carry the result: the
 /// exit code is 0 either way, and non-zero only when not even error.pb could be written.
 /// </summary>
+/// <remarks>
+/// It runs on a0's main thread and blocks on each step that may wait (storage, the task): the process has nothing else
+/// to do meanwhile, and async methods of its own would cost every action start-up time (each state machine is
+/// compiled by the JIT at its first use).
+/// </remarks>
 internal sealed class ActionRunner(TextWriter log)
 {
     /// <param name="attempt">The attempt number the executor gives (<c>FLYTE_ATTEMPT_NUMBER</c>), 0 for the first.</param>
-    public async Task<int> RunAsync(A0Arguments a, int attempt, CancellationToken cancellationToken)
+    public int Run(A0Arguments a, int attempt, CancellationToken cancellationToken)
     {
         ContainerError? error;
         LiteralMap? outputs = null;
         try
         {
-            TaskDefinition task = await LoadTaskAsync(a, cancellationToken).ConfigureAwait(false);
-            LiteralMap inputs = await ReadInputsAsync(a.Inputs, cancellationToken).ConfigureAwait(false);
+            TaskDefinition task = LoadTask(a, cancellationToken);
+            LiteralMap inputs = ReadInputs(a.Inputs, cancellationToken);
             var context = new TaskContext(a.RunName ?? "", a.ActionName ?? "", attempt, a.OutputsPath, a.RawDataPath ?? "");
             using var connection = new ControlPlaneConnection(a.Controller);
-            await using var controller = CreateController(a, connection);
+            var controller = new OnDemandController(() => CreateController(a, connection));
             try
             {
                 using (FlyteContext.Enter(controller))
                 {
-                    outputs = await task.InvokeAsync(inputs, context, cancellationToken).ConfigureAwait(false);
+                    outputs = task.InvokeAsync(inputs, context, cancellationToken).GetAwaiter().GetResult();
                 }
                 error = null;
             }
@@ -54,6 +59,11 @@ internal sealed class ActionRunner(TextWriter log)
             {
                 error = ContainerErrors.FromUser(e);
             }
+            finally
+            {
+                // Stops watching the children, if the task called any.
+                controller.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
         }
         catch (SystemFailureException e)
         {
@@ -70,12 +80,12 @@ internal sealed class ActionRunner(TextWriter log)
         {
             if (error is null)
             {
-                await WriteAsync(a.OutputsPath, "outputs.pb", Local.RunLayout.ToOutputs(outputs!), cancellationToken).ConfigureAwait(false);
+                Write(a.OutputsPath, "outputs.pb", Local.RunLayout.ToOutputs(outputs!), cancellationToken);
                 log.WriteLine($"a0: {a.TaskName} succeeded; outputs in {a.OutputsPath}");
             }
             else
             {
-                await WriteAsync(a.OutputsPath, "error.pb", new ErrorDocument { Error = error }, cancellationToken).ConfigureAwait(false);
+                Write(a.OutputsPath, "error.pb", new ErrorDocument { Error = error }, cancellationToken);
                 log.WriteLine($"a0: {a.TaskName} failed ({error.Origin}, {error.Kind}): {error.Message.Split('\n')[0]}");
             }
             return 0;
@@ -88,7 +98,7 @@ internal sealed class ActionRunner(TextWriter log)
     }
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "a0 runs framework-dependent and loads the user's assembly from disk by design.")]
-    private async Task<TaskDefinition> LoadTaskAsync(A0Arguments a, CancellationToken cancellationToken)
+    private static TaskDefinition LoadTask(A0Arguments a, CancellationToken cancellationToken)
     {
         if (LinkedTasks.Table is { } linked)
         {
@@ -107,10 +117,10 @@ internal sealed class ActionRunner(TextWriter log)
         {
             string? md5 = a.Version is { Length: 32 } version && version.All(Uri.IsHexDigit) ? version.ToLowerInvariant() : null;
             using var store = ObjectStores.For(bundle);
-            await using var stream = await store.OpenReadAsync(bundle, cancellationToken).ConfigureAwait(false);
+            using var stream = store.OpenReadAsync(bundle, cancellationToken).GetAwaiter().GetResult();
             try
             {
-                await CodeBundle.ExtractAsync(stream, codeDirectory, md5, cancellationToken).ConfigureAwait(false);
+                CodeBundle.ExtractAsync(stream, codeDirectory, md5, cancellationToken).GetAwaiter().GetResult();
             }
             catch (BundleRejectedException e)
             {
@@ -124,15 +134,24 @@ internal sealed class ActionRunner(TextWriter log)
         {
             throw new SystemFailureException("AssemblyNotFound", $"{assemblyName}.dll is not in {codeDirectory}: the code bundle or the image lacks it");
         }
-        var assembly = new TaskLoadContext(path, ["a0"]).LoadFromAssemblyPath(path);
+        var assembly = TaskAssemblyLoader.Load(path);
         var table = TaskRegistry.Initialize(assembly) is { } registered && registered.AssemblyName == assemblyName ? registered
             : throw new SystemFailureException("NoTaskTable", $"{assemblyName} has no Flyte dispatch table; was it built with Flyte.Sdk?");
         return FindTask(table, a);
     }
 
-    private static TaskDefinition FindTask(ITaskTable table, A0Arguments a) =>
-        table.Tasks.FirstOrDefault(t => t.Name == a.TaskName)
-        ?? throw new SystemFailureException("TaskNotFound", $"{table.AssemblyName} has no task {a.TaskName}; its tasks: {string.Join(", ", table.Tasks.Select(t => t.Name))}");
+    private static TaskDefinition FindTask(ITaskTable table, A0Arguments a)
+    {
+        // A loop, not LINQ: System.Linq would be one more assembly to load on a0's start-up path.
+        foreach (TaskDefinition task in table.Tasks)
+        {
+            if (task.Name == a.TaskName)
+            {
+                return task;
+            }
+        }
+        throw new SystemFailureException("TaskNotFound", $"{table.AssemblyName} has no task {a.TaskName}; its tasks: {string.Join(", ", table.Tasks.Select(t => t.Name))}");
+    }
 
     /// <summary>Child calls of the task become actions on the control plane, under the parent's run and name.</summary>
     private ActionsController CreateController(A0Arguments a, ControlPlaneConnection connection)
@@ -154,12 +173,17 @@ internal sealed class ActionRunner(TextWriter log)
         return new ActionsController(connection, parent, a.RunBaseDir ?? "", childSettings, a.ImageCache, log);
     }
 
-    private static async Task<LiteralMap> ReadInputsAsync(string uri, CancellationToken cancellationToken)
+    private static LiteralMap ReadInputs(string uri, CancellationToken cancellationToken)
     {
-        var inputs = await ProtoObjects.ReadAsync(uri, Flyteidl2.Task.Inputs.Parser, cancellationToken).ConfigureAwait(false);
+        using var store = ObjectStores.For(uri);
+        var inputs = Flyteidl2.Task.Inputs.Parser.ParseFrom(store.ReadAllBytesAsync(uri, cancellationToken).GetAwaiter().GetResult());
         return Local.RunLayout.ToLiteralMap(inputs.Literals);
     }
 
-    private static Task WriteAsync(string prefix, string fileName, IMessage message, CancellationToken cancellationToken) =>
-        ProtoObjects.WriteAsync(ProtoObjects.Join(prefix, fileName), message, cancellationToken);
+    private static void Write(string prefix, string fileName, IMessage message, CancellationToken cancellationToken)
+    {
+        string uri = ProtoObjects.Join(prefix, fileName);
+        using var store = ObjectStores.For(uri);
+        store.WriteAsync(uri, ProtoObjects.ToStream(message), cancellationToken).GetAwaiter().GetResult();
+    }
 }

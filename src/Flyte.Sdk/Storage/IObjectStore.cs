@@ -10,6 +10,19 @@ public interface IObjectStore : IDisposable
     /// <exception cref="ObjectNotFoundException">No object exists at <paramref name="uri"/>.</exception>
     Task<Stream> OpenReadAsync(string uri, CancellationToken cancellationToken = default);
 
+    /// <summary>The whole object in memory, for small ones such as inputs.pb and outputs.pb.</summary>
+    /// <exception cref="ObjectNotFoundException">No object exists at <paramref name="uri"/>.</exception>
+    async Task<byte[]> ReadAllBytesAsync(string uri, CancellationToken cancellationToken = default)
+    {
+        Stream stream = await OpenReadAsync(uri, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var memory = new MemoryStream();
+            await stream.CopyToAsync(memory, cancellationToken).ConfigureAwait(false);
+            return memory.ToArray();
+        }
+    }
+
     /// <summary>
     /// Writes <paramref name="content"/> from its current position to its end as the object at <paramref name="uri"/>,
     /// replacing any existing object. Readers see either the old object or the whole new one, never a partial write.

@@ -21,32 +21,67 @@ public sealed class LocalObjectStore : IObjectStore
         }
     }
 
-    public async Task WriteAsync(string uri, Stream content, CancellationToken cancellationToken = default)
+    public Task<byte[]> ReadAllBytesAsync(string uri, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        var path = Path.GetFullPath(ToPath(uri));
-        var directory = Path.GetDirectoryName(path) ?? throw new ArgumentException($"Not a file location: {uri}", nameof(uri));
-        Directory.CreateDirectory(directory);
-        // A random name, not a Guid: formatting a Guid costs a0 a JIT compilation on its start-up path.
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Path.GetRandomFileName()}{PartialSuffix}");
         try
         {
-            if (content is MemoryStream memory)
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(ReadAllBytes(uri));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<byte[]>(e);
+        }
+    }
+
+    public Task WriteAsync(string uri, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        // Content already in memory (inputs.pb, outputs.pb, …) is written in place, by a plain method: on Linux an async
+        // file write is this same blocking write on a thread-pool thread, and the hop (and, on a0's start-up path, an
+        // async state machine to compile) costs more than the write.
+        return content is MemoryStream memory ? WriteFromMemory(uri, memory, cancellationToken) : WriteFromStreamAsync(uri, content, cancellationToken);
+    }
+
+    private static Task WriteFromMemory(string uri, MemoryStream memory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (path, temporary) = TargetAndTemporaryPaths(uri);
+            try
             {
-                // Content already in memory (inputs.pb, outputs.pb, …) is written in place: on Linux an async file write
-                // is this same blocking write on a thread-pool thread, and the hop costs more than the write.
-                cancellationToken.ThrowIfCancellationRequested();
-                using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
-                memory.CopyTo(file);
-            }
-            else
-            {
-                var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-                await using (file.ConfigureAwait(false))
+                // Through the handle, not a FileStream, which a0 would load for this alone.
+                using (var file = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write))
                 {
-                    await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
-                    await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    ArraySegment<byte> bytes = memory.TryGetBuffer(out ArraySegment<byte> buffer) ? buffer : new ArraySegment<byte>(memory.ToArray());
+                    RandomAccess.Write(file, bytes.AsSpan((int)memory.Position), fileOffset: 0);
                 }
+                File.Move(temporary, path, overwrite: true);
+            }
+            catch
+            {
+                File.Delete(temporary);
+                throw;
+            }
+            return Task.CompletedTask;
+        }
+        catch (Exception e)
+        {
+            return Task.FromException(e);
+        }
+    }
+
+    private static async Task WriteFromStreamAsync(string uri, Stream content, CancellationToken cancellationToken)
+    {
+        var (path, temporary) = TargetAndTemporaryPaths(uri);
+        try
+        {
+            var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await using (file.ConfigureAwait(false))
+            {
+                await content.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             File.Move(temporary, path, overwrite: true);
         }
@@ -55,6 +90,17 @@ public sealed class LocalObjectStore : IObjectStore
             File.Delete(temporary);
             throw;
         }
+    }
+
+    /// <summary>The file for <paramref name="uri"/>, its folder created, and a new name beside it to write to first.</summary>
+    private static (string Path, string Temporary) TargetAndTemporaryPaths(string uri)
+    {
+        var path = Path.GetFullPath(ToPath(uri));
+        var directory = Path.GetDirectoryName(path) ?? throw new ArgumentException($"Not a file location: {uri}", nameof(uri));
+        Directory.CreateDirectory(directory);
+        // A random name, not a Guid: formatting a Guid costs a0 a JIT compilation on its start-up path. Concatenated, not
+        // interpolated: an interpolated string of five parts rents from ArrayPool, whose first use starts its event source.
+        return (path, Path.Combine(directory, "." + Path.GetFileName(path) + "." + Path.GetRandomFileName() + PartialSuffix));
     }
 
     public Task<bool> ExistsAsync(string uri, CancellationToken cancellationToken = default)
@@ -136,6 +182,19 @@ public sealed class LocalObjectStore : IObjectStore
         return parsed.LocalPath;
     }
 
+    private static byte[] ReadAllBytes(string uri)
+    {
+        var path = ToPath(uri);
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (IsNotFound(e, path))
+        {
+            throw new ObjectNotFoundException(uri, e);
+        }
+    }
+
     private static Stream Open(string uri)
     {
         var path = ToPath(uri);
@@ -145,15 +204,15 @@ public sealed class LocalObjectStore : IObjectStore
             // FileStream costs a0's start-up a set of types it uses for nothing else.
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0, useAsync: true);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ObjectNotFoundException(uri, e);
-        }
-        catch (UnauthorizedAccessException e) when (Directory.Exists(path))
+        catch (Exception e) when (IsNotFound(e, path))
         {
             throw new ObjectNotFoundException(uri, e);
         }
     }
+
+    // A directory where the object would be is no object either (opening one is "access denied").
+    private static bool IsNotFound(Exception e, string path) =>
+        e is FileNotFoundException or DirectoryNotFoundException || (e is UnauthorizedAccessException && Directory.Exists(path));
 
     private static string EscapeRelativePath(string relative) =>
         string.Join('/', relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Select(Uri.EscapeDataString));

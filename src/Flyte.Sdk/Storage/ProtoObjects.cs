@@ -13,15 +13,22 @@ public static class ProtoObjects
         where T : IMessage<T>
     {
         using var store = ObjectStores.For(uri, options);
-        await using var stream = await store.OpenReadAsync(uri, cancellationToken).ConfigureAwait(false);
-        return parser.ParseFrom(stream);
+        // Whole, then parsed: these messages are small, and parsing from memory skips the stream machinery.
+        return parser.ParseFrom(await store.ReadAllBytesAsync(uri, cancellationToken).ConfigureAwait(false));
     }
 
     /// <param name="options">How to reach S3 for <c>s3://</c> and <c>gs://</c> URIs; null for the usual AWS variables.</param>
     public static async Task WriteAsync(string uri, IMessage message, CancellationToken cancellationToken = default, S3StoreOptions? options = null)
     {
         using var store = ObjectStores.For(uri, options);
-        using var content = new MemoryStream(message.ToByteArray());
+        using var content = ToStream(message);
         await store.WriteAsync(uri, content, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The message's bytes as a stream whose buffer a store may write from directly.</summary>
+    public static MemoryStream ToStream(IMessage message)
+    {
+        byte[] bytes = message.ToByteArray();
+        return new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
     }
 }

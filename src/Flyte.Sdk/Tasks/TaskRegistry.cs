@@ -18,10 +18,18 @@ public static class TaskRegistry
     {
         ArgumentNullException.ThrowIfNull(assembly);
         System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-        string? name = assembly.GetName().Name;
+        // Matched by the table's own type, not by assembly.GetName(): an AssemblyName carries a CultureInfo, and
+        // creating one loads ICU, which costs a0 milliseconds of start-up that a task may never need.
         lock (TablesByAssembly)
         {
-            return name is not null && TablesByAssembly.TryGetValue(name, out var table) ? table : null;
+            foreach (ITaskTable table in TablesByAssembly.Values)
+            {
+                if (table.GetType().Assembly == assembly)
+                {
+                    return table;
+                }
+            }
+            return null;
         }
     }
 
