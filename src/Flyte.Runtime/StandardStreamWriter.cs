@@ -45,7 +45,7 @@ internal sealed partial class StandardStreamWriter : TextWriter
         ReadOnlySpan<byte> bytes = encoded;
         while (!bytes.IsEmpty)
         {
-            nint written = PosixWrite(_fileDescriptor, bytes, bytes.Length);
+            nint written = WriteToDescriptor(_fileDescriptor, bytes);
             if (written > 0)
             {
                 bytes = bytes[(int)written..];
@@ -59,6 +59,29 @@ internal sealed partial class StandardStreamWriter : TextWriter
     }
 
     private const int InterruptedSystemCall = 4; // EINTR
+
+    // Set once glibc's file is missing (Alpine's musl); the bare name finds the C library there, as on macOS.
+    private static bool s_noGlibc;
+
+    private static nint WriteToDescriptor(int fileDescriptor, ReadOnlySpan<byte> bytes)
+    {
+        if (OperatingSystem.IsLinux() && !s_noGlibc)
+        {
+            try
+            {
+                return GlibcWrite(fileDescriptor, bytes, bytes.Length);
+            }
+            catch (DllNotFoundException)
+            {
+                s_noGlibc = true;
+            }
+        }
+        return PosixWrite(fileDescriptor, bytes, bytes.Length);
+    }
+
+    // glibc by its file name: for a bare "libc" the runtime tries a dozen other names first, at every a0 start.
+    [LibraryImport("libc.so.6", EntryPoint = "write", SetLastError = true)]
+    private static partial nint GlibcWrite(int fileDescriptor, ReadOnlySpan<byte> buffer, nint count);
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint PosixWrite(int fileDescriptor, ReadOnlySpan<byte> buffer, nint count);

@@ -22,7 +22,9 @@ namespace Flyte.Runtime.Controller;
 /// </summary>
 internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
 {
-    private const int MaxEnqueueAttempts = 5;
+    // With Backoff's delays, about 21 s of a control plane that does not answer (a restart, a rolling update) before the
+    // child call fails; the parent's retries are for errors, not for waiting.
+    private const int MaxEnqueueAttempts = 9;
 
     private readonly ControlPlaneConnection _connection;
     private readonly ActionIdentifier _parent;

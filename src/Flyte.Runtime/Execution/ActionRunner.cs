@@ -142,7 +142,8 @@ internal sealed class ActionRunner(TextWriter log)
 
     private static TaskDefinition FindTask(ITaskTable table, A0Arguments a)
     {
-        // A loop, not LINQ: System.Linq would be one more assembly to load on a0's start-up path.
+        // A loop, not LINQ, and the error built elsewhere: precompiled code loads every type a method names before its
+        // first run, and System.Linq would be one more assembly on a0's start-up path.
         foreach (TaskDefinition task in table.Tasks)
         {
             if (task.Name == a.TaskName)
@@ -150,8 +151,11 @@ internal sealed class ActionRunner(TextWriter log)
                 return task;
             }
         }
-        throw new SystemFailureException("TaskNotFound", $"{table.AssemblyName} has no task {a.TaskName}; its tasks: {string.Join(", ", table.Tasks.Select(t => t.Name))}");
+        throw TaskNotFound(table, a.TaskName);
     }
+
+    private static SystemFailureException TaskNotFound(ITaskTable table, string taskName) =>
+        new("TaskNotFound", $"{table.AssemblyName} has no task {taskName}; its tasks: {string.Join(", ", table.Tasks.Select(t => t.Name))}");
 
     /// <summary>Child calls of the task become actions on the control plane, under the parent's run and name.</summary>
     private ActionsController CreateController(A0Arguments a, ControlPlaneConnection connection)

@@ -48,7 +48,7 @@ public sealed class LocalObjectStore : IObjectStore
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (path, temporary) = TargetAndTemporaryPaths(uri);
+            string path = TargetPath(uri, out string temporary);
             try
             {
                 // Through the handle, not a FileStream, which a0 would load for this alone.
@@ -74,7 +74,7 @@ public sealed class LocalObjectStore : IObjectStore
 
     private static async Task WriteFromStreamAsync(string uri, Stream content, CancellationToken cancellationToken)
     {
-        var (path, temporary) = TargetAndTemporaryPaths(uri);
+        string path = TargetPath(uri, out string temporary);
         try
         {
             var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
@@ -93,14 +93,15 @@ public sealed class LocalObjectStore : IObjectStore
     }
 
     /// <summary>The file for <paramref name="uri"/>, its folder created, and a new name beside it to write to first.</summary>
-    private static (string Path, string Temporary) TargetAndTemporaryPaths(string uri)
+    private static string TargetPath(string uri, out string temporary)
     {
         var path = Path.GetFullPath(ToPath(uri));
         var directory = Path.GetDirectoryName(path) ?? throw new ArgumentException($"Not a file location: {uri}", nameof(uri));
         Directory.CreateDirectory(directory);
         // A random name, not a Guid: formatting a Guid costs a0 a JIT compilation on its start-up path. Concatenated, not
         // interpolated: an interpolated string of five parts rents from ArrayPool, whose first use starts its event source.
-        return (path, Path.Combine(directory, "." + Path.GetFileName(path) + "." + Path.GetRandomFileName() + PartialSuffix));
+        temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Path.GetRandomFileName() + PartialSuffix);
+        return path;
     }
 
     public Task<bool> ExistsAsync(string uri, CancellationToken cancellationToken = default)
