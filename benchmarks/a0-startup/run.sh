@@ -7,6 +7,7 @@
 #   - the native a0 with Quickstart compiled in (src/Flyte.Runtime.Native), as in an image with the code baked in.
 # Usage: bash benchmarks/a0-startup/run.sh [runs]
 set -euo pipefail
+command -v python3 >/dev/null || { echo "the benchmark times its runs with python3; install it first" >&2; exit 1; }
 cd "$(dirname "$0")/../.."
 runs=${1:-15}
 work=$(mktemp -d)
@@ -35,34 +36,53 @@ printf '\x0a\x0b\x0a\x01x\x12\x06\x0a\x04\x0a\x02\x08\x07' > "$work/inputs.pb"
 quickstart="$PWD/samples/Quickstart/bin/Release/net10.0"
 trivial="$PWD/benchmarks/a0-startup/TrivialTask/bin/Release/net10.0"
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); awk -v d=$((e - s)) 'BEGIN { printf "%.1f\n", d / 1000000 }'; }
-# a0 (its command as words, then a name for its output folder) running one of the two tasks.
-a0_trivial() { "${@:2}" --inputs "$work/inputs.pb" --outputs-path "$work/out-$1" --dest "$trivial" --resolver flyte-dotnet assembly TrivialTask task trivial.Square; }
-a0_square() { "${@:2}" --inputs "$work/inputs.pb" --outputs-path "$work/out-$1" --dest "$quickstart" --resolver flyte-dotnet assembly Quickstart task quickstart.Square; }
-# The code baked in: no --dest, no assembly to load.
-native_square() { "$work/native/a0" --inputs "$work/inputs.pb" --outputs-path "$work/out-native" --resolver flyte-dotnet assembly Quickstart task quickstart.Square; }
-
-# Warm the disk cache, then interleave all of them so that load changes hit each alike.
-"$work/empty/out/empty"; "$work/yield/out/yield"; a0_trivial trivial "$work/a0/a0" >/dev/null; a0_square square "$work/a0/a0" >/dev/null; native_square >/dev/null
-names=(empty trivial yield square native empty-muxer trivial-muxer)
-for name in "${names[@]}"; do : > "$work/$name.ms"; done
-for _ in $(seq "$runs"); do
-  time_ms "$work/empty/out/empty" >> "$work/empty.ms"
-  time_ms a0_trivial trivial "$work/a0/a0" >> "$work/trivial.ms"
-  time_ms "$work/yield/out/yield" >> "$work/yield.ms"
-  time_ms a0_square square "$work/a0/a0" >> "$work/square.ms"
-  time_ms native_square >> "$work/native.ms"
+a0_args() { # output folder, code folder, assembly, task
+  echo "--inputs $work/inputs.pb --outputs-path $work/out-$1 --dest $2 --resolver flyte-dotnet assembly $3 task $4"
+}
+# name, then the command line (words split on spaces; no path here has one).
+commands=(
+  "empty|$work/empty/out/empty"
+  "trivial|$work/a0/a0 $(a0_args trivial "$trivial" TrivialTask trivial.Square)"
+  "yield|$work/yield/out/yield"
+  "square|$work/a0/a0 $(a0_args square "$quickstart" Quickstart quickstart.Square)"
+  # The code baked in: no --dest, no assembly to load.
+  "native|$work/native/a0 --inputs $work/inputs.pb --outputs-path $work/out-native --resolver flyte-dotnet assembly Quickstart task quickstart.Square"
   # Both started by the `dotnet` muxer, as the devbox's process launcher starts a0 (`dotnet exec a0.dll`).
-  time_ms dotnet "$work/empty/out/empty.dll" >> "$work/empty-muxer.ms"
-  time_ms a0_trivial trivial-muxer dotnet "$work/a0/a0.dll" >> "$work/trivial-muxer.ms"
-done
+  "empty-muxer|$(command -v dotnet) $work/empty/out/empty.dll"
+  "trivial-muxer|$(command -v dotnet) $work/a0/a0.dll $(a0_args trivial-muxer "$trivial" TrivialTask trivial.Square)"
+)
+
+# Each command is started with posix_spawn and reaped with wait4, so the figures hold little besides the program itself
+# (timing with `date` in a shell adds a millisecond or two of its own to each side). All of them interleaved, in
+# alternating order, after a warm-up run each, so that load changes hit each alike. Prints "name median" lines.
+python3 - "$runs" "${commands[@]}" > "$work/medians" <<'PY'
+import os, statistics, sys, time
+runs = int(sys.argv[1])
+commands = [tuple(c.split("|", 1)) for c in sys.argv[2:]]
+devnull = os.open(os.devnull, os.O_WRONLY)
+def run(line):
+    argv = line.split()
+    start = time.perf_counter_ns()
+    pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1), (os.POSIX_SPAWN_DUP2, devnull, 2)])
+    _, status, _ = os.wait4(pid, 0)
+    if status != 0:
+        sys.exit(f"failed ({status}): {line}")
+    return (time.perf_counter_ns() - start) / 1e6
+for _, line in commands:
+    run(line)
+times = {name: [] for name, _ in commands}
+for i in range(runs):
+    for name, line in (commands if i % 2 == 0 else commands[::-1]):
+        times[name].append(run(line))
+for name, values in times.items():
+    print(name, f"{statistics.median(values):.1f}")
+PY
 for out in trivial square native trivial-muxer; do
   test -s "$work/out-$out/outputs.pb" || { echo "a0 ($out) wrote no outputs.pb" >&2; exit 1; }
 done
 
 declare -A m
-for name in "${names[@]}"; do m[$name]=$(median < "$work/$name.ms"); done
+while read -r name median; do m[$name]=$median; done < "$work/medians"
 ratio() { awk -v a="$1" -v e="$2" 'BEGIN { printf "%.2f", a / e }'; }
 echo "medians over $runs runs:"
 echo "  empty console app:                            ${m[empty]} ms"

@@ -9,8 +9,10 @@ internal static class A0ArgumentParser
     /// <summary>The resolver name our task specs use; its arguments name the task.</summary>
     public const string DotnetResolver = "flyte-dotnet";
 
+    // Unknown rather than a nullable Option: the generic Nullable over a0's own enum would be compiled by the JIT at every start.
     private enum Option
     {
+        Unknown = -1,
         Inputs,
         OutputsPath,
         Version,
@@ -34,7 +36,7 @@ internal static class A0ArgumentParser
     private const int OptionCount = (int)Option.Resolver + 1;
 
     // Short aliases are flyte-sdk's.
-    private static Option? Lookup(string name) => name switch
+    private static Option Lookup(string name) => name switch
     {
         "--inputs" or "-i" => Option.Inputs,
         "--outputs-path" or "-o" => Option.OutputsPath,
@@ -54,7 +56,7 @@ internal static class A0ArgumentParser
         "--pkl" => Option.Pkl,
         "--dest" => Option.Dest,
         "--resolver" => Option.Resolver,
-        _ => null,
+        _ => Option.Unknown,
     };
 
     private static string LongName(Option option) => option switch
@@ -98,9 +100,9 @@ internal static class A0ArgumentParser
             int equals = token.IndexOf('=');
             string name = equals < 0 ? token : token[..equals];
             string? value = equals < 0 ? null : token[(equals + 1)..];
-            Option? option = Lookup(name);
+            Option option = Lookup(name);
 
-            if (option is null)
+            if (option == Option.Unknown)
             {
                 // The executor may add options we do not know yet; a value, if any, goes with them.
                 if (value is null && i + 1 < args.Count && !LooksLikeOption(args[i + 1]))
@@ -129,7 +131,7 @@ internal static class A0ArgumentParser
 
             if (given[(int)option] is not null)
             {
-                warnings.Add($"{LongName(option.Value)} given more than once; using the last value");
+                warnings.Add($"{LongName(option)} given more than once; using the last value");
             }
             given[(int)option] = value;
 

@@ -55,7 +55,9 @@ public sealed class LocalObjectStore : IObjectStore
                 using (var file = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write))
                 {
                     ArraySegment<byte> bytes = memory.TryGetBuffer(out ArraySegment<byte> buffer) ? buffer : new ArraySegment<byte>(memory.ToArray());
-                    RandomAccess.Write(file, bytes.AsSpan((int)memory.Position), fileOffset: 0);
+                    int position = (int)memory.Position;
+                    // A span made directly: the generic AsSpan extension would be compiled by the JIT at a0's every start.
+                    RandomAccess.Write(file, new ReadOnlySpan<byte>(bytes.Array, bytes.Offset + position, bytes.Count - position), fileOffset: 0);
                 }
                 File.Move(temporary, path, overwrite: true);
             }
