@@ -47,12 +47,13 @@ public sealed class RunLayout
     }
 
     /// <summary>The literals of task.Inputs or task.Outputs as a map, in their order.</summary>
-    public static LiteralMap ToLiteralMap(IEnumerable<Flyteidl2.Task.NamedLiteral> literals)
+    public static LiteralMap ToLiteralMap(IReadOnlyList<Flyteidl2.Task.NamedLiteral> literals)
     {
         var map = new LiteralMap();
-        foreach (var literal in literals)
+        // By index: enumerating a RepeatedField makes an iterator, one more type for a0 to load at every start.
+        for (int i = 0; i < literals.Count; i++)
         {
-            map.Literals[literal.Name] = literal.Value;
+            map.Literals[literals[i].Name] = literals[i].Value;
         }
         return map;
     }
