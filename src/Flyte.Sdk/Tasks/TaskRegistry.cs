@@ -8,7 +8,9 @@ public static class TaskRegistry
 {
     // A plain dictionary under a lock, not a ConcurrentDictionary: reading all of the latter's values starts its
     // event source, which costs a0 several milliseconds of start-up time.
-    private static readonly Dictionary<string, ITaskTable> TablesByAssembly = new(StringComparer.Ordinal);
+    // Keyed by the assembly itself, not its name: a process may load the same assembly in two load contexts (the CLI,
+    // tests), and each copy has its own table.
+    private static readonly Dictionary<System.Reflection.Assembly, ITaskTable> TablesByAssembly = [];
 
     /// <summary>
     /// Runs the module initializer of a freshly loaded assembly (nothing has touched its module yet, so it has not
@@ -18,18 +20,11 @@ public static class TaskRegistry
     {
         ArgumentNullException.ThrowIfNull(assembly);
         System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-        // Matched by the table's own type, not by assembly.GetName(): an AssemblyName carries a CultureInfo, and
-        // creating one loads ICU, which costs a0 milliseconds of start-up that a task may never need.
+        // Looked up by the assembly, not by assembly.GetName(): an AssemblyName carries a CultureInfo, and creating one
+        // loads ICU, which costs a0 milliseconds of start-up that a task may never need.
         lock (TablesByAssembly)
         {
-            foreach (ITaskTable table in TablesByAssembly.Values)
-            {
-                if (table.GetType().Assembly == assembly)
-                {
-                    return table;
-                }
-            }
-            return null;
+            return TablesByAssembly.TryGetValue(assembly, out var table) ? table : null;
         }
     }
 
@@ -38,7 +33,7 @@ public static class TaskRegistry
         ArgumentNullException.ThrowIfNull(table);
         lock (TablesByAssembly)
         {
-            TablesByAssembly[table.AssemblyName] = table;
+            TablesByAssembly[table.GetType().Assembly] = table;
         }
     }
 
