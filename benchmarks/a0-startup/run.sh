@@ -2,6 +2,7 @@
 # Start-up of a0 running a trivial task from local files, against `dotnet` running an empty console app, measured in the
 # same run on the same machine. Prints medians and their ratios.
 #   - trivial.Square (TrivialTask/): `x * x`, no await; what a0 itself costs. The target: at most 2x the empty app.
+#     Once as `dotnet build` leaves it (its code compiled by the JIT), once published ReadyToRun, as the README advises.
 #   - quickstart.Square: the same with an `await Task.Yield()`, whose first hop starts .NET's thread pool. That start
 #     costs any .NET program, so it is also compared with an empty app that does only that hop.
 #   - the native a0 with Quickstart compiled in (src/Flyte.Runtime.Native), as in an image with the code baked in.
@@ -18,6 +19,7 @@ dotnet publish src/Flyte.Runtime -c Release -r linux-x64 --self-contained false 
 dotnet publish src/Flyte.Runtime.Native -c Release -r linux-x64 -p:FlyteTaskProject="$PWD/samples/Quickstart/Quickstart.csproj" -o "$work/native" -nologo -v:q >/dev/null
 dotnet build samples/Quickstart -c Release -nologo -v:q >/dev/null
 dotnet build benchmarks/a0-startup/TrivialTask -c Release -nologo -v:q >/dev/null
+dotnet publish benchmarks/a0-startup/TrivialTask -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/trivial-r2r" -nologo -v:q >/dev/null
 empty_app() { # name, body of Program.cs
   mkdir -p "$work/$1"
   cat > "$work/$1/$1.csproj" <<'PROJ'
@@ -43,6 +45,7 @@ a0_args() { # output folder, code folder, assembly, task
 commands=(
   "empty|$work/empty/out/empty"
   "trivial|$work/a0/a0 $(a0_args trivial "$trivial" TrivialTask trivial.Square)"
+  "trivial-r2r|$work/a0/a0 $(a0_args trivial-r2r "$work/trivial-r2r" TrivialTask trivial.Square)"
   "yield|$work/yield/out/yield"
   "square|$work/a0/a0 $(a0_args square "$quickstart" Quickstart quickstart.Square)"
   # The code baked in: no --dest, no assembly to load.
@@ -77,7 +80,7 @@ for i in range(runs):
 for name, values in times.items():
     print(name, f"{statistics.median(values):.1f}")
 PY
-for out in trivial square native trivial-muxer; do
+for out in trivial trivial-r2r square native trivial-muxer; do
   test -s "$work/out-$out/outputs.pb" || { echo "a0 ($out) wrote no outputs.pb" >&2; exit 1; }
 done
 
@@ -87,6 +90,7 @@ ratio() { awk -v a="$1" -v e="$2" 'BEGIN { printf "%.2f", a / e }'; }
 echo "medians over $runs runs:"
 echo "  empty console app:                            ${m[empty]} ms"
 echo "  a0, trivial task (x * x):                     ${m[trivial]} ms   ratio $(ratio "${m[trivial]}" "${m[empty]}") (target: at most 2.00)"
+echo "  a0, the same task published ReadyToRun:       ${m[trivial-r2r]} ms   ratio $(ratio "${m[trivial-r2r]}" "${m[empty]}")"
 echo "  empty console app with one await Task.Yield(): ${m[yield]} ms"
 echo "  a0, quickstart.Square (awaits Task.Yield()):   ${m[square]} ms   ratio $(ratio "${m[square]}" "${m[empty]}"); $(ratio "${m[square]}" "${m[yield]}") against the app with the same hop"
 echo "  native a0 with Quickstart compiled in, Square: ${m[native]} ms   ratio $(ratio "${m[native]}" "${m[empty]}")"

@@ -12,7 +12,7 @@ namespace Flyte.Runtime;
 /// logs), a terminal or a file. Like the console, it drops what it cannot write: a closed pipe must
 /// not fail the action. Elsewhere than Unix, the console's writer serves.
 /// </summary>
-internal sealed partial class StandardStreamWriter : TextWriter
+internal sealed class StandardStreamWriter : TextWriter
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
@@ -50,7 +50,7 @@ internal sealed partial class StandardStreamWriter : TextWriter
             {
                 bytes = bytes[(int)written..];
             }
-            else if (written == 0 || Marshal.GetLastPInvokeError() != InterruptedSystemCall)
+            else if (written == 0 || Marshal.GetLastPInvokeError() != Libc.EINTR)
             {
                 // The reader went away (or there is none); the files under the output prefix carry the result anyway.
                 return;
@@ -58,31 +58,11 @@ internal sealed partial class StandardStreamWriter : TextWriter
         }
     }
 
-    private const int InterruptedSystemCall = 4; // EINTR
-
-    // Set once glibc's file is missing (Alpine's musl); the bare name finds the C library there, as on macOS.
-    private static bool s_noGlibc;
-
-    private static nint WriteToDescriptor(int fileDescriptor, ReadOnlySpan<byte> bytes)
+    private static unsafe nint WriteToDescriptor(int fileDescriptor, ReadOnlySpan<byte> bytes)
     {
-        if (OperatingSystem.IsLinux() && !s_noGlibc)
+        fixed (byte* start = bytes)
         {
-            try
-            {
-                return GlibcWrite(fileDescriptor, bytes, bytes.Length);
-            }
-            catch (DllNotFoundException)
-            {
-                s_noGlibc = true;
-            }
+            return Libc.IsAvailable ? Libc.Write(fileDescriptor, start, bytes.Length) : Libc.PortableWrite(fileDescriptor, start, bytes.Length);
         }
-        return PosixWrite(fileDescriptor, bytes, bytes.Length);
     }
-
-    // glibc by its file name: for a bare "libc" the runtime tries a dozen other names first, at every a0 start.
-    [LibraryImport("libc.so.6", EntryPoint = "write", SetLastError = true)]
-    private static partial nint GlibcWrite(int fileDescriptor, ReadOnlySpan<byte> buffer, nint count);
-
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static partial nint PosixWrite(int fileDescriptor, ReadOnlySpan<byte> buffer, nint count);
 }

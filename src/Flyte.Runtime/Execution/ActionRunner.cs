@@ -179,17 +179,22 @@ internal sealed class ActionRunner(TextWriter log)
 
     private static LiteralMap ReadInputs(string uri, CancellationToken cancellationToken)
     {
-        using var store = ObjectStores.For(uri);
-        byte[] bytes = store.ReadAllBytesAsync(uri, cancellationToken).GetAwaiter().GetResult();
         // From a span: the byte[] overload sets up a CodedInputStream first, more of protobuf to load at every start.
-        var inputs = Flyteidl2.Task.Inputs.Parser.ParseFrom(new ReadOnlySpan<byte>(bytes));
+        var inputs = LocalFiles.TryReadAll(uri) is { } bytes
+            ? Flyteidl2.Task.Inputs.Parser.ParseFrom(new ReadOnlySpan<byte>(bytes))
+            : ReadFromStore(uri, cancellationToken);
         return Local.RunLayout.ToLiteralMap(inputs.Literals);
     }
+
+    private static Flyteidl2.Task.Inputs ReadFromStore(string uri, CancellationToken cancellationToken) =>
+        ProtoObjects.ReadAsync(uri, Flyteidl2.Task.Inputs.Parser, cancellationToken).GetAwaiter().GetResult();
 
     private static void Write(string prefix, string fileName, IMessage message, CancellationToken cancellationToken)
     {
         string uri = ProtoObjects.Join(prefix, fileName);
-        using var store = ObjectStores.For(uri);
-        store.WriteAsync(uri, ProtoObjects.ToStream(message), cancellationToken).GetAwaiter().GetResult();
+        if (!LocalFiles.TryWrite(uri, ProtoObjects.ToBytes(message)))
+        {
+            ProtoObjects.WriteAsync(uri, message, cancellationToken).GetAwaiter().GetResult();
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace Flyte.Storage;
 public sealed class LocalObjectStore : IObjectStore
 {
     // Written next to the target, then moved over it; listing skips them so a write in progress is invisible.
-    private const string PartialSuffix = ".flyte-partial";
+    internal const string PartialSuffix = ".flyte-partial";
 
     public Task<Stream> OpenReadAsync(string uri, CancellationToken cancellationToken = default)
     {

@@ -23,10 +23,14 @@ public static class ObjectStores
             null or FileScheme => new LocalObjectStore(),
             S3Scheme => new S3ObjectStore(options),
             GcsScheme => S3ObjectStore.ForGcs(options),
-            _ => throw new NotSupportedException(
-                $"No object store for the scheme '{scheme}' (in {uri}); supported: {string.Join(", ", SupportedSchemes.Select(s => s + "://"))} and plain paths."),
+            _ => throw UnsupportedScheme(scheme, uri),
         };
     }
+
+    // Apart: precompiled code loads every type its method names before the method first runs, and System.Linq would be
+    // one more assembly on a0's start-up path.
+    private static NotSupportedException UnsupportedScheme(string scheme, string uri) =>
+        new($"No object store for the scheme '{scheme}' (in {uri}); supported: {string.Join(", ", SupportedSchemes.Select(s => s + "://"))} and plain paths.");
 
     /// <summary>The scheme of a <c>scheme://…</c> URI, as written; null for a plain path (including <c>C:\…</c>).</summary>
     /// <remarks>

@@ -13,8 +13,10 @@ public static class ProtoObjects
         where T : IMessage<T>
     {
         using var store = ObjectStores.For(uri, options);
-        // Whole, then parsed: these messages are small, and parsing from memory skips the stream machinery.
-        return parser.ParseFrom(await store.ReadAllBytesAsync(uri, cancellationToken).ConfigureAwait(false));
+        // Whole, then parsed from a span: these messages are small, and the byte[] overload would set up a
+        // CodedInputStream first.
+        byte[] bytes = await store.ReadAllBytesAsync(uri, cancellationToken).ConfigureAwait(false);
+        return parser.ParseFrom(new ReadOnlySpan<byte>(bytes));
     }
 
     /// <param name="options">How to reach S3 for <c>s3://</c> and <c>gs://</c> URIs; null for the usual AWS variables.</param>
@@ -28,9 +30,16 @@ public static class ProtoObjects
     /// <summary>The message's bytes as a stream whose buffer a store may write from directly.</summary>
     public static MemoryStream ToStream(IMessage message)
     {
+        byte[] bytes = ToBytes(message);
+        return new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+    }
+
+    /// <summary>The message's bytes.</summary>
+    public static byte[] ToBytes(IMessage message)
+    {
         // Written to a span: ToByteArray sets up a CodedOutputStream first, more of protobuf for a0 to load at every start.
         byte[] bytes = new byte[message.CalculateSize()];
         message.WriteTo(new Span<byte>(bytes));
-        return new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+        return bytes;
     }
 }
