@@ -7,6 +7,8 @@ namespace Flyte.Generators.Emitting;
 /// <summary>
 /// The assembly's dispatch table: every task by name. A module initializer registers it with
 /// <c>TaskRegistry</c> when the assembly loads, so <c>a0</c> finds tasks without scanning methods.
+/// Registering builds no task: <c>Find</c> builds only the one asked for (a0 runs one per process, and
+/// each task built costs it start-up time), <c>Tasks</c> all of them on first use.
 /// </summary>
 internal static class TableEmitter
 {
@@ -14,6 +16,7 @@ internal static class TableEmitter
 
     public static string Emit(IReadOnlyList<TaskModel> tasks, string assemblyName)
     {
+        var ordered = tasks.OrderBy(t => t.TaskName, System.StringComparer.Ordinal).ToList();
         var w = new SourceWriter();
         Header.Write(w);
         w.Open($"namespace {TaskEmitter.GeneratedNamespace}");
@@ -24,11 +27,24 @@ internal static class TableEmitter
         w.Line();
         w.Line($"public string AssemblyName => {Text.Literal(assemblyName)};");
         w.Line();
-        w.Open("public global::System.Collections.Generic.IReadOnlyList<global::Flyte.Tasks.TaskDefinition> Tasks { get; } = new global::Flyte.Tasks.TaskDefinition[]");
-        foreach (var task in tasks.OrderBy(t => t.TaskName, System.StringComparer.Ordinal))
+        w.Line("private global::Flyte.Tasks.TaskDefinition[]? _tasks;");
+        w.Line();
+        w.Line("/// <summary>Every task, built on first use.</summary>");
+        w.Open("public global::System.Collections.Generic.IReadOnlyList<global::Flyte.Tasks.TaskDefinition> Tasks => _tasks ??= new global::Flyte.Tasks.TaskDefinition[]");
+        foreach (var task in ordered)
         {
             w.Line($"{TaskEmitter.DefinitionTypeName(task)}.Instance,");
         }
+        w.Close(";");
+        w.Line();
+        w.Line("/// <summary>The task named <paramref name=\"name\"/>, building no other; null when there is none.</summary>");
+        w.Open("public global::Flyte.Tasks.TaskDefinition? Find(string name) => name switch");
+        // A duplicate name is reported as FLY005; one case per name keeps that the only error.
+        foreach (var task in ordered.GroupBy(t => t.TaskName).Select(g => g.First()))
+        {
+            w.Line($"{Text.Literal(task.TaskName)} => {TaskEmitter.DefinitionTypeName(task)}.Instance,");
+        }
+        w.Line("_ => null,");
         w.Close(";");
         w.Line();
         w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");

@@ -140,19 +140,9 @@ internal sealed class ActionRunner(TextWriter log)
         return FindTask(table, a);
     }
 
-    private static TaskDefinition FindTask(ITaskTable table, A0Arguments a)
-    {
-        // A loop, not LINQ, and the error built elsewhere: precompiled code loads every type a method names before its
-        // first run, and System.Linq would be one more assembly on a0's start-up path.
-        foreach (TaskDefinition task in table.Tasks)
-        {
-            if (task.Name == a.TaskName)
-            {
-                return task;
-            }
-        }
-        throw TaskNotFound(table, a.TaskName);
-    }
+    // The error is built elsewhere: precompiled code loads every type a method names before its first run, and
+    // System.Linq would be one more assembly on a0's start-up path.
+    private static TaskDefinition FindTask(ITaskTable table, A0Arguments a) => table.Find(a.TaskName) ?? throw TaskNotFound(table, a.TaskName);
 
     private static SystemFailureException TaskNotFound(ITaskTable table, string taskName) =>
         new("TaskNotFound", $"{table.AssemblyName} has no task {taskName}; its tasks: {string.Join(", ", table.Tasks.Select(t => t.Name))}");

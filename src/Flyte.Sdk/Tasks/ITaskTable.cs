@@ -6,5 +6,12 @@ public interface ITaskTable
     /// <summary>The assembly the tasks are declared in.</summary>
     string AssemblyName { get; }
 
+    /// <summary>Every task of the assembly, built on first use.</summary>
     IReadOnlyList<TaskDefinition> Tasks { get; }
+
+    /// <summary>
+    /// The task whose id name (<c>env.function</c>) is <paramref name="name"/>, or null. Builds that task only, where
+    /// <see cref="Tasks"/> builds all: a0 runs one task per process, and each task built costs start-up time.
+    /// </summary>
+    TaskDefinition? Find(string name);
 }

@@ -52,5 +52,6 @@ public static class TaskRegistry
 
     /// <summary>Finds a task by its id name (<c>env.function</c>) or its C# method name.</summary>
     public static TaskDefinition? Find(string name) =>
-        AllTasks.FirstOrDefault(t => t.Name == name) ?? AllTasks.FirstOrDefault(t => t.Declaration.MethodName == name || t.Declaration.MethodName.EndsWith("." + name, StringComparison.Ordinal));
+        Tables.Select(t => t.Find(name)).FirstOrDefault(t => t is not null)
+        ?? AllTasks.FirstOrDefault(t => t.Declaration.MethodName == name || t.Declaration.MethodName.EndsWith("." + name, StringComparison.Ordinal));
 }

@@ -12,7 +12,10 @@ namespace Flyte.Generated
 
         public string AssemblyName => "Sample";
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Flyte.Tasks.TaskDefinition> Tasks { get; } = new global::Flyte.Tasks.TaskDefinition[]
+        private global::Flyte.Tasks.TaskDefinition[]? _tasks;
+
+        /// <summary>Every task, built on first use.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::Flyte.Tasks.TaskDefinition> Tasks => _tasks ??= new global::Flyte.Tasks.TaskDefinition[]
         {
             global::Flyte.Generated.Tasks.Demo_AllTypes_Collections_Task.Instance,
             global::Flyte.Generated.Tasks.Demo_AllTypes_Enums_Task.Instance,
@@ -30,6 +33,28 @@ namespace Flyte.Generated
             global::Flyte.Generated.Tasks.Demo_AllTypes_Times_Task.Instance,
             global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance,
             global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance,
+        };
+
+        /// <summary>The task named <paramref name="name"/>, building no other; null when there is none.</summary>
+        public global::Flyte.Tasks.TaskDefinition? Find(string name) => name switch
+        {
+            "types.Collections" => global::Flyte.Generated.Tasks.Demo_AllTypes_Collections_Task.Instance,
+            "types.Enums" => global::Flyte.Generated.Tasks.Demo_AllTypes_Enums_Task.Instance,
+            "types.Files" => global::Flyte.Generated.Tasks.Demo_AllTypes_Files_Task.Instance,
+            "types.Flow" => global::Flyte.Generated.Tasks.Demo_AllTypes_Flow_Task.Instance,
+            "types.Injected" => global::Flyte.Generated.Tasks.Demo_AllTypes_Injected_Task.Instance,
+            "types.Maps" => global::Flyte.Generated.Tasks.Demo_AllTypes_Maps_Task.Instance,
+            "types.NamedTuple" => global::Flyte.Generated.Tasks.Demo_AllTypes_NamedTuple_Task.Instance,
+            "types.Nothing" => global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance,
+            "types.NothingAsync" => global::Flyte.Generated.Tasks.Demo_AllTypes_NothingAsync_Task.Instance,
+            "types.Nullables" => global::Flyte.Generated.Tasks.Demo_AllTypes_Nullables_Task.Instance,
+            "types.PositionalTuple" => global::Flyte.Generated.Tasks.Demo_AllTypes_PositionalTuple_Task.Instance,
+            "types.Records" => global::Flyte.Generated.Tasks.Demo_AllTypes_Records_Task.Instance,
+            "types.Scalars" => global::Flyte.Generated.Tasks.Demo_AllTypes_Scalars_Task.Instance,
+            "types.Times" => global::Flyte.Generated.Tasks.Demo_AllTypes_Times_Task.Instance,
+            "types.ValueAsync" => global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance,
+            "types.renamed" => global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance,
+            _ => null,
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]

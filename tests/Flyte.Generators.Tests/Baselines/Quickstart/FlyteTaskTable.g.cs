@@ -12,10 +12,21 @@ namespace Flyte.Generated
 
         public string AssemblyName => "Sample";
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Flyte.Tasks.TaskDefinition> Tasks { get; } = new global::Flyte.Tasks.TaskDefinition[]
+        private global::Flyte.Tasks.TaskDefinition[]? _tasks;
+
+        /// <summary>Every task, built on first use.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<global::Flyte.Tasks.TaskDefinition> Tasks => _tasks ??= new global::Flyte.Tasks.TaskDefinition[]
         {
             global::Flyte.Generated.Tasks.Samples_Quickstart_MeanOfSquares_Task.Instance,
             global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance,
+        };
+
+        /// <summary>The task named <paramref name="name"/>, building no other; null when there is none.</summary>
+        public global::Flyte.Tasks.TaskDefinition? Find(string name) => name switch
+        {
+            "quickstart.MeanOfSquares" => global::Flyte.Generated.Tasks.Samples_Quickstart_MeanOfSquares_Task.Instance,
+            "quickstart.Square" => global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance,
+            _ => null,
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]
