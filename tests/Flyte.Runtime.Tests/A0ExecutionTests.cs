@@ -133,6 +133,23 @@ public sealed class A0ExecutionTests : IDisposable
     }
 
     [Fact]
+    public void An_assembly_that_does_not_load_is_a_SYSTEM_error_not_a_crash()
+    {
+        string code = Path.Combine(_work, "code");
+        Directory.CreateDirectory(code);
+        File.WriteAllText(Path.Combine(code, "Broken.dll"), "not a .NET assembly");
+        string inputs = Inputs(("x", ScalarLiterals.FromInt64(1)));
+
+        var (exitCode, _, _) = Run(CommandLine(inputs, "Broken", "broken.Task", "--dest", code));
+
+        Assert.Equal(0, exitCode);
+        var error = ReadError();
+        Assert.Equal(ExecutionError.Types.ErrorKind.System, error.Origin);
+        Assert.Equal("TaskLoadFailed", error.Code);
+        Assert.Contains("BadImageFormatException", error.Message);
+    }
+
+    [Fact]
     public void Missing_inputs_file_is_a_storage_error()
     {
         var (exitCode, _, _) = Run(CommandLine(Path.Combine(_work, "nowhere.pb"), "Quickstart", "quickstart.Square", "--dest", SampleOutputs.Quickstart));

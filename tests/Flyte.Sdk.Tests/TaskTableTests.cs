@@ -28,6 +28,23 @@ public class TaskTableTests
     }
 
     [Fact]
+    public void A_table_generated_before_Find_existed_still_finds_its_tasks()
+    {
+        ITaskTable older = new TableWithoutFind(Pipeline.FlyteTasks.Square, Pipeline.FlyteTasks.Add);
+
+        Assert.Same(Pipeline.FlyteTasks.Add, older.Find("pipeline.Add"));
+        Assert.Null(older.Find("pipeline.NoSuchTask"));
+    }
+
+    /// <summary>A table as the generator wrote them before <see cref="ITaskTable.Find"/>: a0 may load such an assembly.</summary>
+    private sealed class TableWithoutFind(params TaskDefinition[] tasks) : ITaskTable
+    {
+        public string AssemblyName => "Older";
+
+        public IReadOnlyList<TaskDefinition> Tasks => tasks;
+    }
+
+    [Fact]
     public void The_registry_finds_a_task_by_its_id_name_or_its_method_name()
     {
         Assert.Same(Pipeline.FlyteTasks.Square, TaskRegistry.Find("pipeline.Square"));

@@ -75,6 +75,13 @@ internal sealed class ActionRunner(TextWriter log)
         {
             error = ContainerErrors.FromSystem("StorageError", e.Message);
         }
+        catch (Exception e)
+        {
+            // Before the task ran (it catches its own): most likely its assembly does not fit this a0, say built against
+            // another Flyte.Sdk. A crash would leave no error.pb behind.
+            error = ContainerErrors.FromSystem("TaskLoadFailed",
+                $"could not load {a.TaskName} from {a.AssemblyName ?? "the image"}: {e.GetType().FullName}: {e.Message}");
+        }
 
         try
         {

@@ -10,8 +10,19 @@ public interface ITaskTable
     IReadOnlyList<TaskDefinition> Tasks { get; }
 
     /// <summary>
-    /// The task whose id name (<c>env.function</c>) is <paramref name="name"/>, or null. Builds that task only, where
-    /// <see cref="Tasks"/> builds all: a0 runs one task per process, and each task built costs start-up time.
+    /// The task whose id name (<c>env.function</c>) is <paramref name="name"/>, or null. Generated tables build that task
+    /// only, where <see cref="Tasks"/> builds all: a0 runs one task per process, and each task built costs start-up time.
     /// </summary>
-    TaskDefinition? Find(string name);
+    /// <remarks>The body serves tables generated before this member existed, which a newer a0 may still load.</remarks>
+    TaskDefinition? Find(string name)
+    {
+        foreach (TaskDefinition task in Tasks)
+        {
+            if (task.Name == name)
+            {
+                return task;
+            }
+        }
+        return null;
+    }
 }
