@@ -27,6 +27,9 @@ internal static unsafe partial class Libc
     public const int O_EXCL = 0x80;
     public const int O_CLOEXEC = 0x80000;
 
+    public const int SEEK_SET = 0;
+    public const int SEEK_END = 2;
+
     // 0: not probed yet; 1: glibc loads; -1: it does not.
     private static int s_available;
 
@@ -54,6 +57,9 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Glibc, EntryPoint = "write", SetLastError = true)]
     public static partial nint Write(int fileDescriptor, byte* buffer, nint count);
+
+    [LibraryImport(Glibc, EntryPoint = "lseek", SetLastError = true)]
+    public static partial long Seek(int fileDescriptor, long offset, int whence);
 
     [LibraryImport(Glibc, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fileDescriptor);

@@ -31,6 +31,21 @@ public sealed class LocalFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task What_is_no_regular_file_is_read_to_its_end_too()
+    {
+        // A named pipe has no size to read up front: the buffer grows as the writer's bytes arrive.
+        string pipe = Path.Combine(_work, "inputs.pipe");
+        var mkfifo = ChildProcess.Run("mkfifo", [pipe], new Dictionary<string, string?>(), TimeSpan.FromSeconds(30));
+        Assert.Equal(0, mkfifo.ExitCode);
+        byte[] content = new byte[40_000];
+        new Random(7).NextBytes(content);
+        var writer = Task.Run(() => File.WriteAllBytes(pipe, content));
+
+        Assert.Equal(content, LocalFiles.TryReadAll(pipe));
+        await writer;
+    }
+
+    [Fact]
     public void An_empty_file_reads_as_no_bytes()
     {
         string path = Path.Combine(_work, "empty.pb");
@@ -88,10 +103,14 @@ public sealed class LocalFilesTests : IDisposable
         string folder = Path.Combine(_work, "folder.pb");
         Directory.CreateDirectory(Path.Combine(folder, "child"));
 
+        string below = Path.Combine(blocker, "sub", "outputs.pb");
+
         var notADirectory = Assert.Throws<IOException>(() => LocalFiles.TryWrite(inside, [1]));
+        var noFolder = Assert.Throws<IOException>(() => LocalFiles.TryWrite(below, [1]));
         var isAFolder = Assert.Throws<IOException>(() => LocalFiles.TryWrite(folder, [1]));
 
         Assert.Contains(inside, notADirectory.Message);
+        Assert.Contains(Path.Combine(blocker, "sub"), noFolder.Message);
         Assert.Contains(folder, isAFolder.Message);
         Assert.Equal(new[] { blocker }, Directory.GetFiles(_work, "*", SearchOption.AllDirectories));
     }

@@ -32,7 +32,7 @@ internal sealed class ActionRunner(TextWriter log)
         LiteralMap? outputs = null;
         try
         {
-            TaskDefinition task = LoadTask(a, cancellationToken);
+            TaskDefinition task = LoadTaskOrFail(a, cancellationToken);
             LiteralMap inputs = ReadInputs(a.Inputs, cancellationToken);
             var context = new TaskContext(a.RunName ?? "", a.ActionName ?? "", attempt, a.OutputsPath, a.RawDataPath ?? "");
             using var connection = new ControlPlaneConnection(a.Controller);
@@ -69,30 +69,21 @@ internal sealed class ActionRunner(TextWriter log)
         {
             error = ContainerErrors.FromSystem(e.Code, e.Message);
         }
-        // Matched by namespace so that a run from local files never loads the AWS SDK (start-up time).
-        catch (Exception e) when (e is IOException or ObjectNotFoundException or InvalidProtocolBufferException
-                                  || e.GetType().Namespace?.StartsWith("Amazon", StringComparison.Ordinal) == true)
+        catch (Exception e) when (IsStorageFailure(e))
         {
             error = ContainerErrors.FromSystem("StorageError", e.Message);
-        }
-        catch (Exception e)
-        {
-            // Before the task ran (it catches its own): most likely its assembly does not fit this a0, say built against
-            // another Flyte.Sdk. A crash would leave no error.pb behind.
-            error = ContainerErrors.FromSystem("TaskLoadFailed",
-                $"could not load {a.TaskName} from {a.AssemblyName ?? "the image"}: {e.GetType().FullName}: {e.Message}");
         }
 
         try
         {
             if (error is null)
             {
-                Write(a.OutputsPath, "outputs.pb", Local.RunLayout.ToOutputs(outputs!), cancellationToken);
+                Write(a.OutputsPath, "outputs.pb", Local.RunLayout.ToOutputs(outputs!));
                 log.WriteLine($"a0: {a.TaskName} succeeded; outputs in {a.OutputsPath}");
             }
             else
             {
-                Write(a.OutputsPath, "error.pb", new ErrorDocument { Error = error }, cancellationToken);
+                Write(a.OutputsPath, "error.pb", new ErrorDocument { Error = error });
                 log.WriteLine($"a0: {a.TaskName} failed ({error.Origin}, {error.Kind}): {error.Message.Split('\n')[0]}");
             }
             return 0;
@@ -101,6 +92,26 @@ internal sealed class ActionRunner(TextWriter log)
         {
             log.WriteLine($"a0: error: could not write the result under {a.OutputsPath}: {e.Message}");
             return 1;
+        }
+    }
+
+    // Matched by namespace so that a run from local files never loads the AWS SDK (start-up time).
+    private static bool IsStorageFailure(Exception e) =>
+        e is IOException or ObjectNotFoundException or InvalidProtocolBufferException or UnauthorizedAccessException or NotSupportedException
+        || e.GetType().Namespace?.StartsWith("Amazon", StringComparison.Ordinal) == true;
+
+    private static TaskDefinition LoadTaskOrFail(A0Arguments a, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return LoadTask(a, cancellationToken);
+        }
+        catch (Exception e) when (e is not SystemFailureException && !IsStorageFailure(e))
+        {
+            // Most likely the assembly does not fit this a0 (built against another Flyte.Sdk, or no .NET assembly at all).
+            // A crash would leave no error.pb behind.
+            throw new SystemFailureException("TaskLoadFailed",
+                $"could not load {a.TaskName} from {a.AssemblyName ?? "the image"}: {e.GetType().FullName}: {e.Message}", e);
         }
     }
 
@@ -176,6 +187,7 @@ internal sealed class ActionRunner(TextWriter log)
 
     private static LiteralMap ReadInputs(string uri, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         // From a span: the byte[] overload sets up a CodedInputStream first, more of protobuf to load at every start.
         var inputs = LocalFiles.TryReadAll(uri) is { } bytes
             ? Flyteidl2.Task.Inputs.Parser.ParseFrom(new ReadOnlySpan<byte>(bytes))
@@ -186,12 +198,13 @@ internal sealed class ActionRunner(TextWriter log)
     private static Flyteidl2.Task.Inputs ReadFromStore(string uri, CancellationToken cancellationToken) =>
         ProtoObjects.ReadAsync(uri, Flyteidl2.Task.Inputs.Parser, cancellationToken).GetAwaiter().GetResult();
 
-    private static void Write(string prefix, string fileName, IMessage message, CancellationToken cancellationToken)
+    // Not cancellable: after a SIGTERM the result (an error.pb, most likely) is what the executor needs most.
+    private static void Write(string prefix, string fileName, IMessage message)
     {
         string uri = ProtoObjects.Join(prefix, fileName);
         if (!LocalFiles.TryWrite(uri, ProtoObjects.ToBytes(message)))
         {
-            ProtoObjects.WriteAsync(uri, message, cancellationToken).GetAwaiter().GetResult();
+            ProtoObjects.WriteAsync(uri, message, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
 }

@@ -14,7 +14,8 @@ namespace Flyte.Runtime.Execution;
 /// <remarks>Each method returns null or false, and does nothing, where it does not serve: then the object store does.</remarks>
 internal static unsafe class LocalFiles
 {
-    private const int FirstReadSize = 16 * 1024;
+    // For what is no regular file (a pipe): its size is unknown, so the buffer grows as it reads.
+    private const int UnknownSizeFirstRead = 16 * 1024;
     private const int NewFileMode = 0x1b6; // 0666, less the umask, as .NET creates files
     private const int NewDirectoryMode = 0x1ff; // 0777, less the umask, as .NET creates folders
 
@@ -50,10 +51,8 @@ internal static unsafe class LocalFiles
         {
             return false;
         }
-        string directory = Path.GetDirectoryName(path) is { Length: > 0 } parent ? parent : ".";
-        // Unique among writers of the same file, in this container or another that shares the folder.
-        string temporary = Path.Join(directory,
-            "." + Path.GetFileName(path) + "." + Environment.ProcessId.ToString() + "-" + Random.Shared.Next().ToString("x") + LocalObjectStore.PartialSuffix);
+        string directory = Path.GetDirectoryName(path)!;
+        string temporary = LocalObjectStore.PartialPathFor(path);
 
         const int createFlags = Libc.O_WRONLY | Libc.O_CREAT | Libc.O_EXCL | Libc.O_CLOEXEC;
         int descriptor = OpenRetrying(temporary, createFlags, NewFileMode, out int errno);
@@ -71,9 +70,10 @@ internal static unsafe class LocalFiles
             WriteAll(descriptor, content, path);
             int closed = Libc.Close(descriptor);
             descriptor = -1;
-            if (closed != 0)
+            // Linux releases the descriptor even when close is interrupted: the data was written.
+            if (closed != 0 && Marshal.GetLastPInvokeError() is var closeError && closeError != Libc.EINTR)
             {
-                throw Failure("write", path, Marshal.GetLastPInvokeError());
+                throw Failure("write", path, closeError);
             }
             if (Libc.Rename(temporary, path) != 0)
             {
@@ -101,52 +101,72 @@ internal static unsafe class LocalFiles
         }
         return ObjectStores.SchemeOf(uri) switch
         {
-            null => uri,
-            var scheme when scheme.Equals(ObjectStores.FileScheme, StringComparison.OrdinalIgnoreCase) => LocalObjectStore.ToPath(uri),
+            // Full paths, as the object store resolves them: ".." is collapsed as text, not after following a link.
+            null => Path.GetFullPath(uri),
+            var scheme when scheme.Equals(ObjectStores.FileScheme, StringComparison.OrdinalIgnoreCase) => Path.GetFullPath(LocalObjectStore.ToPath(uri)),
             _ => null,
         };
     }
 
     private static byte[] ReadToEnd(int descriptor, string uri, string path)
     {
-        byte[] buffer = new byte[FirstReadSize];
+        // Sized once for a regular file, as File.ReadAllBytes does: a large inputs.pb is not copied while the buffer grows.
+        // (A folder seeks to no size, and too large a file is refused below as it grows.)
+        long size = Libc.Seek(descriptor, 0, Libc.SEEK_END);
+        bool sized = size >= 0 && Libc.Seek(descriptor, 0, Libc.SEEK_SET) == 0 && size <= Array.MaxLength;
+        byte[] buffer = new byte[sized ? (int)size : UnknownSizeFirstRead];
         int length = 0;
         while (true)
         {
             if (length == buffer.Length)
             {
+                // Full: done at the end of the file, else (a file that grew, a pipe) the buffer grows.
+                byte probe;
+                nint more = ReadRetrying(descriptor, &probe, 1, uri, path);
+                if (more == 0)
+                {
+                    return buffer;
+                }
                 if (buffer.Length == Array.MaxLength)
                 {
                     throw new IOException($"could not read {path}: it is larger than {Array.MaxLength} bytes");
                 }
-                Array.Resize(ref buffer, (int)Math.Min(2L * buffer.Length, Array.MaxLength));
+                Array.Resize(ref buffer, (int)Math.Min(Math.Max(2L * buffer.Length, UnknownSizeFirstRead), Array.MaxLength));
+                buffer[length++] = probe;
+                continue;
             }
             nint read;
             fixed (byte* start = buffer)
             {
-                read = Libc.Read(descriptor, start + length, buffer.Length - length);
+                read = ReadRetrying(descriptor, start + length, buffer.Length - length, uri, path);
             }
-            if (read > 0)
+            if (read == 0)
             {
-                length += (int)read;
+                byte[] content = new byte[length];
+                Buffer.BlockCopy(buffer, 0, content, 0, length);
+                return content;
             }
-            else if (read == 0)
+            length += (int)read;
+        }
+    }
+
+    /// <summary>read(2), again when interrupted; 0 at the end of the file.</summary>
+    private static nint ReadRetrying(int descriptor, byte* buffer, nint count, string uri, string path)
+    {
+        while (true)
+        {
+            nint read = Libc.Read(descriptor, buffer, count);
+            if (read >= 0)
             {
-                break;
+                return read;
             }
-            else if (Marshal.GetLastPInvokeError() is var errno && errno != Libc.EINTR)
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno != Libc.EINTR)
             {
                 // A folder opens, but does not read: it is no object, as for the object store.
                 throw errno == Libc.EISDIR ? new ObjectNotFoundException(uri) : Failure("read", path, errno);
             }
         }
-        if (length == buffer.Length)
-        {
-            return buffer;
-        }
-        byte[] content = new byte[length];
-        Buffer.BlockCopy(buffer, 0, content, 0, length);
-        return content;
     }
 
     private static void WriteAll(int descriptor, ReadOnlySpan<byte> content, string path)

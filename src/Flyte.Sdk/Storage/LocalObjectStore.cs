@@ -6,7 +6,7 @@ namespace Flyte.Storage;
 public sealed class LocalObjectStore : IObjectStore
 {
     // Written next to the target, then moved over it; listing skips them so a write in progress is invisible.
-    internal const string PartialSuffix = ".flyte-partial";
+    private const string PartialSuffix = ".flyte-partial";
 
     public Task<Stream> OpenReadAsync(string uri, CancellationToken cancellationToken = default)
     {
@@ -100,11 +100,15 @@ public sealed class LocalObjectStore : IObjectStore
         var path = Path.GetFullPath(ToPath(uri));
         var directory = Path.GetDirectoryName(path) ?? throw new ArgumentException($"Not a file location: {uri}", nameof(uri));
         Directory.CreateDirectory(directory);
-        // A random name, not a Guid: formatting a Guid costs a0 a JIT compilation on its start-up path. Concatenated, not
-        // interpolated: an interpolated string of five parts rents from ArrayPool, whose first use starts its event source.
-        temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Path.GetRandomFileName() + PartialSuffix);
+        temporary = PartialPathFor(path);
         return path;
     }
+
+    /// <summary>A new name beside <paramref name="fullPath"/> to write it to first; listings skip such names.</summary>
+    internal static string PartialPathFor(string fullPath) =>
+        // A random name, not a Guid: formatting a Guid costs a0 a JIT compilation on its start-up path. Concatenated, not
+        // interpolated: an interpolated string of five parts rents from ArrayPool, whose first use starts its event source.
+        Path.Combine(Path.GetDirectoryName(fullPath)!, "." + Path.GetFileName(fullPath) + "." + Path.GetRandomFileName() + PartialSuffix);
 
     public Task<bool> ExistsAsync(string uri, CancellationToken cancellationToken = default)
     {
