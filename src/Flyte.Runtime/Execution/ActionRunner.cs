@@ -202,9 +202,10 @@ internal sealed class ActionRunner(TextWriter log)
     private static void Write(string prefix, string fileName, IMessage message)
     {
         string uri = ProtoObjects.Join(prefix, fileName);
-        if (!LocalFiles.TryWrite(uri, ProtoObjects.ToBytes(message)))
+        byte[] content = ProtoObjects.ToBytes(message);
+        if (!LocalFiles.TryWrite(uri, content))
         {
-            ProtoObjects.WriteAsync(uri, message, CancellationToken.None).GetAwaiter().GetResult();
+            ProtoObjects.WriteAsync(uri, content, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
 }

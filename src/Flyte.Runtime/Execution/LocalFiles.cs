@@ -92,21 +92,9 @@ internal static unsafe class LocalFiles
         }
     }
 
-    /// <summary>The local path of <paramref name="uri"/>, or null when this class does not serve it.</summary>
-    private static string? PathOf(string uri)
-    {
-        if (!Libc.IsAvailable || string.IsNullOrEmpty(uri))
-        {
-            return null;
-        }
-        return ObjectStores.SchemeOf(uri) switch
-        {
-            // Full paths, as the object store resolves them: ".." is collapsed as text, not after following a link.
-            null => Path.GetFullPath(uri),
-            var scheme when scheme.Equals(ObjectStores.FileScheme, StringComparison.OrdinalIgnoreCase) => Path.GetFullPath(LocalObjectStore.ToPath(uri)),
-            _ => null,
-        };
-    }
+    /// <summary>The full local path of <paramref name="uri"/>, as the local store resolves it; null when this class does not serve it.</summary>
+    private static string? PathOf(string uri) =>
+        Libc.IsAvailable && !string.IsNullOrEmpty(uri) && ObjectStores.IsLocal(uri) ? LocalObjectStore.FullPath(uri) : null;
 
     private static byte[] ReadToEnd(int descriptor, string uri, string path)
     {

@@ -97,12 +97,17 @@ public sealed class LocalObjectStore : IObjectStore
     /// <summary>The file for <paramref name="uri"/>, its folder created, and a new name beside it to write to first.</summary>
     private static string TargetPath(string uri, out string temporary)
     {
-        var path = Path.GetFullPath(ToPath(uri));
+        var path = FullPath(uri);
         var directory = Path.GetDirectoryName(path) ?? throw new ArgumentException($"Not a file location: {uri}", nameof(uri));
         Directory.CreateDirectory(directory);
         temporary = PartialPathFor(path);
         return path;
     }
+
+    /// <summary>
+    /// The full local path of a <c>file://</c> URI or plain path: ".." is collapsed as text, not after following a link.
+    /// </summary>
+    internal static string FullPath(string uri) => Path.GetFullPath(ToPath(uri));
 
     /// <summary>A new name beside <paramref name="fullPath"/> to write it to first; listings skip such names.</summary>
     internal static string PartialPathFor(string fullPath) =>

@@ -17,10 +17,13 @@ public static class ObjectStores
     public static IObjectStore For(string uri, S3StoreOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(uri);
-        var scheme = SchemeOf(uri)?.ToLowerInvariant();
+        if (IsLocal(uri))
+        {
+            return new LocalObjectStore();
+        }
+        var scheme = SchemeOf(uri)!.ToLowerInvariant();
         return scheme switch
         {
-            null or FileScheme => new LocalObjectStore(),
             S3Scheme => new S3ObjectStore(options),
             GcsScheme => S3ObjectStore.ForGcs(options),
             _ => throw UnsupportedScheme(scheme, uri),
@@ -31,6 +34,10 @@ public static class ObjectStores
     // one more assembly on a0's start-up path.
     private static NotSupportedException UnsupportedScheme(string scheme, string uri) =>
         new($"No object store for the scheme '{scheme}' (in {uri}); supported: {string.Join(", ", SupportedSchemes.Select(s => s + "://"))} and plain paths.");
+
+    /// <summary>Whether <paramref name="uri"/> is a plain path or a <c>file://</c> URI, the local store's.</summary>
+    internal static bool IsLocal(string uri) =>
+        SchemeOf(uri) is not { } scheme || scheme.Equals(FileScheme, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The scheme of a <c>scheme://…</c> URI, as written; null for a plain path (including <c>C:\…</c>).</summary>
     /// <remarks>

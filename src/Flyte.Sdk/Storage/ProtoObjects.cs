@@ -20,18 +20,17 @@ public static class ProtoObjects
     }
 
     /// <param name="options">How to reach S3 for <c>s3://</c> and <c>gs://</c> URIs; null for the usual AWS variables.</param>
-    public static async Task WriteAsync(string uri, IMessage message, CancellationToken cancellationToken = default, S3StoreOptions? options = null)
+    public static Task WriteAsync(string uri, IMessage message, CancellationToken cancellationToken = default, S3StoreOptions? options = null) =>
+        WriteAsync(uri, ToBytes(message), cancellationToken, options);
+
+    /// <summary>Writes a message already serialized (<see cref="ToBytes"/>).</summary>
+    /// <param name="options">How to reach S3 for <c>s3://</c> and <c>gs://</c> URIs; null for the usual AWS variables.</param>
+    public static async Task WriteAsync(string uri, byte[] content, CancellationToken cancellationToken = default, S3StoreOptions? options = null)
     {
         using var store = ObjectStores.For(uri, options);
-        using var content = ToStream(message);
-        await store.WriteAsync(uri, content, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The message's bytes as a stream whose buffer a store may write from directly.</summary>
-    public static MemoryStream ToStream(IMessage message)
-    {
-        byte[] bytes = ToBytes(message);
-        return new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
+        // A stream over the array itself, which a store may write from directly.
+        using var stream = new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true);
+        await store.WriteAsync(uri, stream, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The message's bytes.</summary>
