@@ -30,6 +30,8 @@ public static class FlyteCommandLine
         var get = new GetCommand();
         var abort = new AbortCommand();
         var image = new ImageCommand();
+        var login = new LoginCommand();
+        var logout = new LogoutCommand();
         var root = new RootCommand("flyte: run Flyte tasks written in C# locally, serialize them for registration, and deploy them.")
         {
             run.Command, serialize.Command, deploy.Command, cache.Command, devbox.Command, createConfig.Command,
@@ -37,6 +39,8 @@ public static class FlyteCommandLine
         root.Subcommands.Add(get.Command);
         root.Subcommands.Add(abort.Command);
         root.Subcommands.Add(image.Command);
+        root.Subcommands.Add(login.Command);
+        root.Subcommands.Add(logout.Command);
         // An input value may start with '@'; it is a value, not a response file.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var command = parse.CommandResult.Command;
@@ -83,6 +87,14 @@ public static class FlyteCommandLine
             if (get.Handles(command))
             {
                 return await get.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == login.Command)
+            {
+                return await login.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == logout.Command)
+            {
+                return logout.Invoke(parse, console);
             }
             if (command == abort.Run)
             {

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Flyte.Configuration;
+using Flyte.Remote;
 
 namespace Flyte.Cli.Config;
 
 /// <summary>
-/// <c>flyte create config --endpoint E [--insecure] [--project P] [--domain D] [--org O] [--output PATH] [--force]</c>:
-/// writes a commented config file, by default <c>.flyte/config.yaml</c> in the current folder, where the CLI, the SDK and
-/// flyte-sdk find it.
+/// <c>flyte create config --endpoint E [--insecure] [--auth-type T --client-id C --client-secret-env-var V …] [--project P]
+/// [--domain D] [--org O] [--output PATH] [--force]</c>: writes a commented config file, by default
+/// <c>.flyte/config.yaml</c> in the current folder, where the CLI, the SDK and flyte-sdk find it.
 /// </summary>
 internal sealed class CreateConfigCommand
 {
@@ -14,7 +15,8 @@ internal sealed class CreateConfigCommand
     {
         Config = new Command("config", "Write a config file that points the flyte CLI and the SDK at a Flyte control plane.")
         {
-            Endpoint, Insecure, Project, Domain, Org, Output, Force,
+            Endpoint, Insecure, InsecureSkipVerify, CaCertFilePath, Transport, AuthFlow, ClientId, ClientSecretEnvVar, ClientSecretLocation,
+            Scopes, Audience, AuthCommand, Project, Domain, Org, Output, Force,
         };
         Command = new Command("create", "Create configuration.") { Config };
     }
@@ -30,6 +32,33 @@ internal sealed class CreateConfigCommand
     };
 
     public Option<bool> Insecure { get; } = new("--insecure") { Description = "Connect in plaintext, without TLS (as to a local devbox)." };
+
+    public Option<bool> InsecureSkipVerify { get; } = new("--insecure-skip-verify") { Description = "Use TLS without verifying the server's certificate (a test cluster only)." };
+
+    public Option<string?> CaCertFilePath { get; } = new("--ca-cert") { Description = "A PEM file with the CA that signed the server's certificate (admin.caCertFilePath).", HelpName = "file" };
+
+    public Option<string?> Transport { get; } = new("--transport") { Description = "grpc (HTTP/2, the default) or grpc-web (HTTP/1.1), for an ingress or proxy that does not pass HTTP/2." };
+
+    public Option<string?> AuthFlow { get; } = new("--auth-type")
+    {
+        Description = $"How to sign in when the cluster asks: {string.Join(", ", Enum.GetNames<AuthType>())} (default: Pkce, only when the cluster asks).",
+    };
+
+    public Option<string?> ClientId { get; } = new("--client-id") { Description = "The OAuth client id (ClientSecret; overrides the cluster's for the others)." };
+
+    public Option<string?> ClientSecretEnvVar { get; } = new("--client-secret-env-var") { Description = "An environment variable holding the client secret (ClientSecret).", HelpName = "name" };
+
+    public Option<string?> ClientSecretLocation { get; } = new("--client-secret-location") { Description = "A file holding the client secret (ClientSecret).", HelpName = "file" };
+
+    public Option<string[]> Scopes { get; } = new("--scopes") { Description = "OAuth scopes to ask for, over the cluster's.", AllowMultipleArgumentsPerToken = true };
+
+    public Option<string?> Audience { get; } = new("--audience") { Description = "The audience to ask tokens for, over the cluster's." };
+
+    public Option<string[]> AuthCommand { get; } = new("--auth-command")
+    {
+        Description = "ExternalCommand: the program and its arguments that print a token (repeat the option for each word).",
+        HelpName = "word",
+    };
 
     public Option<string?> Project { get; } = new("--project") { Description = $"The default project (default {TaskConfig.DefaultProject})." };
 
@@ -61,7 +90,23 @@ internal sealed class CreateConfigCommand
         };
         // flyte-sdk reads the scheme of an http:// endpoint as no more than a host prefix; insecure: true is what makes it dial plaintext.
         bool insecure = parse.GetValue(Insecure) || endpoint.TrimStart().StartsWith("http://", StringComparison.OrdinalIgnoreCase);
-        var config = new FlyteConfig { Admin = new AdminConfig { Endpoint = endpoint.Trim(), Insecure = insecure }, Task = task };
+        var admin = new AdminConfig
+        {
+            Endpoint = endpoint.Trim(),
+            Insecure = insecure,
+            InsecureSkipVerify = parse.GetValue(InsecureSkipVerify),
+            CaCertFilePath = parse.GetValue(CaCertFilePath) is { } ca ? Path.GetFullPath(ca, currentDirectory) : null,
+            Transport = ParseTransport(parse.GetValue(Transport)),
+            AuthType = ParseAuthType(parse.GetValue(AuthFlow)),
+            ClientId = NonEmpty(parse.GetValue(ClientId), "--client-id"),
+            ClientSecretEnvVar = NonEmpty(parse.GetValue(ClientSecretEnvVar), "--client-secret-env-var"),
+            ClientSecretLocation = parse.GetValue(ClientSecretLocation) is { } secret ? Path.GetFullPath(secret, currentDirectory) : null,
+            Scopes = parse.GetValue(Scopes) ?? [],
+            Audience = NonEmpty(parse.GetValue(Audience), "--audience"),
+            Command = parse.GetValue(AuthCommand) ?? [],
+        };
+        CheckAuth(admin);
+        var config = new FlyteConfig { Admin = admin, Task = task };
 
         string path = Path.GetFullPath(parse.GetValue(Output) ?? DefaultOutputPath(currentDirectory), currentDirectory);
         if (Directory.Exists(path))
@@ -76,9 +121,49 @@ internal sealed class CreateConfigCommand
         File.WriteAllText(path, FlyteConfigWriter.ToYaml(config));
 
         console.Out.WriteLine(
-            $"wrote {path}: endpoint {config.Admin.Endpoint} ({(insecure ? "plaintext" : "TLS")}), project {task.Project}, domain {task.Domain}"
+            $"wrote {path}: endpoint {config.Admin.Endpoint} ({(insecure ? "plaintext" : "TLS")}"
+            + (admin.Transport == RemoteTransport.GrpcWeb ? ", gRPC-Web" : "")
+            + (admin.AuthType is { } flow ? $", sign-in {flow}" : "")
+            + $"), project {task.Project}, domain {task.Domain}"
             + (task.Org.Length > 0 ? $", org {task.Org}" : ""));
         return ExitCodes.Success;
+    }
+
+    private static RemoteTransport ParseTransport(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "grpc" => RemoteTransport.Grpc,
+        "grpc-web" or "grpcweb" => RemoteTransport.GrpcWeb,
+        _ => throw new UsageException($"--transport '{text}' is not a transport; give grpc or grpc-web"),
+    };
+
+    private static AuthType? ParseAuthType(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        foreach (var type in Enum.GetValues<AuthType>())
+        {
+            if (string.Equals(type.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return type;
+            }
+        }
+        throw new UsageException($"--auth-type '{text}' is not an auth type; give one of {string.Join(", ", Enum.GetNames<AuthType>())}");
+    }
+
+    /// <summary>The settings each flow cannot do without, checked now rather than at the first call.</summary>
+    private static void CheckAuth(AdminConfig admin)
+    {
+        switch (admin.AuthType)
+        {
+            case Configuration.AuthType.ClientSecret when admin.ClientId is null:
+                throw new UsageException("--auth-type ClientSecret needs --client-id");
+            case Configuration.AuthType.ClientSecret when admin.ClientSecretEnvVar is null && admin.ClientSecretLocation is null:
+                throw new UsageException("--auth-type ClientSecret needs --client-secret-env-var or --client-secret-location (the secret itself is never written to the file)");
+            case Configuration.AuthType.ExternalCommand when admin.Command.Count == 0:
+                throw new UsageException("--auth-type ExternalCommand needs --auth-command <program> [--auth-command <argument> …]");
+        }
     }
 
     private static string? NonEmpty(string? value, string option) =>

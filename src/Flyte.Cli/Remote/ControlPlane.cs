@@ -1,5 +1,6 @@
 using Flyte.Configuration;
 using Flyte.Remote;
+using Flyte.Remote.Auth;
 
 namespace Flyte.Cli.Remote;
 
@@ -10,11 +11,16 @@ namespace Flyte.Cli.Remote;
 internal static class ControlPlane
 {
     /// <param name="alternative">Appended to the message when no endpoint is configured, e.g. how to do without one.</param>
-    public static RemoteOptions Resolve(ControlPlaneSettings settings, string alternative = "")
+    public static RemoteOptions Resolve(ControlPlaneSettings settings, string alternative = "") =>
+        Resolve(settings, Environment.GetEnvironmentVariable, alternative);
+
+    internal static RemoteOptions Resolve(ControlPlaneSettings settings, Func<string, string?> environment, string alternative = "")
     {
         var loaded = Load(settings.ConfigPath);
         var config = loaded.Config;
-        string? endpoint = settings.Endpoint ?? config.Admin.Endpoint;
+        var apiKey = ApiKey(environment);
+        // flyte-sdk's CLI takes FLYTE_API_KEY's endpoint in lieu of the config file's; --endpoint still wins.
+        string? endpoint = settings.Endpoint ?? apiKey?.Endpoint ?? config.Admin.Endpoint;
         if (string.IsNullOrWhiteSpace(endpoint))
         {
             string from = loaded.SourcePath is { } path ? $" ({path} sets no admin.endpoint)" : "";
@@ -27,21 +33,43 @@ internal static class ControlPlane
             throw new UsageException($"--endpoint '{settings.Endpoint}' is not valid: {problem}");
         }
         string address;
+        RemoteAuthentication authentication;
         try
         {
             address = FlyteEndpoint.ToGrpcAddress(endpoint, config.Admin.Insecure);
+            authentication = apiKey is not null ? RemoteAuthentication.FromApiKey(apiKey) : RemoteAuthentication.FromConfig(config.Admin, environment);
         }
         catch (FlyteConfigException e)
         {
-            throw new UsageException($"{OneLine(e.Message)} (from {loaded.SourcePath ?? "FLYTE_ADMIN_ENDPOINT"})", e);
+            throw new UsageException($"{OneLine(e.Message)} (from {loaded.SourcePath ?? "the environment"})", e);
         }
         return new RemoteOptions
         {
             Endpoint = address,
-            Org = config.Task.Org,
+            Org = apiKey?.Org ?? config.Task.Org,
             Project = NonEmpty(settings.Project, "--project") ?? config.Task.Project,
             Domain = NonEmpty(settings.Domain, "--domain") ?? config.Task.Domain,
+            InsecureSkipVerify = config.Admin.InsecureSkipVerify,
+            CaCertFilePath = config.Admin.CaCertFilePath,
+            Transport = config.Admin.Transport,
+            Authentication = authentication,
         };
+    }
+
+    private static FlyteApiKey? ApiKey(Func<string, string?> environment)
+    {
+        if (environment(FlyteApiKey.EnvironmentVariable) is not { Length: > 0 } encoded)
+        {
+            return null;
+        }
+        try
+        {
+            return FlyteApiKey.Parse(encoded);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"{FlyteApiKey.EnvironmentVariable} is not an API key: {e.Message}; unset it to use the config file", e);
+        }
     }
 
     /// <summary>Connects (nothing is sent until the first call); a malformed address is the user's to fix.</summary>

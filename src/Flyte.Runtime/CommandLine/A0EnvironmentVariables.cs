@@ -12,4 +12,9 @@ internal static class A0EnvironmentVariables
     public const string EndpointOverride = "_U_EP_OVERRIDE";
     public const string Insecure = "_U_INSECURE";
     public const string UseActions = "_U_USE_ACTIONS";
+    public const string InsecureSkipVerify = "_U_INSECURE_SKIP_VERIFY";
+    public const string UnionEagerApiKey = "_UNION_EAGER_API_KEY";
+    public const string EagerApiKey = "EAGER_API_KEY";
+    public const string UctlConfig = "UCTL_CONFIG";
+    public const string FlytectlConfig = "FLYTECTL_CONFIG";
 }

@@ -1,20 +1,25 @@
+using Flyte.Configuration;
+using Flyte.Remote;
+using Flyte.Remote.Auth;
+using Flyte.Remote.Connection;
 using Flyte.Runtime.CommandLine;
 using Flyte.Runtime.Execution;
 using Flyteidl2.Actions;
-using Grpc.Net.Client;
 
 namespace Flyte.Runtime.Controller;
 
 /// <summary>
-/// The gRPC channel to the control plane named by <c>_U_EP_OVERRIDE</c>, opened on first use so that a task that
-/// calls no other task never loads the gRPC client (a0's start-up time).
+/// The connection to the control plane's ActionsService, opened on first use so that a task that calls no other task
+/// never loads the gRPC client (a0's start-up time). Where and with which credentials follow flyte-sdk's runtime in a
+/// pod (docs/auth.md): a mounted config file (<c>FLYTECTL_CONFIG</c>), else the eager API key, else
+/// <c>_U_EP_OVERRIDE</c> with no credentials.
 /// </summary>
 internal sealed class ControlPlaneConnection(ControllerSettings settings) : IDisposable
 {
-    private GrpcChannel? _channel;
+    private ControlPlaneChannel? _channel;
     private ActionsService.ActionsServiceClient? _client;
 
-    /// <summary>The endpoint as a0 dials it, or a placeholder when none is set.</summary>
+    /// <summary>The endpoint as a0 dials it without a config file or key, or a placeholder when none is set.</summary>
     public string Endpoint { get; } = settings.Endpoint is { } endpoint ? ToAddress(endpoint, settings.Insecure) : "(none)";
 
     public ActionsService.ActionsServiceClient Client
@@ -25,16 +30,76 @@ internal sealed class ControlPlaneConnection(ControllerSettings settings) : IDis
             {
                 return _client;
             }
-            if (settings.Endpoint is null)
+            try
             {
-                throw new SystemFailureException("NoControlPlane",
-                    "the task called another task, but a0 has no control plane to enqueue it on: the executor sets _U_EP_OVERRIDE to the endpoint of Flyte's ActionsService");
+                _channel = ControlPlaneChannel.Open(OptionsFor(settings, Environment.GetEnvironmentVariable));
             }
-            _channel = GrpcChannel.ForAddress(Endpoint);
-            _client = new ActionsService.ActionsServiceClient(_channel);
+            catch (FlyteRemoteException e)
+            {
+                throw new SystemFailureException("ControlPlaneSettings", $"a0 cannot connect to the control plane: {e.Message}", e);
+            }
+            _client = new ActionsService.ActionsServiceClient(_channel.Invoker);
             return _client;
         }
     }
+
+    /// <summary>Where the controller connects and how it authenticates, from what the pod was given.</summary>
+    internal static RemoteOptions OptionsFor(ControllerSettings settings, Func<string, string?> environment)
+    {
+        // A pod has no person to sign in and no home to cache tokens in.
+        var headless = new RemoteAuthentication { Prompt = HeadlessAuthPrompt.Instance, TokenCacheDirectory = null };
+        if (settings.ConfigPath is { } path)
+        {
+            AdminConfig admin;
+            RemoteAuthentication fromConfig;
+            try
+            {
+                admin = FlyteConfigLoader.Load(path, Environment.CurrentDirectory, environment, homeDirectory: null).Config.Admin;
+                fromConfig = RemoteAuthentication.FromConfig(admin, environment);
+            }
+            catch (FlyteConfigException e)
+            {
+                throw new SystemFailureException("ControlPlaneSettings", $"a0 cannot use the config file {path} (FLYTECTL_CONFIG): {e.Message}", e);
+            }
+            string endpoint = settings.Endpoint ?? admin.Endpoint ?? throw NoEndpoint();
+            return new RemoteOptions
+            {
+                Endpoint = ToAddress(endpoint, settings.Insecure || admin.Insecure),
+                InsecureSkipVerify = settings.InsecureSkipVerify || admin.InsecureSkipVerify,
+                CaCertFilePath = admin.CaCertFilePath,
+                Transport = admin.Transport,
+                Authentication = fromConfig with { Prompt = headless.Prompt, TokenCacheDirectory = null },
+            };
+        }
+        if (settings.ApiKey is { } encoded)
+        {
+            FlyteApiKey key;
+            try
+            {
+                key = FlyteApiKey.Parse(encoded);
+            }
+            catch (FormatException e)
+            {
+                throw new SystemFailureException("ControlPlaneSettings", $"a0's EAGER_API_KEY is not an API key: {e.Message}", e);
+            }
+            // flyte-sdk's runtime dials the key's own endpoint with the key's credentials.
+            return new RemoteOptions
+            {
+                Endpoint = ToAddress(key.Endpoint, settings.Insecure),
+                InsecureSkipVerify = settings.InsecureSkipVerify,
+                Authentication = RemoteAuthentication.FromApiKey(key) with { Prompt = headless.Prompt, TokenCacheDirectory = null },
+            };
+        }
+        return new RemoteOptions
+        {
+            Endpoint = settings.Endpoint is { } plain ? ToAddress(plain, settings.Insecure) : throw NoEndpoint(),
+            InsecureSkipVerify = settings.InsecureSkipVerify,
+            Authentication = headless,
+        };
+    }
+
+    private static SystemFailureException NoEndpoint() => new("NoControlPlane",
+        "the task called another task, but a0 has no control plane to enqueue it on: the executor sets _U_EP_OVERRIDE to the endpoint of Flyte's ActionsService");
 
     /// <summary>
     /// flyte-sdk accepts <c>dns:///host:port</c>, <c>host:port</c> and full URLs; gRPC for .NET needs a URL, plaintext

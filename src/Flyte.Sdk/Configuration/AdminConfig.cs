@@ -31,6 +31,12 @@ public sealed record AdminConfig
 
     public IReadOnlyList<string> Scopes { get; init; } = [];
 
+    /// <summary>The audience to ask tokens for, over the one the control plane announces.</summary>
+    public string? Audience { get; init; }
+
+    /// <summary>gRPC over HTTP/2 (the default) or gRPC-Web over HTTP/1.1 (<c>transport: grpc-web</c>), for ingresses that do not pass HTTP/2.</summary>
+    public Remote.RemoteTransport Transport { get; init; } = Remote.RemoteTransport.Grpc;
+
     /// <summary>For <see cref="Configuration.AuthType.ExternalCommand"/>: the program and arguments that print a token.</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
 

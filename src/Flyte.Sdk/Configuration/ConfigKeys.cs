@@ -12,9 +12,11 @@ internal static class ConfigKeys
     public static readonly ConfigKey AdminClientSecretLocation = new("admin", "clientSecretLocation", ConfigValueKind.Text);
     public static readonly ConfigKey AdminClientSecretEnvVar = new("admin", "clientSecretEnvVar", ConfigValueKind.Text);
     public static readonly ConfigKey AdminScopes = new("admin", "scopes", ConfigValueKind.List);
+    public static readonly ConfigKey AdminAudience = new("admin", "audience", ConfigValueKind.Text);
     public static readonly ConfigKey AdminCommand = new("admin", "command", ConfigValueKind.Command);
     public static readonly ConfigKey AdminProxyCommand = new("admin", "proxyCommand", ConfigValueKind.Command);
     public static readonly ConfigKey AdminHttpProxyUrl = new("admin", "httpProxyURL", ConfigValueKind.Text);
+    public static readonly ConfigKey AdminTransport = new("admin", "transport", ConfigValueKind.Text);
 
     public static readonly ConfigKey TaskOrg = new("task", "org", ConfigValueKind.Text);
     public static readonly ConfigKey TaskProject = new("task", "project", ConfigValueKind.Text);
@@ -32,7 +34,8 @@ internal static class ConfigKeys
     public static IReadOnlyList<ConfigKey> All { get; } =
     [
         AdminEndpoint, AdminInsecure, AdminInsecureSkipVerify, AdminCaCertFilePath, AdminAuthType, AdminClientId,
-        AdminClientSecretLocation, AdminClientSecretEnvVar, AdminScopes, AdminCommand, AdminProxyCommand, AdminHttpProxyUrl,
+        AdminClientSecretLocation, AdminClientSecretEnvVar, AdminScopes, AdminAudience, AdminCommand, AdminProxyCommand, AdminHttpProxyUrl,
+        AdminTransport,
         TaskOrg, TaskProject, TaskDomain,
         ImageBuilder, ImageRegistry,
         StorageEndpoint, StorageRegion, StorageAccessKeyId, StorageSecretAccessKey, StorageForcePathStyle,

@@ -66,6 +66,21 @@ internal sealed class ConfigValues(IReadOnlyDictionary<ConfigKey, ConfigRawValue
     }
 
     /// <summary>The endpoint, checked to be in a form flyte-sdk accepts.</summary>
+    /// <summary><c>grpc</c> or <c>grpc-web</c> (also <c>grpcweb</c>, <c>grpc_web</c>).</summary>
+    public Remote.RemoteTransport? Transport(ConfigKey key)
+    {
+        if (Text(key) is not { } text)
+        {
+            return null;
+        }
+        return text.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant() switch
+        {
+            "grpc" => Remote.RemoteTransport.Grpc,
+            "grpcweb" => Remote.RemoteTransport.GrpcWeb,
+            _ => throw new FlyteConfigException($"{values[key].Origin} is '{text}', not a transport; use grpc (HTTP/2, the default) or grpc-web (HTTP/1.1 ingresses)."),
+        };
+    }
+
     public string? Endpoint(ConfigKey key)
     {
         if (Text(key) is not { } text)

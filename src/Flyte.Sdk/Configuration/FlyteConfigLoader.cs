@@ -54,9 +54,11 @@ public static class FlyteConfigLoader
             ClientSecretLocation = values.Text(ConfigKeys.AdminClientSecretLocation),
             ClientSecretEnvVar = values.Text(ConfigKeys.AdminClientSecretEnvVar),
             Scopes = values.List(ConfigKeys.AdminScopes) ?? [],
+            Audience = values.Text(ConfigKeys.AdminAudience),
             Command = values.List(ConfigKeys.AdminCommand) ?? [],
             ProxyCommand = values.List(ConfigKeys.AdminProxyCommand) ?? [],
             HttpProxyUrl = values.Text(ConfigKeys.AdminHttpProxyUrl),
+            Transport = values.Transport(ConfigKeys.AdminTransport) ?? Remote.RemoteTransport.Grpc,
         },
         Task = new TaskConfig
         {

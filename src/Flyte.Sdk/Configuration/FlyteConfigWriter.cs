@@ -36,12 +36,16 @@ public static class FlyteConfigWriter
             "An environment variable holding the client secret (ClientSecret).");
         Key(yaml, ConfigKeys.AdminScopes, List(admin.Scopes), "[\"all\"]",
             "OAuth scopes to ask for.");
+        Key(yaml, ConfigKeys.AdminAudience, Text(admin.Audience), "urn:flyte",
+            "The audience to ask tokens for, when the cluster's own (AuthMetadataService) is not the one wanted.");
         Key(yaml, ConfigKeys.AdminCommand, List(admin.Command), "[\"my-token-tool\", \"get-token\"]",
             "ExternalCommand: the program (and arguments) that prints a token.");
         Key(yaml, ConfigKeys.AdminProxyCommand, List(admin.ProxyCommand), "[\"my-token-tool\", \"proxy-token\"]",
             "The program (and arguments) that prints a token for a proxy in front of Flyte.");
         Key(yaml, ConfigKeys.AdminHttpProxyUrl, Text(admin.HttpProxyUrl), "http://proxy.example.com:3128",
             "An HTTP proxy for the sign-in requests.");
+        Key(yaml, ConfigKeys.AdminTransport, admin.Transport == Remote.RemoteTransport.GrpcWeb ? "grpc-web" : null, "grpc-web",
+            "grpc (HTTP/2, the default) or grpc-web (HTTP/1.1), for an ingress or proxy that does not pass HTTP/2.");
 
         var task = config.Task;
         Section(yaml, "task", "Where runs and deployments go when a command does not say.");

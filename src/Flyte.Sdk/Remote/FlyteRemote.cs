@@ -7,7 +7,7 @@ using Flyteidl2.Task;
 using Task = System.Threading.Tasks.Task;
 using Flyteidl2.Workflow;
 using Grpc.Core;
-using Grpc.Net.Client;
+using Flyte.Remote.Connection;
 
 namespace Flyte.Remote;
 
@@ -17,17 +17,16 @@ namespace Flyte.Remote;
 /// </summary>
 public sealed class FlyteRemote : IDisposable
 {
-    private readonly GrpcChannel _channel;
+    private readonly ControlPlaneChannel _channel;
     private readonly HttpClient _http = new();
 
     private FlyteRemote(RemoteOptions options)
     {
         Options = options;
-        // Cancelling a call (Ctrl+C while following a run) surfaces as OperationCanceledException, not as an RPC error.
-        _channel = GrpcChannel.ForAddress(options.Endpoint, new GrpcChannelOptions { ThrowOperationCanceledOnCancellation = true });
-        Tasks = new TaskService.TaskServiceClient(_channel);
-        Runs = new RunService.RunServiceClient(_channel);
-        DataProxy = new DataProxyService.DataProxyServiceClient(_channel);
+        _channel = ControlPlaneChannel.Open(options);
+        Tasks = new TaskService.TaskServiceClient(_channel.Invoker);
+        Runs = new RunService.RunServiceClient(_channel.Invoker);
+        DataProxy = new DataProxyService.DataProxyServiceClient(_channel.Invoker);
     }
 
     public RemoteOptions Options { get; }
@@ -47,6 +46,29 @@ public sealed class FlyteRemote : IDisposable
         }
         return new FlyteRemote(options);
     }
+
+    /// <summary>
+    /// Runs the configured sign-in flow now, whatever is cached, and caches the new token (<c>flyte login</c>).
+    /// Returns when the token expires (null: unknown).
+    /// </summary>
+    public async Task<DateTimeOffset?> SignInAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await _channel.Tokens.SignInAsync(cancellationToken).ConfigureAwait(false)).Token.ExpiresAt;
+        }
+        catch (Auth.AuthenticationFailedException e)
+        {
+            throw new FlyteRemoteException($"signing in to {Options.Endpoint} with the {_channel.Tokens.FlowType} flow failed: {e.Message}", e);
+        }
+        catch (RpcException e)
+        {
+            throw Translate(e);
+        }
+    }
+
+    /// <summary>Forgets the tokens cached for this endpoint (<c>flyte logout</c>); true when there were any.</summary>
+    public bool SignOut() => _channel.Tokens.SignOut();
 
     /// <summary>
     /// Packs <paramref name="codeFolder"/> (a build or publish output) as a code bundle, uploads it, and deploys every
@@ -257,6 +279,9 @@ public sealed class FlyteRemote : IDisposable
 
     internal FlyteRemoteException Translate(RpcException e) => e.StatusCode switch
     {
+        StatusCode.Unauthenticated => new FlyteRemoteException(
+            $"the control plane at {Options.Endpoint} did not accept this client's credentials ({_channel.Tokens.FlowType} flow): {e.Status.Detail}; "
+            + "run 'flyte login', or check admin.authType, admin.clientId and the secret in your config", e),
         StatusCode.Unavailable => new FlyteRemoteException(
             $"cannot reach the Flyte control plane at {Options.Endpoint}: start a devbox with 'flyte devbox start', or set admin.endpoint in your config", e),
         StatusCode.Unimplemented => new FlyteRemoteException($"the control plane at {Options.Endpoint} does not implement this call: {e.Status.Detail}", e),

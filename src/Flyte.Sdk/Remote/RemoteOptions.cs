@@ -1,12 +1,26 @@
+using Flyte.Remote.Auth;
+
 namespace Flyte.Remote;
 
-/// <summary>Where a <see cref="FlyteRemote"/> connects and which project and domain it works in.</summary>
+/// <summary>Where a <see cref="FlyteRemote"/> connects, how (TLS, transport, credentials), and which project and domain it works in.</summary>
 public sealed record RemoteOptions
 {
-    /// <summary>The control plane's gRPC address, e.g. <c>http://127.0.0.1:8090</c> for a devbox.</summary>
+    /// <summary>The control plane's address: <c>http://127.0.0.1:8090</c> for a devbox (plaintext), <c>https://host</c> for a cluster.</summary>
     public required string Endpoint { get; init; }
 
     public string Org { get; init; } = "";
     public string Project { get; init; } = "flytesnacks";
     public string Domain { get; init; } = "development";
+
+    /// <summary>TLS without verifying the server's certificate (<c>admin.insecureSkipVerify</c>): for a test cluster only.</summary>
+    public bool InsecureSkipVerify { get; init; }
+
+    /// <summary>A PEM file with the certificate authority that signed the server's certificate (<c>admin.caCertFilePath</c>), for a private CA.</summary>
+    public string? CaCertFilePath { get; init; }
+
+    /// <summary>gRPC over HTTP/2 (the default), or gRPC-Web over HTTP/1.1 for ingresses and proxies that do not pass HTTP/2.</summary>
+    public RemoteTransport Transport { get; init; } = RemoteTransport.Grpc;
+
+    /// <summary>How to get credentials when the control plane asks for them (see docs/auth.md).</summary>
+    public RemoteAuthentication Authentication { get; init; } = new();
 }

@@ -1,0 +1,97 @@
+using Flyte.Configuration;
+
+namespace Flyte.Remote.Auth;
+
+/// <summary>
+/// How a client gets a token when the control plane asks for one: the <c>admin</c> section's <c>authType</c>,
+/// <c>clientId</c>, secret, <c>scopes</c>, <c>audience</c> and <c>command</c>, with flyte-sdk's meanings (docs/auth.md).
+/// </summary>
+public sealed record RemoteAuthentication
+{
+    /// <summary>
+    /// The flow; null when none is configured: calls then go without a token, and only a control plane that answers
+    /// UNAUTHENTICATED makes the client sign in, with <see cref="AuthType.Pkce"/> as flyte-sdk does.
+    /// </summary>
+    public AuthType? Type { get; init; }
+
+    /// <summary>Overrides the client id the control plane announces (GetPublicClientConfig); required for ClientSecret.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>The secret of a confidential client (ClientSecret and API keys).</summary>
+    public string? ClientSecret { get; init; }
+
+    /// <summary>Overrides the scopes the control plane announces.</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>Overrides the audience the control plane announces; sent as the token request's <c>audience</c>.</summary>
+    public string? Audience { get; init; }
+
+    /// <summary>For <see cref="AuthType.ExternalCommand"/>: the program and its arguments; its standard output is the token.</summary>
+    public IReadOnlyList<string> Command { get; init; } = [];
+
+    /// <summary>An HTTP proxy for the requests to the identity provider (<c>admin.httpProxyURL</c>).</summary>
+    public string? HttpProxyUrl { get; init; }
+
+    /// <summary>Where tokens are kept between processes, one file per endpoint readable by the user alone; null keeps them in memory only.</summary>
+    public string? TokenCacheDirectory { get; init; } = DefaultTokenCacheDirectory;
+
+    /// <summary>How a person is asked to sign in (PKCE's URL, the device flow's code).</summary>
+    public IAuthPrompt Prompt { get; init; } = ConsoleAuthPrompt.Instance;
+
+    /// <summary><c>~/.flyte/tokens</c>, or null when there is no home folder.</summary>
+    public static string? DefaultTokenCacheDirectory
+    {
+        get
+        {
+            string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            return home.Length > 0 ? Path.Combine(home, ".flyte", "tokens") : null;
+        }
+    }
+
+    /// <summary>The flow named in the config, with the secret read from <c>clientSecretEnvVar</c> or <c>clientSecretLocation</c>.</summary>
+    /// <exception cref="FlyteConfigException">The secret's variable is unset or its file cannot be read.</exception>
+    public static RemoteAuthentication FromConfig(AdminConfig admin, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        ArgumentNullException.ThrowIfNull(environment);
+        return new RemoteAuthentication
+        {
+            Type = admin.AuthType,
+            ClientId = admin.ClientId,
+            ClientSecret = ClientSecretOf(admin, environment),
+            Scopes = admin.Scopes,
+            Audience = admin.Audience,
+            Command = admin.Command,
+            HttpProxyUrl = admin.HttpProxyUrl,
+        };
+    }
+
+    /// <summary>An API key's client credentials (flyte-sdk uses the ClientSecret flow for them).</summary>
+    public static RemoteAuthentication FromApiKey(FlyteApiKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new RemoteAuthentication { Type = AuthType.ClientSecret, ClientId = key.ClientId, ClientSecret = key.ClientSecret };
+    }
+
+    private static string? ClientSecretOf(AdminConfig admin, Func<string, string?> environment)
+    {
+        if (admin.ClientSecretEnvVar is { Length: > 0 } variable)
+        {
+            return environment(variable) is { Length: > 0 } secret
+                ? secret.Trim()
+                : throw new FlyteConfigException($"admin.clientSecretEnvVar names {variable}, which is not set: export it, or use admin.clientSecretLocation");
+        }
+        if (admin.ClientSecretLocation is { Length: > 0 } file)
+        {
+            try
+            {
+                return File.ReadAllText(file).Trim();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new FlyteConfigException($"admin.clientSecretLocation {file} cannot be read ({e.Message}): point it at the file holding the client secret", e);
+            }
+        }
+        return null;
+    }
+}
