@@ -24,6 +24,8 @@ public sealed class ConfigRoundTripTests : IDisposable
                 ClientSecretLocation = "/etc/secrets/client secret",
                 ClientSecretEnvVar = "MY_SECRET",
                 Scopes = ["all", "offline"],
+                Audience = "urn:flyte",
+                Transport = Flyte.Remote.RemoteTransport.GrpcWeb,
                 Command = ["my tool", "get-token", "--flag=#not-a-comment"],
                 ProxyCommand = ["proxy", "token"],
                 HttpProxyUrl = "http://proxy:3128",
