@@ -16,11 +16,13 @@ namespace Flyte.Runtime.Controller;
 /// </summary>
 internal sealed class ControlPlaneConnection(ControllerSettings settings) : IDisposable
 {
+    private readonly string _overrideAddress = settings.Endpoint is { } endpoint ? ToAddress(endpoint, settings.Insecure) : "(none)";
     private ControlPlaneChannel? _channel;
     private ActionsService.ActionsServiceClient? _client;
+    private string? _dialed;
 
-    /// <summary>The endpoint as a0 dials it without a config file or key, or a placeholder when none is set.</summary>
-    public string Endpoint { get; } = settings.Endpoint is { } endpoint ? ToAddress(endpoint, settings.Insecure) : "(none)";
+    /// <summary>The address a0 dials (once connected; before, the endpoint override's), or a placeholder when none is set.</summary>
+    public string Endpoint => _dialed ?? _overrideAddress;
 
     public ActionsService.ActionsServiceClient Client
     {
@@ -30,9 +32,11 @@ internal sealed class ControlPlaneConnection(ControllerSettings settings) : IDis
             {
                 return _client;
             }
+            var options = OptionsFor(settings, Environment.GetEnvironmentVariable);
             try
             {
-                _channel = ControlPlaneChannel.Open(OptionsFor(settings, Environment.GetEnvironmentVariable));
+                _channel = ControlPlaneChannel.Open(options);
+                _dialed = options.Endpoint;
             }
             catch (FlyteRemoteException e)
             {
