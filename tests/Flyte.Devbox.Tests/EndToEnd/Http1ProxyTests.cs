@@ -1,7 +1,11 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using Flyte.Literals;
 using Flyteidl2.Common;
 using Flyteidl2.Core;
+using Flyteidl2.Dataproxy;
 using Flyteidl2.Workflow;
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client.Web;
 using Xunit.Abstractions;
@@ -67,6 +71,32 @@ public sealed class Http1ProxyTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(phases.Count >= 2, string.Join(" -> ", phases));
         Assert.NotEqual(ActionPhase.Succeeded, phases[0]);
         Assert.Equal(ActionPhase.Succeeded, phases[^1]);
+    }
+
+    [Fact]
+    public async Task Large_uploads_pass_to_a_signed_url_through_it()
+    {
+        byte[] content = RandomNumberGenerator.GetBytes(32 << 20);
+        byte[] md5 = MD5.HashData(content);
+        using var channel = ProxyChannels.GrpcWeb(_proxy.Endpoint);
+        var location = await new DataProxyService.DataProxyServiceClient(channel).CreateUploadLocationAsync(new CreateUploadLocationRequest
+        {
+            Project = DevboxHarness.Project,
+            Domain = DevboxHarness.Domain,
+            Filename = "large.bin",
+            ContentMd5 = ByteString.CopyFrom(md5),
+        });
+        // The devbox signs URLs for its own address; the same path and query through the proxy is what an ingress would forward.
+        var throughProxy = new UriBuilder(location.SignedUrl) { Host = _proxy.Endpoint.Host, Port = _proxy.Port }.Uri;
+
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Put, throughProxy) { Content = new ByteArrayContent(content) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        request.Content.Headers.ContentMD5 = md5;
+        using var response = await http.SendAsync(request);
+
+        Assert.True(response.IsSuccessStatusCode, $"PUT {throughProxy}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{_proxy.ErrorLog()}");
+        Assert.Equal(md5, MD5.HashData(await File.ReadAllBytesAsync(new Uri(location.NativeUrl).LocalPath)));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ internal static class NginxConfigs
 
     /// <summary>The whole file around the http block's servers.</summary>
     /// <param name="runsAsRoot">
-    /// Then workers run as root too: as nobody (the default) they could not enter the test's temporary folder (0700, root's).
+    /// Then workers run as root too. As nobody (the default) they could not enter the test's temporary folder (0700, root's),
+    /// where nginx puts a body it buffers to disk: unbuffered proxying works without it, a buffered body would fail.
     /// </param>
     public static string Render(string servers, string directory, bool runsAsRoot) => $$"""
         # Written by NginxProxy for one test: started with nginx -p "{{directory}}" -c nginx.conf -g 'daemon off;'.
