@@ -65,13 +65,8 @@ public sealed class NginxProxy : IAsyncDisposable
         if (!_process.HasExited)
         {
             // nginx -s stop sends the master SIGTERM, its fast shutdown: workers close every connection and exit.
-            var stop = ChildProcess.Run(_executable, ["-p", _directory.FullName, "-c", ConfigPath, "-s", "stop"], new Dictionary<string, string?>(), StartTimeout);
-            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await _process.WaitForExitAsync(stop.ExitCode == 0 ? exited.Token : new CancellationToken(canceled: true));
-            }
-            catch (OperationCanceledException)
+            var stop = await Task.Run(() => ChildProcess.Run(_executable, ["-p", _directory.FullName, "-c", ConfigPath, "-s", "stop"], new Dictionary<string, string?>(), StartTimeout));
+            if (stop.ExitCode != 0 || !await ExitsWithinAsync(_process, TimeSpan.FromSeconds(10)))
             {
                 _process.Kill(entireProcessTree: true);
                 await _process.WaitForExitAsync();
@@ -146,6 +141,8 @@ public sealed class NginxProxy : IAsyncDisposable
         {
             _output.Clear();
         }
+        // What earlier runs logged is no part of this run's failure.
+        int errorLogStart = ErrorLog().Length;
         var start = new ProcessStartInfo(_executable)
         {
             // In the foreground, so the process is ours to wait for; its master still forks the workers.
@@ -163,12 +160,12 @@ public sealed class NginxProxy : IAsyncDisposable
         _process = process;
 
         var deadline = DateTime.UtcNow + StartTimeout;
-        while (!await AcceptsConnectionsAsync())
+        while (!(HasWrittenItsPid(process) && await AcceptsConnectionsAsync()))
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
                 await StopAsync();
-                string log = $"{Output()}{ErrorLog()}";
+                string log = $"{Output()}{ErrorLog()[errorLogStart..]}";
                 if (log.Contains("Address already in use", StringComparison.Ordinal))
                 {
                     throw new PortInUseException(log);
@@ -176,6 +173,36 @@ public sealed class NginxProxy : IAsyncDisposable
                 throw new InvalidOperationException($"nginx did not start on 127.0.0.1:{Port} (config {ConfigPath}):\n{log}");
             }
             await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// nginx writes its pid file once its listening sockets are bound: before that, a connection that succeeds may reach
+    /// whatever else holds the port (nginx keeps retrying a taken port for a few seconds before it gives up).
+    /// </summary>
+    private bool HasWrittenItsPid(Process process)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(_directory.FullName, "nginx.pid")).Trim() == process.Id.ToString(CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> ExitsWithinAsync(Process process, TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancellation.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
