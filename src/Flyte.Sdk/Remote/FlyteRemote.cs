@@ -277,16 +277,23 @@ public sealed class FlyteRemote : IDisposable
         }
     }
 
-    internal FlyteRemoteException Translate(RpcException e) => e.StatusCode switch
+    internal FlyteRemoteException Translate(RpcException e)
     {
-        StatusCode.Unauthenticated => new FlyteRemoteException(
-            $"the control plane at {Options.Endpoint} did not accept this client's credentials ({_channel.Tokens.FlowType} flow): {e.Status.Detail}; "
-            + "run 'flyte login', or check admin.authType, admin.clientId and the secret in your config", e),
-        StatusCode.Unavailable => new FlyteRemoteException(
-            $"cannot reach the Flyte control plane at {Options.Endpoint}: start a devbox with 'flyte devbox start', or set admin.endpoint in your config", e),
-        StatusCode.Unimplemented => new FlyteRemoteException($"the control plane at {Options.Endpoint} does not implement this call: {e.Status.Detail}", e),
-        _ => new FlyteRemoteException(e.Status.Detail is { Length: > 0 } detail ? detail : $"{e.StatusCode} from {Options.Endpoint}", e),
-    };
+        if (ConnectionFailures.Explain(e, Options) is { } settings)
+        {
+            return new FlyteRemoteException(settings, e);
+        }
+        return e.StatusCode switch
+        {
+            StatusCode.Unauthenticated => new FlyteRemoteException(
+                $"the control plane at {Options.Endpoint} did not accept this client's credentials ({_channel.Tokens.FlowType} flow): {e.Status.Detail}; "
+                + "run 'flyte login', or check admin.authType, admin.clientId and the secret in your config", e),
+            StatusCode.Unavailable => new FlyteRemoteException(
+                $"cannot reach the Flyte control plane at {Options.Endpoint}: start a devbox with 'flyte devbox start', or set admin.endpoint in your config", e),
+            StatusCode.Unimplemented => new FlyteRemoteException($"the control plane at {Options.Endpoint} does not implement this call: {e.Status.Detail}", e),
+            _ => new FlyteRemoteException(e.Status.Detail is { Length: > 0 } detail ? detail : $"{e.StatusCode} from {Options.Endpoint}", e),
+        };
+    }
 
     public void Dispose()
     {
