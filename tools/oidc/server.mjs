@@ -1,11 +1,13 @@
 // A real OpenID Connect provider (oidc-provider) for the auth tests, on 127.0.0.1 and a port the OS picks.
 // It prints one line, "oidc-provider listening on http://127.0.0.1:<port>", once it answers; the issuer is that URL.
-// Access tokens are JWTs for the resource urn:flyte (aud: urn:flyte), signed by a key made at start.
+// Access tokens are JWTs for the resource urn:flyte (aud: urn:flyte) unless another is asked for, signed by a key made at start.
 import http from 'node:http';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
 
 const audience = 'urn:flyte';
+// Another API of the same issuer: its tokens (asked for with resource=urn:other-api) must not open the devbox.
+const otherAudience = 'urn:other-api';
 const shortLivedClientId = 'flyte-ci-short';
 
 const server = http.createServer();
@@ -58,10 +60,10 @@ const provider = new Provider(issuer, {
       defaultResource: async () => audience,
       useGrantedResource: async () => true,
       getResourceServerInfo: async (_ctx, resourceIndicator) => {
-        if (resourceIndicator !== audience) {
+        if (resourceIndicator !== audience && resourceIndicator !== otherAudience) {
           throw new Provider.errors.InvalidTarget(`unknown resource ${resourceIndicator}`);
         }
-        return { scope: 'all', audience, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+        return { scope: 'all', audience: resourceIndicator, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
       },
     },
   },

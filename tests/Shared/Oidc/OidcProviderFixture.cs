@@ -16,6 +16,9 @@ namespace Flyte.Tests.Shared;
 public sealed partial class OidcProviderFixture : IAsyncLifetime
 {
     public const string Audience = "urn:flyte";
+
+    /// <summary>Another API of the same issuer: a token for it is a real token with the wrong audience.</summary>
+    public const string OtherAudience = "urn:other-api";
     public const string ConfidentialClientId = "flyte-ci";
     public const string ConfidentialClientSecret = "flyte-ci-secret";
     public const string ShortLivedClientId = "flyte-ci-short";
@@ -89,13 +92,17 @@ public sealed partial class OidcProviderFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>An access token for a confidential client, by the client credentials grant (a plain form post).</summary>
-    public async Task<string> ClientCredentialsTokenAsync(string clientId, string secret, CancellationToken cancellationToken)
+    /// <summary>An access token for <see cref="Audience"/> for a confidential client, by the client credentials grant (a plain form post).</summary>
+    public Task<string> ClientCredentialsTokenAsync(string clientId, string secret, CancellationToken cancellationToken) =>
+        ClientCredentialsTokenAsync(clientId, secret, Audience, cancellationToken);
+
+    /// <summary>An access token for the resource (its audience) for a confidential client, by the client credentials grant.</summary>
+    public async Task<string> ClientCredentialsTokenAsync(string clientId, string secret, string resource, CancellationToken cancellationToken)
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint)
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["resource"] = resource }),
         };
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(secret)}")));
