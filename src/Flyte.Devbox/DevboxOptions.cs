@@ -1,3 +1,5 @@
+using System.Net;
+using Flyte.Devbox.Auth;
 using Flyte.Devbox.Execution;
 using Flyte.Devbox.Storage;
 
@@ -12,8 +14,23 @@ public sealed record DevboxOptions
     /// <summary>Where run data (code bundles, inputs, outputs) goes instead of the data folder; null (the default) for the folder.</summary>
     public S3StorageOptions? S3 { get; init; }
 
-    /// <summary>The loopback port of every service; 0 picks a free one.</summary>
+    /// <summary>The port of every service; 0 picks a free one.</summary>
     public int Port { get; init; } = 8090;
+
+    /// <summary>
+    /// The address to listen on: loopback by default. Any other address (<see cref="IPAddress.Any"/> for all) shares the
+    /// devbox beyond this machine, and is refused unless <see cref="Auth"/> is set.
+    /// </summary>
+    public IPAddress ListenAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Who may call the services: bearer tokens from an OpenID Connect issuer; null (the default) for anyone on loopback.</summary>
+    public DevboxAuthOptions? Auth { get; init; }
+
+    /// <summary>
+    /// Given to every a0 the devbox starts as <c>EAGER_API_KEY</c>, as a Flyte 2 pod gets its eager API key secret, so a
+    /// parent action's controller can authenticate its calls back to the devbox; null (the default) sets nothing.
+    /// </summary>
+    public string? EagerApiKey { get; init; }
 
     /// <summary>How to start a0, replacing the first arg of a task container: for example <c>["dotnet", "/path/a0.dll"]</c>.</summary>
     public IReadOnlyList<string> A0Command { get; init; } = ["a0"];

@@ -1,4 +1,5 @@
 using System.Net;
+using Flyte.Devbox.Auth;
 using Flyte.Devbox.Execution;
 using Flyte.Devbox.Runs;
 using Flyte.Devbox.Services;
@@ -16,9 +17,10 @@ using Microsoft.Extensions.Logging;
 namespace Flyte.Devbox;
 
 /// <summary>
-/// A Flyte 2 control plane in this process, on one loopback port: TaskService, RunService, ActionsService (and the
-/// rest as they come), state in SQLite under the data folder, run data in that folder or an S3 bucket, and the
-/// executor running actions as a0 processes.
+/// A Flyte 2 control plane in this process, on one port (loopback unless authentication is on): TaskService,
+/// RunService, ActionsService (and the rest as they come), state in SQLite under the data folder, run data in that
+/// folder or an S3 bucket, and the executor running actions as a0 processes. With <see cref="DevboxOptions.Auth"/>,
+/// every call but AuthMetadataService's needs a bearer token from the issuer (docs/devbox-auth.md).
 /// </summary>
 public sealed class DevboxServer : IAsyncDisposable
 {
@@ -31,7 +33,10 @@ public sealed class DevboxServer : IAsyncDisposable
         Storage = storage;
     }
 
-    /// <summary><c>http://127.0.0.1:&lt;port&gt;</c>: what clients and a0's controller dial (plaintext).</summary>
+    /// <summary>
+    /// <c>http://&lt;address&gt;:&lt;port&gt;</c>: what clients and a0's controller dial (plaintext); 127.0.0.1 when the
+    /// devbox listens on loopback or on every address.
+    /// </summary>
     public string Endpoint { get; }
 
     /// <summary>Where the run data is: the data folder's store or an S3 bucket.</summary>
@@ -40,9 +45,17 @@ public sealed class DevboxServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <exception cref="DevboxStorageException">The S3 storage asked for lacks a setting or cannot be reached.</exception>
+    /// <exception cref="DevboxAuthException">
+    /// A non-loopback address without authentication, or an issuer that is not https (off loopback), cannot be reached or serves no discovery document.
+    /// </exception>
     public static async Task<DevboxServer> StartAsync(DevboxOptions options, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Auth is null && !IPAddress.IsLoopback(options.ListenAddress))
+        {
+            throw new DevboxAuthException($"the devbox listens on {options.ListenAddress} only with authentication (an OpenID Connect issuer); without it, on loopback only");
+        }
+        var issuerMetadata = options.Auth is { } auth ? await IssuerMetadata.FetchAsync(auth.Issuer, cancellationToken).ConfigureAwait(false) : null;
         var paths = new DevboxPaths(options.DataDirectory);
         Directory.CreateDirectory(paths.DataDirectory);
         var address = new DevboxAddress();
@@ -51,7 +64,7 @@ public sealed class DevboxServer : IAsyncDisposable
             : new FolderStorage(new DevboxObjectStore(paths.StoreRoot), new SignedUrls(SigningKeyFile.LoadOrCreate(paths.SigningKey), () => address.Value));
         try
         {
-            return await StartAsync(options, paths, address, storage, logging, cancellationToken).ConfigureAwait(false);
+            return await StartAsync(options, issuerMetadata, paths, address, storage, logging, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -60,16 +73,23 @@ public sealed class DevboxServer : IAsyncDisposable
         }
     }
 
-    private static async Task<DevboxServer> StartAsync(DevboxOptions options, DevboxPaths paths, DevboxAddress address, DevboxStorage storage,
-        Action<ILoggingBuilder>? logging, CancellationToken cancellationToken)
+    private static async Task<DevboxServer> StartAsync(DevboxOptions options, Flyteidl2.Auth.GetOAuth2MetadataResponse? issuerMetadata, DevboxPaths paths,
+        DevboxAddress address, DevboxStorage storage, Action<ILoggingBuilder>? logging, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
             // gRPC (HTTP/2 without TLS) and the signed storage URLs (HTTP/1.1) share the one port.
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseCleartextHttp2Detection()));
+            kestrel.Listen(options.ListenAddress, options.Port, listen => listen.UseCleartextHttp2Detection()));
         builder.Services.AddGrpc();
+        if (options.Auth is { } auth)
+        {
+            builder.Services.AddDevboxAuthentication(auth);
+            builder.Services.AddSingleton(auth);
+            builder.Services.AddSingleton(issuerMetadata!);
+        }
+        builder.Services.AddSingleton(PodVariables.For(options));
         builder.Services.AddSingleton(storage);
         if (storage is FolderStorage folder)
         {
@@ -90,6 +110,11 @@ public sealed class DevboxServer : IAsyncDisposable
         var app = builder.Build();
         // Browsers and other HTTP/1.1-only clients speak gRPC-Web; every service answers it too.
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        if (options.Auth is { } required)
+        {
+            app.UseBearerTokenGate(required);
+            app.MapGrpcServiceParsingRequests<AuthMetadataServiceImpl>(Flyteidl2.Auth.AuthMetadataService.Descriptor, Flyteidl2.Auth.AuthMetadataService.BindService);
+        }
         // A request body that is not the method's message fails INTERNAL naming the message, not UNKNOWN "Exception was thrown by handler.".
         app.MapGrpcServiceParsingRequests<TaskServiceImpl>(Flyteidl2.Task.TaskService.Descriptor, Flyteidl2.Task.TaskService.BindService);
         app.MapGrpcServiceParsingRequests<RunServiceImpl>(Flyteidl2.Workflow.RunService.Descriptor, Flyteidl2.Workflow.RunService.BindService);
@@ -103,10 +128,16 @@ public sealed class DevboxServer : IAsyncDisposable
         }
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        address.Set(bound.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        address.Set($"http://{DialAddress(options.ListenAddress)}:{bound.Port}");
         return new DevboxServer(app, address.Value, storage);
     }
+
+    /// <summary>Where this machine's clients and a0 reach an address the devbox listens on: loopback for every address.</summary>
+    private static string DialAddress(IPAddress listen) =>
+        listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) || listen.Equals(IPAddress.Loopback) ? "127.0.0.1"
+        : listen.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{listen}]"
+        : listen.ToString();
 
     public async Task StopAsync()
     {

@@ -1,14 +1,18 @@
 using System.CommandLine;
+using System.Net;
 using Flyte.Configuration;
 using Flyte.Devbox;
+using Flyte.Devbox.Auth;
 using Flyte.Devbox.Execution;
 using Flyte.Devbox.Storage;
 
 namespace Flyte.Cli.Devbox;
 
 /// <summary>
-/// <c>flyte devbox start [--port P] [--data DIR] [--max-parallel N] [--storage s3://BUCKET[/PREFIX]] [--config FILE] [--launcher docker --image IMAGE]</c>:
-/// a Flyte 2 control plane in this process, on loopback, until Ctrl+C. Its state lives in the data folder, so a restart
+/// <c>flyte devbox start [--port P] [--data DIR] [--max-parallel N] [--storage s3://BUCKET[/PREFIX]] [--config FILE] [--launcher docker --image IMAGE]
+/// [--auth ISSUER [--audience A] [--client-id ID] [--redirect-uri URI] [--scopes S…] [--address IP]] [--eager-api-key KEY]</c>:
+/// a Flyte 2 control plane in this process, on loopback (or, with <c>--auth</c>, any address), until Ctrl+C.
+/// The config file's <c>devbox</c> section gives what the options leave out (docs/devbox-auth.md). Its state lives in the data folder, so a restart
 /// picks up where it stopped. Run data (code bundles, inputs, outputs) lives there too, or with <c>--storage</c> in an
 /// S3 bucket reached with the config file's <c>storage</c> section (endpoint, region, credentials, path style) and,
 /// for what it leaves unset, the AWS variables.
@@ -20,6 +24,7 @@ internal sealed class DevboxCommand
         Start = new Command("start", "Start a devbox: the Flyte 2 services on one loopback port, state in SQLite, tasks run as local a0 processes.")
         {
             Port, DataDirectory, MaxParallel, Storage, Config, Launcher, Image,
+            Auth, Audience, ClientId, RedirectUri, Scopes, Address, EagerApiKey,
         };
         Command = new Command("devbox", "A Flyte 2 control plane on this machine, in one process.") { Start };
     }
@@ -28,7 +33,7 @@ internal sealed class DevboxCommand
 
     public Command Start { get; }
 
-    public Option<int> Port { get; } = new("--port") { Description = "The loopback port of every service (0: any free port).", DefaultValueFactory = _ => 8090 };
+    public Option<int> Port { get; } = new("--port") { Description = "The port of every service (0: any free port).", DefaultValueFactory = _ => 8090 };
 
     public Option<string?> DataDirectory { get; } = new("--data") { Description = "Where the devbox keeps its state, objects and logs (default ~/.flyte/devbox)." };
 
@@ -60,6 +65,50 @@ internal sealed class DevboxCommand
         HelpName = "image",
     };
 
+    public Option<string?> Auth { get; } = new("--auth")
+    {
+        Description = "Require bearer tokens from this OpenID Connect issuer on every call but AuthMetadataService's (https://…; http:// on loopback only). "
+            + "Default: the config file's devbox.issuer; none (loopback only, no tokens).",
+        HelpName = "issuer URL",
+    };
+
+    public Option<string?> Audience { get; } = new("--audience")
+    {
+        Description = $"With --auth: the audience (aud) every token must carry (default {DevboxAuthOptions.DefaultAudience}).",
+        HelpName = "audience",
+    };
+
+    public Option<string?> ClientId { get; } = new("--client-id")
+    {
+        Description = $"With --auth: the public client CLIs sign in with, told by AuthMetadataService (default {DevboxAuthOptions.DefaultClientId}).",
+        HelpName = "client id",
+    };
+
+    public Option<string?> RedirectUri { get; } = new("--redirect-uri")
+    {
+        Description = $"With --auth: the public client's redirect URI (default {DevboxAuthOptions.DefaultRedirectUri}).",
+        HelpName = "uri",
+    };
+
+    public Option<string[]> Scopes { get; } = new("--scopes")
+    {
+        Description = "With --auth: the scopes the public client asks for (default openid offline_access all).",
+        AllowMultipleArgumentsPerToken = true,
+        HelpName = "scope",
+    };
+
+    public Option<string?> Address { get; } = new("--address")
+    {
+        Description = "The IP address to listen on (default 127.0.0.1; 0.0.0.0 for every address). Anything but loopback needs --auth.",
+        HelpName = "ip",
+    };
+
+    public Option<string?> EagerApiKey { get; } = new("--eager-api-key")
+    {
+        Description = "Given to every task as EAGER_API_KEY, as a Flyte 2 pod gets its API key secret (default: the config file's devbox.eagerApiKey).",
+        HelpName = "key",
+    };
+
     public async Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         int port = parse.GetValue(Port);
@@ -70,7 +119,10 @@ internal sealed class DevboxCommand
         string data = parse.GetValue(DataDirectory) is { } given
             ? Path.GetFullPath(given)
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".flyte", "devbox");
-        var s3 = S3Storage(parse.GetValue(Storage), parse.GetValue(Config));
+        var config = LoadConfig(parse.GetValue(Config));
+        var s3 = S3Storage(parse.GetValue(Storage), config);
+        var auth = AuthOptions(parse, config.Config.Devbox);
+        var address = ListenAddress(parse.GetValue(Address) ?? config.Config.Devbox.Address, auth);
         using var docker = DockerLauncher(parse.GetValue(Launcher) ?? "process", parse.GetValue(Image), data);
 
         DevboxServer devbox;
@@ -84,9 +136,16 @@ internal sealed class DevboxCommand
                 MaxConcurrentActions = parse.GetValue(MaxParallel),
                 S3 = s3,
                 Launcher = docker,
+                Auth = auth,
+                ListenAddress = address,
+                EagerApiKey = parse.GetValue(EagerApiKey) ?? config.Config.Devbox.EagerApiKey,
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (DevboxStorageException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+        catch (DevboxAuthException e)
         {
             throw new UsageException(e.Message, e);
         }
@@ -98,7 +157,14 @@ internal sealed class DevboxCommand
         {
             string runData = devbox.Storage is S3BucketStorage bucket ? $"; run data in {bucket.Location} at {bucket.Endpoint}" : "";
             await console.Out.WriteLineAsync($"devbox listening on {devbox.Endpoint} (data in {data}{runData}); Ctrl+C stops it").ConfigureAwait(false);
-            await console.Out.WriteLineAsync($"point the flyte command at it: flyte create config --endpoint {devbox.Endpoint} --insecure").ConfigureAwait(false);
+            if (auth is null)
+            {
+                await console.Out.WriteLineAsync($"point the flyte command at it: flyte create config --endpoint {devbox.Endpoint} --insecure").ConfigureAwait(false);
+            }
+            else
+            {
+                await console.Out.WriteLineAsync($"every call needs a bearer token from {auth.Issuer} for audience {auth.Audience} (AuthMetadataService tells clients how to get one)").ConfigureAwait(false);
+            }
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -126,7 +192,7 @@ internal sealed class DevboxCommand
     /// The bucket and prefix of <c>--storage</c>, reached with the config file's storage section; null without
     /// <c>--storage</c>. The storage section alone does not move run data: it also tells clients how to reach S3.
     /// </summary>
-    private static S3StorageOptions? S3Storage(string? storage, string? configPath)
+    private static S3StorageOptions? S3Storage(string? storage, LoadedFlyteConfig loaded)
     {
         if (storage is null)
         {
@@ -145,15 +211,6 @@ internal sealed class DevboxCommand
             throw new UsageException($"--storage '{storage}' names no bucket: give s3://<bucket>[/<prefix>]");
         }
 
-        LoadedFlyteConfig loaded;
-        try
-        {
-            loaded = FlyteConfigLoader.Load(configPath);
-        }
-        catch (FlyteConfigException e)
-        {
-            throw new UsageException(e.Message.ReplaceLineEndings(" ").TrimEnd('.'), e);
-        }
         // No instance role is meant for a devbox, and the metadata service is not on this machine: never ask it.
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_EC2_METADATA_DISABLED")))
         {
@@ -165,6 +222,74 @@ internal sealed class DevboxCommand
             Prefix = slash < 0 ? "" : rest[(slash + 1)..],
             Connection = loaded.Config.Storage.ToS3StoreOptions(),
         };
+    }
+
+    private static LoadedFlyteConfig LoadConfig(string? configPath)
+    {
+        try
+        {
+            return FlyteConfigLoader.Load(configPath);
+        }
+        catch (FlyteConfigException e)
+        {
+            throw new UsageException(e.Message.ReplaceLineEndings(" ").TrimEnd('.'), e);
+        }
+    }
+
+    /// <summary>The authentication of <c>--auth</c> (or devbox.issuer) and its settings; null without an issuer, when the other auth options are refused.</summary>
+    private DevboxAuthOptions? AuthOptions(ParseResult parse, DevboxConfig config)
+    {
+        string? issuer = parse.GetValue(Auth) ?? config.Issuer;
+        string? audience = parse.GetValue(Audience) ?? config.Audience;
+        string? clientId = parse.GetValue(ClientId) ?? config.ClientId;
+        string? redirectUri = parse.GetValue(RedirectUri) ?? config.RedirectUri;
+        IReadOnlyList<string>? scopes = parse.GetValue(Scopes) is { Length: > 0 } given ? given : config.Scopes;
+        if (issuer is null)
+        {
+            if ((audience ?? clientId ?? redirectUri ?? scopes?.FirstOrDefault()) is not null)
+            {
+                throw new UsageException("--audience, --client-id, --redirect-uri and --scopes are settings of --auth <issuer URL>; add it or leave them out");
+            }
+            return null;
+        }
+        if (!Uri.TryCreate(issuer, UriKind.Absolute, out var issuerUri) || (issuerUri.Scheme != Uri.UriSchemeHttps && issuerUri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new UsageException($"--auth takes the issuer's URL (https://…), not '{issuer}'");
+        }
+        if (redirectUri is not null && !Uri.TryCreate(redirectUri, UriKind.Absolute, out _))
+        {
+            throw new UsageException($"--redirect-uri takes an absolute URI, not '{redirectUri}'");
+        }
+        if (audience is { Length: 0 })
+        {
+            throw new UsageException("--audience cannot be empty: tokens for any audience would open the devbox");
+        }
+        var defaults = new DevboxAuthOptions { Issuer = issuer };
+        return defaults with
+        {
+            Audience = audience ?? defaults.Audience,
+            ClientId = clientId ?? defaults.ClientId,
+            RedirectUri = redirectUri ?? defaults.RedirectUri,
+            Scopes = scopes ?? defaults.Scopes,
+        };
+    }
+
+    /// <summary>The address of <c>--address</c>: loopback without it; anything else only with authentication.</summary>
+    private static IPAddress ListenAddress(string? address, DevboxAuthOptions? auth)
+    {
+        if (address is null)
+        {
+            return IPAddress.Loopback;
+        }
+        if (!IPAddress.TryParse(address, out var parsed))
+        {
+            throw new UsageException($"--address takes an IP address (127.0.0.1, 0.0.0.0, …), not '{address}'");
+        }
+        if (auth is null && !IPAddress.IsLoopback(parsed))
+        {
+            throw new UsageException($"--address {address} shares the devbox beyond this machine: add --auth <issuer URL> so that callers need a token, or listen on 127.0.0.1");
+        }
+        return parsed;
     }
 
     /// <summary>

@@ -19,9 +19,12 @@ namespace Flyte.Devbox.Execution;
 /// prefix. Cache hits skip the launch; RECOVERABLE failures are retried while the task's retries allow; timeouts and
 /// aborts stop the attempt's process tree. Actions still running when the devbox stopped are queued again on start.
 /// </summary>
-public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, ResourcePool pool, DevboxPaths paths, DevboxStorage storage, DevboxAddress address, ILogger<ActionExecutor> logger)
+public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, ResourcePool pool, DevboxPaths paths, DevboxStorage storage, DevboxAddress address, PodVariables podVariables, ILogger<ActionExecutor> logger)
     : BackgroundService
 {
+    private readonly IReadOnlyDictionary<string, string> _attemptVariables = storage.TaskEnvironment
+        .Concat(podVariables.Variables)
+        .ToDictionary(variable => variable.Key, variable => variable.Value, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ActionKey, CancellationTokenSource> _aborts = new();
     private readonly ConcurrentDictionary<ActionKey, Task> _running = new();
 
@@ -161,7 +164,7 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
 
         var identifier = ToIdentifier(action.Key);
         var request = AttemptLaunch.Create(spec, identifier, action.InputUri, action.RunOutputBase, attempt,
-            run?.CreatedAt ?? started, address.Value, paths.AttemptWorkingDirectory(action.Key, attempt), logPath, storage.TaskEnvironment);
+            run?.CreatedAt ?? started, address.Value, paths.AttemptWorkingDirectory(action.Key, attempt), logPath, _attemptVariables);
         string outputPrefix = AttemptLaunch.OutputPrefix(action.RunOutputBase, action.Key.Name, attempt);
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(abort, stopping);

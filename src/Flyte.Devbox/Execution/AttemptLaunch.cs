@@ -18,9 +18,9 @@ public static class AttemptLaunch
         ProtoObjects.Join(ProtoObjects.Join(runOutputBase, actionName), attempt.ToString(CultureInfo.InvariantCulture));
 
     /// <param name="endpoint">The devbox's own address, for the controller of a parent action (<c>_U_EP_OVERRIDE</c>).</param>
-    /// <param name="storageEnvironment">What a0 needs to reach the run's storage (the S3 endpoint and credentials); it overrides the task's own variables.</param>
+    /// <param name="devboxVariables">What the devbox gives every attempt: how to reach the run's storage (the S3 endpoint and credentials), the eager API key; they override the task's own variables.</param>
     public static LaunchRequest Create(TaskSpec spec, ActionIdentifier action, string inputUri, string runOutputBase, int attempt,
-        DateTimeOffset runStartTime, string endpoint, string workingDirectory, string logPath, IReadOnlyDictionary<string, string>? storageEnvironment = null)
+        DateTimeOffset runStartTime, string endpoint, string workingDirectory, string logPath, IReadOnlyDictionary<string, string>? devboxVariables = null)
     {
         var template = spec.TaskTemplate;
         string actionPrefix = ProtoObjects.Join(runOutputBase, action.Name);
@@ -43,7 +43,7 @@ public static class AttemptLaunch
         {
             environment[variable.Key] = variable.Value;
         }
-        foreach (var (name, value) in storageEnvironment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in devboxVariables ?? new Dictionary<string, string>())
         {
             environment[name] = value;
         }

@@ -39,5 +39,6 @@ internal static class ConfigKeys
         TaskOrg, TaskProject, TaskDomain,
         ImageBuilder, ImageRegistry,
         StorageEndpoint, StorageRegion, StorageAccessKeyId, StorageSecretAccessKey, StorageForcePathStyle,
+        .. DevboxConfigKeys.All,
     ];
 }

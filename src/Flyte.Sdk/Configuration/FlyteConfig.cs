@@ -14,4 +14,6 @@ public sealed record FlyteConfig
     public ImageConfig Image { get; init; } = new();
 
     public StorageConfig Storage { get; init; } = new();
+
+    public DevboxConfig Devbox { get; init; } = new();
 }

@@ -79,5 +79,6 @@ public static class FlyteConfigLoader
             SecretAccessKey = values.Text(ConfigKeys.StorageSecretAccessKey),
             ForcePathStyle = values.Boolean(ConfigKeys.StorageForcePathStyle),
         },
+        Devbox = DevboxConfig.From(values),
     };
 }

@@ -24,12 +24,14 @@ internal sealed class DevboxHarness : IAsyncDisposable
     public const string Domain = "development";
 
     private readonly Func<DevboxOptions, DevboxOptions>? _configure;
+    private readonly string? _bearerToken;
     private GrpcChannel _channel = null!;
 
-    private DevboxHarness(string dataDirectory, Func<DevboxOptions, DevboxOptions>? configure)
+    private DevboxHarness(string dataDirectory, Func<DevboxOptions, DevboxOptions>? configure, string? bearerToken)
     {
         DataDirectory = dataDirectory;
         _configure = configure;
+        _bearerToken = bearerToken;
     }
 
     public string DataDirectory { get; }
@@ -43,9 +45,11 @@ internal sealed class DevboxHarness : IAsyncDisposable
     public DataProxyService.DataProxyServiceClient DataProxy { get; private set; } = null!;
 
     /// <param name="configure">Changes the devbox's options (S3 storage, …) before each start.</param>
-    public static async Task<DevboxHarness> StartAsync(string? dataDirectory = null, int? maxConcurrentActions = null, Func<DevboxOptions, DevboxOptions>? configure = null)
+    /// <param name="bearerToken">Sent with every call of the harness's clients, for a devbox with authentication.</param>
+    public static async Task<DevboxHarness> StartAsync(string? dataDirectory = null, int? maxConcurrentActions = null, Func<DevboxOptions, DevboxOptions>? configure = null,
+        string? bearerToken = null)
     {
-        var harness = new DevboxHarness(dataDirectory ?? Directory.CreateTempSubdirectory("devbox-tests-").FullName, configure);
+        var harness = new DevboxHarness(dataDirectory ?? Directory.CreateTempSubdirectory("devbox-tests-").FullName, configure, bearerToken);
         await harness.StartDevboxAsync(maxConcurrentActions);
         return harness;
     }
@@ -61,7 +65,9 @@ internal sealed class DevboxHarness : IAsyncDisposable
             MaxConcurrentActions = maxConcurrentActions,
         };
         Devbox = await DevboxServer.StartAsync(_configure?.Invoke(options) ?? options);
-        _channel = GrpcChannel.ForAddress(Devbox.Endpoint);
+        _channel = _bearerToken is null
+            ? GrpcChannel.ForAddress(Devbox.Endpoint)
+            : GrpcChannel.ForAddress(Devbox.Endpoint, new GrpcChannelOptions { HttpHandler = new BearerTokenHandler(_bearerToken, new SocketsHttpHandler()) });
         Tasks = new TaskService.TaskServiceClient(_channel);
         Runs = new RunService.RunServiceClient(_channel);
         DataProxy = new DataProxyService.DataProxyServiceClient(_channel);
