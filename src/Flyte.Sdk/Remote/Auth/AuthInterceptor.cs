@@ -60,7 +60,7 @@ internal sealed class AuthInterceptor(TokenProvider tokens) : Interceptor
         {
             return await tokens.GetAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (AuthenticationFailedException e)
+        catch (Exception e) when (e is not OperationCanceledException and not RpcException)
         {
             throw Refused(e);
         }
@@ -72,7 +72,7 @@ internal sealed class AuthInterceptor(TokenProvider tokens) : Interceptor
         {
             return await tokens.RenewAfterRejectionAsync(used?.Token.AccessToken, cancellationToken).ConfigureAwait(false);
         }
-        catch (AuthenticationFailedException e)
+        catch (Exception e) when (e is not OperationCanceledException and not RpcException)
         {
             throw Refused(e, refusal);
         }
@@ -137,7 +137,8 @@ internal sealed class AuthInterceptor(TokenProvider tokens) : Interceptor
 
     private static T Wait<T>(Task<T> task) => task.ConfigureAwait(false).GetAwaiter().GetResult();
 
-    private RpcException Refused(AuthenticationFailedException e, RpcException? refusal = null)
+    /// <summary>A flow that could not get a token (the provider refused, the person did not sign in) is the call's UNAUTHENTICATED.</summary>
+    private RpcException Refused(Exception e, RpcException? refusal = null)
     {
         string server = refusal?.Status.Detail is { Length: > 0 } detail ? $" after the control plane refused the call ({detail})" : "";
         return new RpcException(new Status(StatusCode.Unauthenticated, $"could not get a token with the {tokens.FlowType} flow{server}: {e.Message}", e));

@@ -2,7 +2,10 @@ using Duende.IdentityModel.Client;
 
 namespace Flyte.Remote.Auth;
 
-/// <summary>The token requests every flow makes, through Duende.IdentityModel; a refusal is one clear exception.</summary>
+/// <summary>
+/// The token requests every flow makes, through Duende.IdentityModel; a refusal is one clear exception. A public
+/// client (PKCE, device flow) has no secret, so it names itself in the form body, not in a Basic header.
+/// </summary>
 internal sealed class TokenEndpointClient(HttpClient http, TimeProvider time)
 {
     public HttpClient Http => http;
@@ -28,8 +31,9 @@ internal sealed class TokenEndpointClient(HttpClient http, TimeProvider time)
         {
             Address = server.TokenEndpoint,
             ClientId = clientId,
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
             RefreshToken = refreshToken,
-            Scope = server.Scope,
+            // No scope: the refreshed token keeps what was granted (RFC 6749 §6); asking again may be refused as wider than the grant.
             Parameters = Audience(server),
         }, cancellationToken).ConfigureAwait(false);
         // A refused refresh token (expired, revoked) is not an error: the flow signs in again.
@@ -42,6 +46,7 @@ internal sealed class TokenEndpointClient(HttpClient http, TimeProvider time)
         {
             Address = server.TokenEndpoint,
             ClientId = server.ClientId,
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
             Code = code,
             RedirectUri = redirectUri,
             CodeVerifier = codeVerifier,
@@ -55,12 +60,19 @@ internal sealed class TokenEndpointClient(HttpClient http, TimeProvider time)
         {
             Address = server.DeviceAuthorizationEndpoint,
             ClientId = server.ClientId,
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
             Scope = server.Scope,
             Parameters = Audience(server),
         }, cancellationToken);
 
     public Task<TokenResponse> DeviceTokenAsync(AuthServerInfo server, string deviceCode, CancellationToken cancellationToken) =>
-        http.RequestDeviceTokenAsync(new DeviceTokenRequest { Address = server.TokenEndpoint, ClientId = server.ClientId, DeviceCode = deviceCode }, cancellationToken);
+        http.RequestDeviceTokenAsync(new DeviceTokenRequest
+        {
+            Address = server.TokenEndpoint,
+            ClientId = server.ClientId,
+            ClientCredentialStyle = ClientCredentialStyle.PostBody,
+            DeviceCode = deviceCode,
+        }, cancellationToken);
 
     public TokenSet Check(TokenResponse response, string grant, string? previousRefreshToken)
     {
