@@ -38,11 +38,18 @@ public sealed record RemoteAuthentication
     /// <summary>How a person is asked to sign in (PKCE's URL, the device flow's code).</summary>
     public IAuthPrompt Prompt { get; init; } = ConsoleAuthPrompt.Instance;
 
-    /// <summary><c>~/.flyte/tokens</c>, or null when there is no home folder.</summary>
+    /// <summary>The variable that moves the token cache (a CI job's own folder, say).</summary>
+    public const string TokenCacheDirectoryVariable = "FLYTE_TOKEN_CACHE_DIR";
+
+    /// <summary><c>$FLYTE_TOKEN_CACHE_DIR</c>, else <c>~/.flyte/tokens</c>, or null when there is no home folder.</summary>
     public static string? DefaultTokenCacheDirectory
     {
         get
         {
+            if (Environment.GetEnvironmentVariable(TokenCacheDirectoryVariable) is { Length: > 0 } folder)
+            {
+                return folder;
+            }
             string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             return home.Length > 0 ? Path.Combine(home, ".flyte", "tokens") : null;
         }
