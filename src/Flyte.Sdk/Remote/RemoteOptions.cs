@@ -9,4 +9,7 @@ public sealed record RemoteOptions
     public string Org { get; init; } = "";
     public string Project { get; init; } = "flytesnacks";
     public string Domain { get; init; } = "development";
+
+    /// <summary>How long a watch keeps reconnecting without a message before it fails (tests shorten it).</summary>
+    internal TimeSpan WatchPatience { get; init; } = WatchReconnects.DefaultPatience;
 }
