@@ -51,6 +51,13 @@ internal sealed class WatchReconnects(string watched, string endpoint, TimeSpan 
             Dropped(e);
             return false;
         }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A channel that throws on cancellation (FlyteRemote's) reports a stream the server or a proxy cancelled
+            // (RST_STREAM CANCEL, a server shutting down) so, though nobody here cancelled it.
+            Failed("Cancelled: the stream was cancelled by the other end", e);
+            return false;
+        }
     }
 
     /// <summary>Waits before the next try; throws <see cref="WatchLostException"/> once the patience is spent.</summary>
