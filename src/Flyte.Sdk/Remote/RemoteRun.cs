@@ -154,7 +154,7 @@ public class RemoteRun
                 bool rootEnded = false;
                 while (!rootEnded && await NextAsync(reconnects, watch.ResponseStream, cancellationToken).ConfigureAwait(false))
                 {
-                    // The whole message is passed on: the first one lists every action, and the root may come before its children.
+                    // Every action of a message is looked at, not just up to the root: the first message lists every action, and the root may come before its children.
                     foreach (var enriched in watch.ResponseStream.Current.EnrichedActions)
                     {
                         if (enriched.Action is not { Id.Name: { } name } action

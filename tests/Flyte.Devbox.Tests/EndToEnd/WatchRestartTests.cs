@@ -125,8 +125,9 @@ public sealed class WatchRestartTests : IAsyncLifetime
         Assert.Matches("; last error: (Cancelled|Unavailable): ", lost.Message);
         Assert.DoesNotContain('\n', lost.Message);
 
-        // Back again, for the run to be aborted and the harness to stop as usual.
+        // Back again, for the run to be aborted (through the harness's new channel: the remote's may still be backing off
+        // from the refused connections) and the harness to stop as usual.
         await _harness.StartDevboxAsync(port: port);
-        await run.AbortAsync();
+        await _harness.Runs.AbortRunAsync(new AbortRunRequest { RunId = runId, Reason = "test" });
     }
 }
