@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Flyte.Cli.Run;
+using Flyte.Remote;
 using Flyteidl2.Common;
 
 namespace Flyte.Cli.Remote;
@@ -42,7 +43,7 @@ internal sealed class GetRunCommand
         {
             output.WriteLine($"Aborted   {abort.Reason}");
         }
-        if (action.Status?.Phase == ActionPhase.Succeeded)
+        if (action.Status is { } status && PhaseNames.IsSuccess(status.Phase))
         {
             var outputs = await run.GetOutputsAsync(cancellationToken).ConfigureAwait(false);
             if (action.Task?.TaskTemplate?.Interface is { } taskInterface)

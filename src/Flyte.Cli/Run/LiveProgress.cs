@@ -38,8 +38,8 @@ internal static class LiveProgress
             .AddColumn(new TableColumn("Action").NoWrap()).AddColumn(new TableColumn("Task").NoWrap()).AddColumn(new TableColumn("Phase").NoWrap());
         // Unfinished and failed actions matter most while a run goes; finished ones fill what room is left.
         var shown = actions.Take(1)
-            .Concat(actions.Skip(1).Where(a => a.Phase != ActionPhase.Succeeded))
-            .Concat(actions.Skip(1).Where(a => a.Phase == ActionPhase.Succeeded).Reverse())
+            .Concat(actions.Skip(1).Where(a => !ActionReport.IsSuccess(a.Phase)))
+            .Concat(actions.Skip(1).Where(a => ActionReport.IsSuccess(a.Phase)).Reverse())
             .Take(MaxRows)
             .ToList();
         foreach (var action in shown)
@@ -52,7 +52,7 @@ internal static class LiveProgress
                 Markup.Escape(action.TaskName),
                 $"[{PhaseColor(action.Phase)}]{ActionReport.PhaseName(action.Phase)}[/]{attempt}{cache}");
         }
-        int succeeded = actions.Count(a => a.Phase == ActionPhase.Succeeded);
+        int succeeded = actions.Count(a => ActionReport.IsSuccess(a.Phase));
         int cached = actions.Count(a => a.CacheHit);
         int failed = actions.Count(a => a.Phase is ActionPhase.Failed or ActionPhase.TimedOut or ActionPhase.Aborted);
         int hidden = actions.Count - shown.Count;
@@ -63,7 +63,7 @@ internal static class LiveProgress
 
     private static string PhaseColor(ActionPhase phase) => phase switch
     {
-        ActionPhase.Succeeded => "green",
+        ActionPhase.Succeeded or ActionPhase.Recovered => "green",
         ActionPhase.Failed or ActionPhase.TimedOut => "red",
         ActionPhase.Aborted => "yellow",
         ActionPhase.Running => "blue",

@@ -15,7 +15,7 @@ internal sealed class PlainProgress : IProgress<ActionEvent>
 
     public void Report(ActionEvent value)
     {
-        bool ended = value.Phase is ActionPhase.Succeeded or ActionPhase.Failed or ActionPhase.TimedOut or ActionPhase.Aborted;
+        bool ended = value.Phase is ActionPhase.Succeeded or ActionPhase.Recovered or ActionPhase.Failed or ActionPhase.TimedOut or ActionPhase.Aborted;
         bool startsRunOrRetry = value.Phase == ActionPhase.Running && (value.ParentActionName is null || value.Attempt > 0);
         if (!ended && !startsRunOrRetry)
         {

@@ -1,4 +1,5 @@
 using Flyte.Cli.Remote;
+using Flyte.Remote;
 using Flyteidl2.Common;
 
 namespace Flyte.Cli.Run;
@@ -27,7 +28,7 @@ internal static class RemoteReport
         }
         output.WriteLine(action.Status?.CacheStatus == Flyteidl2.Core.CatalogCacheStatus.CacheHit ? " (cache hit)" : "");
 
-        var shown = node.Children.Where((child, index) => index < ReportTree.MaxChildrenShown || child.Action.Status?.Phase != ActionPhase.Succeeded).ToList();
+        var shown = node.Children.Where((child, index) => index < ReportTree.MaxChildrenShown || !(child.Action.Status is { } status && PhaseNames.IsSuccess(status.Phase))).ToList();
         foreach (var child in shown)
         {
             Write(output, child, indent + "  ");

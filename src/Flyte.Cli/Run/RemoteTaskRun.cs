@@ -51,7 +51,7 @@ internal static class RemoteTaskRun
         {
             RemoteReport.Write(console.Out, tree);
         }
-        if (details.Action.Status.Phase != ActionPhase.Succeeded)
+        if (!PhaseNames.IsSuccess(details.Action.Status.Phase))
         {
             await WriteFailureAsync(console.Error, run, details, tree, cancellationToken).ConfigureAwait(false);
             return ExitCodes.RunFailed;

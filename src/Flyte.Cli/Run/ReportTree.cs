@@ -23,7 +23,7 @@ internal static class ReportTree
         output.WriteLine(action.CacheHit ? " (cache hit)" : "");
 
         var children = action.Children;
-        var shown = children.Where((child, index) => index < MaxChildrenShown || child.Phase != ActionPhase.Succeeded).ToList();
+        var shown = children.Where((child, index) => index < MaxChildrenShown || !ActionReport.IsSuccess(child.Phase)).ToList();
         foreach (var child in shown)
         {
             Write(output, child, indent + "  ");

@@ -1,6 +1,7 @@
 using Flyte.Execution;
 using Flyte.Hashing;
 using Flyte.Local;
+using Flyte.Remote;
 using Flyte.Runtime.Execution;
 using Flyte.Storage;
 using Flyte.Tasks;
@@ -22,10 +23,6 @@ namespace Flyte.Runtime.Controller;
 /// </summary>
 internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
 {
-    // With Backoff's delays, about 21 s of a control plane that does not answer (a restart, a rolling update) before the
-    // child call fails; the parent's retries are for errors, not for waiting.
-    private const int MaxEnqueueAttempts = 9;
-
     private readonly ControlPlaneConnection _connection;
     private readonly ActionIdentifier _parent;
     private readonly string _runBase;
@@ -33,15 +30,19 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _imageCache;
     private readonly TextWriter _log;
     private readonly ChildCalls _calls;
+    private readonly TimeSpan _patience;
     private ChildWatch? _watch;
 
     /// <param name="parent">The running action: its run and name.</param>
     /// <param name="runBase">The run's base prefix; each child's files go under <c>runBase/childName/</c>.</param>
     /// <param name="childSettings">How children's task specs are written: the parent's project, domain, org, version, code bundle and image cache.</param>
     /// <param name="imageCache">Environment name → image, from <c>--image-cache</c>, for the children's images.</param>
+    /// <param name="patience">How long an enqueue or the watch of children keeps retrying a control plane that does not
+    /// answer (a restart, a rolling update) before the child call fails; by default <see cref="WatchReconnects.DefaultPatience"/>.</param>
     public ActionsController(ControlPlaneConnection connection, ActionIdentifier parent, string runBase,
-        TaskTemplateSettings childSettings, IReadOnlyDictionary<string, string> imageCache, TextWriter log)
+        TaskTemplateSettings childSettings, IReadOnlyDictionary<string, string> imageCache, TextWriter log, TimeSpan? patience = null)
     {
+        _patience = patience ?? WatchReconnects.DefaultPatience;
         _connection = connection;
         _parent = parent;
         _runBase = runBase;
@@ -87,7 +88,8 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
             throw;
         }
 
-        if (finished.Phase != ActionPhase.Succeeded)
+        // RECOVERED is a success: the child's outputs were taken over from an earlier run and are read the same way.
+        if (!PhaseNames.IsSuccess(finished.Phase))
         {
             throw await FailureOfAsync(task, finished, cancellationToken).ConfigureAwait(false);
         }
@@ -126,7 +128,8 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
 
     private async Task EnqueueAsync(Flyteidl2.Actions.Action action, CancellationToken cancellationToken)
     {
-        for (int attempt = 1; ; attempt++)
+        var retries = new WatchReconnects($"enqueueing child action {action.ActionId.Name} ({action.Task.Id.Name})", _connection.Endpoint, _patience);
+        while (true)
         {
             try
             {
@@ -145,15 +148,23 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
                 _log.WriteLine($"a0: action {action.ActionId.Name} ({action.Task.Id.Name}) already exists; reusing it");
                 return;
             }
-            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded
-                                         && attempt < MaxEnqueueAttempts && !cancellationToken.IsCancellationRequested)
+            catch (RpcException e) when (WatchReconnects.IsDropped(e, cancellationToken))
             {
-                await Task.Delay(Backoff.Delay(attempt), cancellationToken).ConfigureAwait(false);
+                // A lost reply may still have enqueued it: the next try then answers ALREADY_EXISTS, which is reuse.
+                retries.Dropped(e);
             }
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new SystemFailureException("EnqueueFailed",
                     $"the control plane at {_connection.Endpoint} did not take child action {action.ActionId.Name} ({action.Task.Id.Name}): {e.StatusCode}: {e.Status.Detail}", e);
+            }
+            try
+            {
+                await retries.WaitToReconnectAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (WatchLostException e)
+            {
+                throw new SystemFailureException("EnqueueFailed", e.Message, e);
             }
         }
     }
@@ -221,7 +232,7 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
     {
         lock (_calls)
         {
-            return _watch ??= new ChildWatch(Client, _parent, _log);
+            return _watch ??= new ChildWatch(Client, _parent, _connection.Endpoint, _log, _patience);
         }
     }
 

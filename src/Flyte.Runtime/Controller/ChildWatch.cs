@@ -10,13 +10,13 @@ namespace Flyte.Runtime.Controller;
 /// <summary>
 /// One <c>WatchForUpdates</c> stream for all children of the running action (flyte-sdk's informer): it keeps the
 /// latest update of every child and completes a waiter when its child reaches a terminal phase. The server first
-/// replays the state of existing children, then a sentinel, then live updates; a broken stream is reopened and the
-/// replay fills in whatever was missed.
+/// replays the state of existing children, then a sentinel, then live updates; a dropped stream is reopened, with
+/// <see cref="WatchReconnects"/>' back-off and time bound, and the replay fills in whatever was missed
+/// (docs/watches.md).
 /// </summary>
-internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, ActionIdentifier parent, TextWriter log) : IAsyncDisposable
+internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, ActionIdentifier parent, string endpoint, TextWriter log, TimeSpan patience)
+    : IAsyncDisposable
 {
-    private const int MaxConsecutiveFailures = 8;
-
     private readonly object _gate = new();
     private readonly Dictionary<string, ActionUpdate> _latest = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TaskCompletionSource<ActionUpdate>> _waiters = new(StringComparer.Ordinal);
@@ -24,6 +24,11 @@ internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, Act
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
     private Exception? _broken;
+
+    public ChildWatch(ActionsService.ActionsServiceClient client, ActionIdentifier parent, string endpoint, TextWriter log)
+        : this(client, parent, endpoint, log, WatchReconnects.DefaultPatience)
+    {
+    }
 
     /// <summary>Opens the stream (once) and waits until the server has replayed the existing children.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
@@ -35,7 +40,7 @@ internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, Act
         return _synced.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>The child's terminal update (succeeded, failed, aborted or timed out), however early it arrived.</summary>
+    /// <summary>The child's terminal update (succeeded, recovered, failed, aborted or timed out), however early it arrived.</summary>
     public Task<ActionUpdate> WhenFinishedAsync(string actionName, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -59,47 +64,35 @@ internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, Act
 
     private async Task RunAsync()
     {
-        int failures = 0;
-        while (!_stop.IsCancellationRequested)
+        var reconnects = new WatchReconnects($"the watch of the child actions of {parent.Name}", endpoint, patience);
+        try
         {
-            try
+            while (true)
             {
-                using var call = client.WatchForUpdates(new WatchForUpdatesRequest { ParentActionId = parent }, cancellationToken: _stop.Token);
-                while (await call.ResponseStream.MoveNext(_stop.Token).ConfigureAwait(false))
+                using (var call = client.WatchForUpdates(new WatchForUpdatesRequest { ParentActionId = parent }, cancellationToken: _stop.Token))
                 {
-                    failures = 0;
-                    Apply(call.ResponseStream.Current);
+                    while (await reconnects.MoveNextAsync(call.ResponseStream, _stop.Token).ConfigureAwait(false))
+                    {
+                        Apply(call.ResponseStream.Current);
+                    }
                 }
-                failures++;
-                log.WriteLine("a0: the control plane closed the watch of child actions; reopening it");
+                log.WriteLine($"a0: the watch of child actions stopped ({reconnects.LastError}); reopening it, try {reconnects.Failures}");
+                await reconnects.WaitToReconnectAsync(_stop.Token).ConfigureAwait(false);
             }
-            catch (RpcException) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (RpcException e)
-            {
-                failures++;
-                log.WriteLine($"a0: watching child actions failed ({e.StatusCode}: {e.Status.Detail}); attempt {failures} of {MaxConsecutiveFailures}");
-                if (failures >= MaxConsecutiveFailures)
-                {
-                    Break(new SystemFailureException("WatchFailed",
-                        $"lost the control plane's stream of child action updates after {failures} tries: {e.StatusCode}: {e.Status.Detail}", e));
-                    return;
-                }
-            }
-            try
-            {
-                await Task.Delay(Backoff.Delay(failures), _stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        catch (Exception e) when ((e is OperationCanceledException or RpcException) && _stop.IsCancellationRequested)
+        {
+            // Disposed: the parent is done with its children.
+        }
+        catch (WatchLostException e)
+        {
+            Break(new SystemFailureException("WatchFailed", e.Message, e));
+        }
+        catch (RpcException e)
+        {
+            // Not a dropped stream but the control plane's answer (the parent is unknown, a0 may not watch it): no retry helps.
+            Break(new SystemFailureException("WatchFailed",
+                $"the control plane at {endpoint} refused the watch of the child actions of {parent.Name}: {e.StatusCode}: {e.Status.Detail}", e));
         }
     }
 

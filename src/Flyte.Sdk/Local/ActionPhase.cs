@@ -11,4 +11,7 @@ public enum ActionPhase
     Failed = 6,
     Aborted = 7,
     TimedOut = 8,
+
+    /// <summary>Taken over from an earlier run on a newer control plane; local runs never end so (docs/watches.md).</summary>
+    Recovered = 10,
 }

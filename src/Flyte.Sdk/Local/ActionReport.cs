@@ -73,4 +73,7 @@ public sealed class ActionReport
     }
 
     public static string PhaseName(ActionPhase phase) => Remote.PhaseNames.Of((Flyteidl2.Common.ActionPhase)(int)phase);
+
+    /// <summary>Ended with outputs: succeeded, or recovered from an earlier run.</summary>
+    public static bool IsSuccess(ActionPhase phase) => Remote.PhaseNames.IsSuccess((Flyteidl2.Common.ActionPhase)(int)phase);
 }

@@ -23,4 +23,7 @@ public sealed record RemoteOptions
 
     /// <summary>How to get credentials when the control plane asks for them (see docs/auth.md).</summary>
     public RemoteAuthentication Authentication { get; init; } = new();
+
+    /// <summary>How long a watch keeps reconnecting without a message before it fails (tests shorten it).</summary>
+    internal TimeSpan WatchPatience { get; init; } = WatchReconnects.DefaultPatience;
 }

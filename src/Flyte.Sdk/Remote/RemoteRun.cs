@@ -34,32 +34,50 @@ public class RemoteRun
     public Task<RunDetails> GetDetailsAsync(CancellationToken cancellationToken = default) =>
         _remote.CallAsync(async () => (await _remote.Runs.GetRunDetailsAsync(new GetRunDetailsRequest { RunId = Id }, cancellationToken: cancellationToken).ConfigureAwait(false)).Details);
 
-    /// <summary>Follows the run (WatchRunDetails) until it ends; each change goes to <paramref name="progress"/>.</summary>
-    public Task<RunDetails> WaitAsync(IProgress<RunDetails>? progress = null, CancellationToken cancellationToken = default) =>
-        _remote.CallAsync(async () =>
+    /// <summary>
+    /// Follows the run (WatchRunDetails) until it ends; each change goes to <paramref name="progress"/> once. A dropped
+    /// stream is reopened (docs/watches.md); the details it replays are passed on only when they changed.
+    /// </summary>
+    /// <exception cref="WatchLostException">The control plane stayed unreachable longer than the watch waits.</exception>
+    public async Task<RunDetails> WaitAsync(IProgress<RunDetails>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var reconnects = Reconnects($"the watch of run {Name}");
+        RunDetails? last = null;
+        while (true)
         {
-            using var watch = _remote.Runs.WatchRunDetails(new WatchRunDetailsRequest { RunId = Id }, cancellationToken: cancellationToken);
-            RunDetails? last = null;
-            while (await watch.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
+            using (var watch = _remote.Runs.WatchRunDetails(new WatchRunDetailsRequest { RunId = Id }, cancellationToken: cancellationToken))
             {
-                last = watch.ResponseStream.Current.Details;
-                progress?.Report(last);
+                while (await NextAsync(reconnects, watch.ResponseStream, cancellationToken).ConfigureAwait(false))
+                {
+                    var details = watch.ResponseStream.Current.Details;
+                    if (details is null || details.Equals(last))
+                    {
+                        continue;
+                    }
+                    last = details;
+                    progress?.Report(details);
+                    if (PhaseNames.IsTerminal(PhaseOf(details)))
+                    {
+                        return details;
+                    }
+                }
             }
-            return last ?? await GetDetailsAsync(cancellationToken).ConfigureAwait(false);
-        });
+            await reconnects.WaitToReconnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The run's outputs once it has succeeded (waiting for it first); a run that did not succeed throws.</summary>
     /// <exception cref="RemoteRunFailedException">The run failed, timed out or was aborted.</exception>
     public async Task<LiteralMap> GetOutputsAsync(CancellationToken cancellationToken = default)
     {
         var details = await GetDetailsAsync(cancellationToken).ConfigureAwait(false);
-        if (!PhaseNames.IsTerminal(details.Action.Status.Phase))
+        if (!PhaseNames.IsTerminal(PhaseOf(details)))
         {
             details = await WaitAsync(null, cancellationToken).ConfigureAwait(false);
         }
-        if (details.Action.Status.Phase != ActionPhase.Succeeded)
+        if (!PhaseNames.IsSuccess(PhaseOf(details)))
         {
-            throw new RemoteRunFailedException(Name, details.Action.Status.Phase, details.Action.ErrorInfo);
+            throw new RemoteRunFailedException(Name, PhaseOf(details), details.Action?.ErrorInfo);
         }
         var outputs = await ReadRootOutputsAsync(cancellationToken).ConfigureAwait(false);
         return Local.RunLayout.ToLiteralMap(outputs?.Literals ?? []);
@@ -120,20 +138,41 @@ public class RemoteRun
 
     /// <summary>
     /// Follows the run's actions (WatchActions): every action as it is now, then each change, until the root action
-    /// ends. Changes of one action arrive in order; the last one seen is its state.
+    /// ends. Changes of one action arrive in order; the last one seen is its state. A dropped stream is reopened
+    /// (docs/watches.md): the server replays every action then, and only those that changed since they were last
+    /// passed on are passed on again.
     /// </summary>
+    /// <exception cref="WatchLostException">The control plane stayed unreachable longer than the watch waits.</exception>
     public async IAsyncEnumerable<Action> WatchActionsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var watch = _remote.Runs.WatchActions(new WatchActionsRequest { RunId = Id }, cancellationToken: cancellationToken);
-        bool rootEnded = false;
-        while (!rootEnded && await NextAsync(watch.ResponseStream, cancellationToken).ConfigureAwait(false))
+        var reconnects = Reconnects($"the watch of the actions of run {Name}");
+        var passedOn = new Dictionary<string, Action>(StringComparer.Ordinal);
+        while (true)
         {
-            // The whole message is passed on: the first one lists every action, and the root may come before its children.
-            foreach (var enriched in watch.ResponseStream.Current.EnrichedActions)
+            using (var watch = _remote.Runs.WatchActions(new WatchActionsRequest { RunId = Id }, cancellationToken: cancellationToken))
             {
-                yield return enriched.Action;
-                rootEnded |= enriched.Action.Id.Name == RootActionName && PhaseNames.IsTerminal(enriched.Action.Status.Phase);
+                bool rootEnded = false;
+                while (!rootEnded && await NextAsync(reconnects, watch.ResponseStream, cancellationToken).ConfigureAwait(false))
+                {
+                    // Every action of a message is looked at, not just up to the root: the first message lists every action, and the root may come before its children.
+                    foreach (var enriched in watch.ResponseStream.Current.EnrichedActions)
+                    {
+                        if (enriched.Action is not { Id.Name: { } name } action
+                            || (passedOn.TryGetValue(name, out var previous) && previous.Equals(action)))
+                        {
+                            continue;
+                        }
+                        passedOn[name] = action;
+                        yield return action;
+                        rootEnded |= name == RootActionName && PhaseNames.IsTerminal(action.Status?.Phase ?? ActionPhase.Unspecified);
+                    }
+                }
+                if (rootEnded)
+                {
+                    yield break;
+                }
             }
+            await reconnects.WaitToReconnectAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -156,6 +195,23 @@ public class RemoteRun
             }
         }
     }
+
+    /// <summary>The next message of a watch, false when it ended or dropped; other gRPC failures become one-line <see cref="FlyteRemoteException"/>s.</summary>
+    private async Task<bool> NextAsync<TMessage>(WatchReconnects reconnects, IAsyncStreamReader<TMessage> stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reconnects.MoveNextAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e)
+        {
+            throw _remote.Translate(e);
+        }
+    }
+
+    private WatchReconnects Reconnects(string watched) => new(watched, _remote.Options.Endpoint, _remote.Options.WatchPatience);
+
+    private static ActionPhase PhaseOf(RunDetails details) => details.Action?.Status?.Phase ?? ActionPhase.Unspecified;
 
     /// <summary>The next message of a stream; gRPC failures become one-line <see cref="FlyteRemoteException"/>s.</summary>
     private async Task<bool> NextAsync<TMessage>(IAsyncStreamReader<TMessage> stream, CancellationToken cancellationToken)

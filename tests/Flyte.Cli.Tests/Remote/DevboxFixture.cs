@@ -24,14 +24,24 @@ public sealed class DevboxFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Devbox = await DevboxServer.StartAsync(new DevboxOptions
-        {
-            DataDirectory = DataDirectory,
-            Port = 0,
-            A0Command = ["dotnet", SampleOutputs.A0],
-        });
+        Devbox = await StartDevboxAsync(port: 0);
         var config = await InProcessCli.RunAsync("create", "config", "--endpoint", Devbox.Endpoint, "--output", ConfigPath);
         Assert.True(config.ExitCode == 0, config.ToString());
+    }
+
+    private Task<DevboxServer> StartDevboxAsync(int port) => DevboxServer.StartAsync(new DevboxOptions
+    {
+        DataDirectory = DataDirectory,
+        Port = port,
+        A0Command = ["dotnet", SampleOutputs.A0],
+    });
+
+    /// <summary>Stops the devbox and starts it again on the same port and data folder, as a control plane restarts.</summary>
+    public async Task RestartAsync()
+    {
+        int port = new Uri(Devbox.Endpoint).Port;
+        await Devbox.DisposeAsync();
+        Devbox = await StartDevboxAsync(port);
     }
 
     /// <summary>flyte with this devbox's config; a command that hangs is cancelled (and so fails) after some minutes.</summary>

@@ -54,13 +54,16 @@ internal sealed class DevboxHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>Starts the devbox again on the same data folder (after <see cref="StopDevboxAsync"/>).</summary>
-    public async Task StartDevboxAsync(int? maxConcurrentActions = null)
+    /// <summary>The loopback port the devbox listens on.</summary>
+    public int Port => new Uri(Devbox.Endpoint).Port;
+
+    /// <summary>Starts the devbox again on the same data folder (after <see cref="StopDevboxAsync"/>); on <paramref name="port"/>, when given.</summary>
+    public async Task StartDevboxAsync(int? maxConcurrentActions = null, int? port = null)
     {
         var options = new DevboxOptions
         {
             DataDirectory = DataDirectory,
-            Port = 0,
+            Port = port ?? 0,
             A0Command = ["dotnet", SampleOutputs.A0],
             MaxConcurrentActions = maxConcurrentActions,
         };

@@ -23,11 +23,16 @@ internal sealed class ActionsServer : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:port</c>, as the executor puts it in <c>_U_EP_OVERRIDE</c>.</summary>
     public string Endpoint { get; }
 
-    public static async Task<ActionsServer> StartAsync(FakeActionsService service)
+    public int Port => new Uri(Endpoint).Port;
+
+    /// <param name="port">The port to listen on (to come back where a stopped server was); by default a free one.</param>
+    public static async Task<ActionsServer> StartAsync(FakeActionsService service, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+        // Stopping cuts watches still open after a moment instead of waiting for them, as a restarting control plane does.
+        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(1));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(service);
         var app = builder.Build();
