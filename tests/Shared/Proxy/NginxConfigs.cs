@@ -56,7 +56,20 @@ internal static class NginxConfigs
     /// TLS and HTTP/2 in front: gRPC goes to the plaintext HTTP/2 upstream through grpc_pass, the rest (gRPC-Web, which
     /// HTTP/1.1 clients speak, and plain HTTP) through proxy_pass; both in the one location, chosen by the content type.
     /// </summary>
-    public static string TlsGrpc(int port, string upstream, string certificatePath, string keyPath) => $$"""
+    public static string TlsGrpc(int port, string upstream, string certificatePath, string keyPath) => GrpcFront(upstream, $$"""
+                listen 127.0.0.1:{{Port(port)}} ssl http2;
+                ssl_certificate "{{certificatePath}}";
+                ssl_certificate_key "{{keyPath}}";
+                ssl_protocols TLSv1.2 TLSv1.3;
+        """);
+
+    /// <summary>Plaintext HTTP/2 with prior knowledge in front (what gRPC clients speak to an http:// address), routed as <see cref="TlsGrpc"/>.</summary>
+    public static string H2cGrpc(int port, string upstream) => GrpcFront(upstream, $$"""
+                listen 127.0.0.1:{{Port(port)}} http2;
+        """);
+
+    /// <summary>gRPC to the HTTP/2 upstream through grpc_pass, the rest through proxy_pass, chosen by the content type.</summary>
+    private static string GrpcFront(string upstream, string listen) => $$"""
             map $http_content_type $flyte_is_grpc {
                 default 0;
                 # application/grpc and application/grpc+proto, not application/grpc-web.
@@ -64,11 +77,7 @@ internal static class NginxConfigs
             }
 
             server {
-                listen 127.0.0.1:{{Port(port)}} ssl http2;
-                ssl_certificate "{{certificatePath}}";
-                ssl_certificate_key "{{keyPath}}";
-                ssl_protocols TLSv1.2 TLSv1.3;
-
+        {{listen}}
                 location / {
                     grpc_read_timeout {{LongTimeout}};
                     grpc_send_timeout {{LongTimeout}};

@@ -55,6 +55,13 @@ public sealed class NginxProxy : IAsyncDisposable
     public static Task<NginxProxy> StartTlsGrpcAsync(Uri upstream, TestCertificateAuthority ca) =>
         StartAsync(tls: true, port => NginxConfigs.TlsGrpc(port, Upstream(upstream), ca.ServerCertificatePath, ca.ServerKeyPath));
 
+    /// <summary>
+    /// Plaintext HTTP/2 (h2c, prior knowledge) in front, as an in-cluster gRPC load balancer: gRPC goes to the upstream
+    /// through grpc_pass, everything else through HTTP/1.1 proxy_pass.
+    /// </summary>
+    public static Task<NginxProxy> StartH2cGrpcAsync(Uri upstream) =>
+        StartAsync(tls: false, port => NginxConfigs.H2cGrpc(port, Upstream(upstream)));
+
     /// <summary>Stops nginx at once (SIGTERM: open connections are cut) and waits until it has exited and the port is closed.</summary>
     public async Task StopAsync()
     {
