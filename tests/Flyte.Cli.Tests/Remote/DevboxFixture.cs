@@ -1,5 +1,8 @@
 using Flyte.Cli.Tests.Infrastructure;
 using Flyte.Devbox;
+using Flyteidl2.Common;
+using Flyteidl2.Workflow;
+using Grpc.Net.Client;
 
 namespace Flyte.Cli.Tests.Remote;
 
@@ -66,6 +69,32 @@ public sealed class DevboxFixture : IAsyncLifetime
         var result = await RunAsync("deploy", assemblyPath);
         Assert.True(result.ExitCode == 0, result.ToString());
         _deployed.Add(assemblyPath);
+    }
+
+    /// <summary>Waits (asking the devbox itself, not through any proxy) until <paramref name="count"/> children of the run have succeeded.</summary>
+    internal async Task WaitForSucceededChildrenAsync(string runName, int count)
+    {
+        using var channel = GrpcChannel.ForAddress(Devbox.Endpoint);
+        var runs = new RunService.RunServiceClient(channel);
+        var run = new RunIdentifier { Project = "flytesnacks", Domain = "development", Name = runName };
+        var deadline = DateTime.UtcNow + CommandTimeout;
+        while (true)
+        {
+            try
+            {
+                var actions = (await runs.ListActionsAsync(new ListActionsRequest { RunId = run })).Actions;
+                if (actions.Count(a => a.Id.Name != "a0" && a.Status.Phase == ActionPhase.Succeeded) >= count)
+                {
+                    return;
+                }
+            }
+            catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.NotFound)
+            {
+                // flyte run is still building, deploying or uploading; the run does not exist yet.
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"{count} children of run {runName} did not finish");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Asks with 'flyte get run' until the run has ended, and returns what it printed then.</summary>
