@@ -40,4 +40,13 @@ public sealed record DevboxOptions
 
     /// <summary>Starts attempts; by default a local process per attempt (<see cref="ProcessLauncher"/>).</summary>
     public IActionLauncher? Launcher { get; init; }
+
+    // The API key never shows in logs or assertion messages.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"DataDirectory = {DataDirectory}, S3 = {S3}, Port = {Port}, ListenAddress = {ListenAddress}, Auth = {Auth}, ")
+            .Append($"EagerApiKey = {(EagerApiKey is null ? "none" : "***")}, A0Command = [{string.Join(" ", A0Command)}], ")
+            .Append($"MaxConcurrentActions = {MaxConcurrentActions}, Launcher = {Launcher}");
+        return true;
+    }
 }

@@ -129,12 +129,9 @@ internal sealed class CreateConfigCommand
         return ExitCodes.Success;
     }
 
-    private static RemoteTransport ParseTransport(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        null or "grpc" => RemoteTransport.Grpc,
-        "grpc-web" or "grpcweb" => RemoteTransport.GrpcWeb,
-        _ => throw new UsageException($"--transport '{text}' is not a transport; give grpc or grpc-web"),
-    };
+    private static RemoteTransport ParseTransport(string? text) => text is null
+        ? RemoteTransport.Grpc
+        : RemoteTransportNames.Parse(text) ?? throw new UsageException($"--transport '{text}' is not a transport; give grpc or grpc-web");
 
     private static AuthType? ParseAuthType(string? text)
     {

@@ -11,10 +11,11 @@ namespace Flyte.Cli.Remote;
 internal static class ControlPlane
 {
     /// <param name="alternative">Appended to the message when no endpoint is configured, e.g. how to do without one.</param>
-    public static RemoteOptions Resolve(ControlPlaneSettings settings, string alternative = "") =>
-        Resolve(settings, Environment.GetEnvironmentVariable, alternative);
+    /// <param name="withCredentials">False for a command that needs no secret (logout): then none is read.</param>
+    public static RemoteOptions Resolve(ControlPlaneSettings settings, string alternative = "", bool withCredentials = true) =>
+        Resolve(settings, Environment.GetEnvironmentVariable, alternative, withCredentials);
 
-    internal static RemoteOptions Resolve(ControlPlaneSettings settings, Func<string, string?> environment, string alternative = "")
+    internal static RemoteOptions Resolve(ControlPlaneSettings settings, Func<string, string?> environment, string alternative = "", bool withCredentials = true)
     {
         var loaded = Load(settings.ConfigPath);
         var config = loaded.Config;
@@ -37,7 +38,9 @@ internal static class ControlPlane
         try
         {
             address = FlyteEndpoint.ToGrpcAddress(endpoint, config.Admin.Insecure);
-            authentication = apiKey is not null ? RemoteAuthentication.FromApiKey(apiKey) : RemoteAuthentication.FromConfig(config.Admin, environment);
+            authentication = !withCredentials ? new RemoteAuthentication()
+                : apiKey is not null ? RemoteAuthentication.FromApiKey(apiKey)
+                : RemoteAuthentication.FromConfig(config.Admin, environment);
         }
         catch (FlyteConfigException e)
         {

@@ -17,7 +17,7 @@ internal sealed class LogoutCommand
 
     public int Invoke(ParseResult parse, CliConsole console)
     {
-        var options = ControlPlane.Resolve(_controlPlane.Read(parse));
+        var options = ControlPlane.Resolve(_controlPlane.Read(parse), withCredentials: false);
         using var remote = ControlPlane.Connect(options);
         console.Out.WriteLine(remote.SignOut()
             ? $"signed out of {options.Endpoint}: its cached tokens are deleted"

@@ -25,11 +25,6 @@ internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, Act
     private Task? _loop;
     private Exception? _broken;
 
-    public ChildWatch(ActionsService.ActionsServiceClient client, ActionIdentifier parent, string endpoint, TextWriter log)
-        : this(client, parent, endpoint, log, WatchReconnects.DefaultPatience)
-    {
-    }
-
     /// <summary>Opens the stream (once) and waits until the server has replayed the existing children.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {

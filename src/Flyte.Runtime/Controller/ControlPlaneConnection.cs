@@ -35,7 +35,8 @@ internal sealed class ControlPlaneConnection(ControllerSettings settings) : IDis
             var options = OptionsFor(settings, Environment.GetEnvironmentVariable);
             try
             {
-                _channel = ControlPlaneChannel.Open(options);
+                // A call cut by the other end stays an RpcException, which the controller's retries tell apart from its own cancellation.
+                _channel = ControlPlaneChannel.Open(options, throwOnCancellation: false);
                 _dialed = options.Endpoint;
             }
             catch (FlyteRemoteException e)
@@ -69,7 +70,8 @@ internal sealed class ControlPlaneConnection(ControllerSettings settings) : IDis
             return new RemoteOptions
             {
                 Endpoint = ToAddress(endpoint, settings.Insecure || admin.Insecure),
-                InsecureSkipVerify = settings.InsecureSkipVerify || admin.InsecureSkipVerify,
+                // As flyte-sdk's runtime: the mounted file decides TLS; _U_INSECURE_SKIP_VERIFY is for the other two cases.
+                InsecureSkipVerify = admin.InsecureSkipVerify,
                 CaCertFilePath = admin.CaCertFilePath,
                 Transport = admin.Transport,
                 Authentication = fromConfig with { Prompt = headless.Prompt, TokenCacheDirectory = null },

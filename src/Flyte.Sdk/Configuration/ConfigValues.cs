@@ -65,7 +65,6 @@ internal sealed class ConfigValues(IReadOnlyDictionary<ConfigKey, ConfigRawValue
             $"{values[key].Origin} is '{text}', not an auth type; use one of {string.Join(", ", Enum.GetNames<AuthType>())}.");
     }
 
-    /// <summary>The endpoint, checked to be in a form flyte-sdk accepts.</summary>
     /// <summary><c>grpc</c> or <c>grpc-web</c> (also <c>grpcweb</c>, <c>grpc_web</c>).</summary>
     public Remote.RemoteTransport? Transport(ConfigKey key)
     {
@@ -73,14 +72,11 @@ internal sealed class ConfigValues(IReadOnlyDictionary<ConfigKey, ConfigRawValue
         {
             return null;
         }
-        return text.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant() switch
-        {
-            "grpc" => Remote.RemoteTransport.Grpc,
-            "grpcweb" => Remote.RemoteTransport.GrpcWeb,
-            _ => throw new FlyteConfigException($"{values[key].Origin} is '{text}', not a transport; use grpc (HTTP/2, the default) or grpc-web (HTTP/1.1 ingresses)."),
-        };
+        return Remote.RemoteTransportNames.Parse(text)
+            ?? throw new FlyteConfigException($"{values[key].Origin} is '{text}', not a transport; use grpc (HTTP/2, the default) or grpc-web (HTTP/1.1 ingresses).");
     }
 
+    /// <summary>The endpoint, checked to be in a form flyte-sdk accepts.</summary>
     public string? Endpoint(ConfigKey key)
     {
         if (Text(key) is not { } text)

@@ -23,6 +23,14 @@ public sealed record DevboxConfig
     /// <summary>Given to every task as <c>EAGER_API_KEY</c> (<c>--eager-api-key</c>).</summary>
     public string? EagerApiKey { get; init; }
 
+    // The API key never shows in logs or assertion messages.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Issuer = {Issuer}, Audience = {Audience}, ClientId = {ClientId}, RedirectUri = {RedirectUri}, ")
+            .Append($"Scopes = [{string.Join(", ", Scopes ?? [])}], Address = {Address}, EagerApiKey = {(EagerApiKey is null ? "none" : "***")}");
+        return true;
+    }
+
     internal static DevboxConfig From(ConfigValues values) => new()
     {
         Issuer = values.Text(DevboxConfigKeys.Issuer),

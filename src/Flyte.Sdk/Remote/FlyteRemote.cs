@@ -283,6 +283,10 @@ public sealed class FlyteRemote : IDisposable
         {
             return new FlyteRemoteException(settings, e);
         }
+        if (e.Status.DebugException is Auth.IdentityProviderUnavailableException unavailable)
+        {
+            return new FlyteRemoteException(unavailable.Message, e);
+        }
         return e.StatusCode switch
         {
             StatusCode.Unauthenticated => new FlyteRemoteException(

@@ -104,6 +104,14 @@ internal sealed class WatchReconnects(string watched, string endpoint, TimeSpan 
     {
         for (Exception? inner = e.Status.DebugException; inner is not null; inner = inner.InnerException)
         {
+            // An untrusted certificate is the settings' to fix; trying again would only hide it.
+            if (inner is System.Security.Authentication.AuthenticationException)
+            {
+                return false;
+            }
+        }
+        for (Exception? inner = e.Status.DebugException; inner is not null; inner = inner.InnerException)
+        {
             if (inner is IOException or HttpRequestException or SocketException)
             {
                 return true;

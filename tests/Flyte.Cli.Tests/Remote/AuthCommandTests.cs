@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Flyte.Cli.Tests.Infrastructure;
 using Flyte.Devbox;
 using Flyte.Devbox.Auth;
@@ -28,7 +26,7 @@ public sealed class AuthCommandTests(OidcProviderFixture oidc) : IClassFixture<O
     {
         Environment.SetEnvironmentVariable(RemoteAuthentication.TokenCacheDirectoryVariable, TokenFolder);
         Environment.SetEnvironmentVariable(SecretVariable, OidcProviderFixture.ConfidentialClientSecret);
-        int port = FreePort();
+        int port = LoopbackPorts.Free();
         string endpoint = $"http://127.0.0.1:{port}";
         _devbox = await DevboxServer.StartAsync(new DevboxOptions
         {
@@ -106,12 +104,5 @@ public sealed class AuthCommandTests(OidcProviderFixture oidc) : IClassFixture<O
 
         Assert.Equal(ExitCodes.Usage, get.ExitCode);
         Assert.EndsWith("admin.command 'sh' exited with 1: not logged in; run 'flyte login', or check admin.authType, admin.clientId and the secret in your config", get.Error.Trim());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

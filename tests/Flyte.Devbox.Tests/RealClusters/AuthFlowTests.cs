@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Flyte.Configuration;
 using Flyte.Devbox.Auth;
@@ -25,8 +23,8 @@ public sealed class AuthFlowTests(OidcProviderFixture oidc) : IClassFixture<Oidc
 
     public async Task InitializeAsync()
     {
-        int port = FreePort();
-        int redirectPort = FreePort();
+        int port = LoopbackPorts.Free();
+        int redirectPort = LoopbackPorts.Free();
         _endpoint = $"http://127.0.0.1:{port}";
         var podKey = new FlyteApiKey(_endpoint, OidcProviderFixture.ConfidentialClientId, OidcProviderFixture.ConfidentialClientSecret, null);
         string harnessToken = await oidc.ClientCredentialsTokenAsync(OidcProviderFixture.ConfidentialClientId, OidcProviderFixture.ConfidentialClientSecret, CancellationToken.None);
@@ -191,12 +189,5 @@ public sealed class AuthFlowTests(OidcProviderFixture oidc) : IClassFixture<Oidc
 
         Assert.StartsWith($"the control plane at {_endpoint} did not accept this client's credentials (Pkce flow): could not get a token with the Pkce flow", error.Message);
         Assert.Contains("no sign-in was expected", error.Message);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Flyte.Configuration;
 using Flyte.Devbox.Auth;
 using Flyte.Devbox.Tests.EndToEnd;
@@ -26,7 +24,7 @@ public sealed class ProxyRestartTests(OidcProviderFixture oidc) : IClassFixture<
 
     public async Task InitializeAsync()
     {
-        int port = FreePort();
+        int port = LoopbackPorts.Free();
         var upstream = new Uri($"http://127.0.0.1:{port}");
         _clientProxy = await NginxProxy.StartHttp1Async(upstream);
         _podProxy = await NginxProxy.StartH2cGrpcAsync(upstream);
@@ -127,13 +125,6 @@ public sealed class ProxyRestartTests(OidcProviderFixture oidc) : IClassFixture<
             Assert.True(DateTime.UtcNow < deadline, $"gave up waiting: {what}");
             await Task.Delay(50);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

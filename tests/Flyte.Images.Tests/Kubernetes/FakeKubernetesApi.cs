@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using k8s;
 using k8s.Models;
@@ -20,7 +19,7 @@ internal sealed class FakeKubernetesApi : IDisposable
 
     public FakeKubernetesApi()
     {
-        int port = FreePort();
+        int port = LoopbackPorts.Free();
         Url = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Url + "/");
         _listener.Start();
@@ -137,13 +136,6 @@ internal sealed class FakeKubernetesApi : IDisposable
         response.ContentLength64 = bytes.Length;
         await response.OutputStream.WriteAsync(bytes);
         response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

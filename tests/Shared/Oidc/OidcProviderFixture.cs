@@ -33,8 +33,6 @@ public sealed partial class OidcProviderFixture : IAsyncLifetime
 
     private const int MaxPagesPerFlow = 20;
 
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
-
     private readonly StringBuilder output = new();
     private Process? server;
 
@@ -51,9 +49,9 @@ public sealed partial class OidcProviderFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        string toolDirectory = FindToolDirectory();
+        string toolDirectory = NpmTool.Directory("oidc");
         string entryPoint = Path.Combine(toolDirectory, "node_modules", "oidc-provider", "package.json");
-        await EnsureInstalledAsync(toolDirectory, entryPoint);
+        await NpmTool.EnsureInstalledAsync(toolDirectory, entryPoint);
 
         var start = new ProcessStartInfo("node")
         {
@@ -262,51 +260,6 @@ public sealed partial class OidcProviderFixture : IAsyncLifetime
         {
             return output.ToString();
         }
-    }
-
-    /// <summary>On a fresh clone node_modules is missing: install the locked version once, as .ci/run does.</summary>
-    private static async Task EnsureInstalledAsync(string toolDirectory, string installedMarker)
-    {
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (File.Exists(installedMarker))
-            {
-                return;
-            }
-            var start = new ProcessStartInfo("npm")
-            {
-                ArgumentList = { "ci", "--prefix", toolDirectory, "--no-audit", "--no-fund" },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm.");
-            var stdout = npm.StandardOutput.ReadToEndAsync();
-            var stderr = npm.StandardError.ReadToEndAsync();
-            await npm.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-            if (npm.ExitCode != 0 || !File.Exists(installedMarker))
-            {
-                throw new InvalidOperationException($"npm ci --prefix {toolDirectory} failed ({npm.ExitCode}):\n{await stdout}\n{await stderr}");
-            }
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-    }
-
-    private static string FindToolDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "tools", "oidc");
-            if (File.Exists(Path.Combine(candidate, "server.mjs")))
-            {
-                return candidate;
-            }
-        }
-        throw new InvalidOperationException($"tools/oidc/server.mjs not found above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex(@"oidc-provider listening on (?<issuer>http://127\.0\.0\.1:\d+)")]

@@ -121,7 +121,7 @@ public sealed class NginxProxy : IAsyncDisposable
         // A free port found by binding port 0 may be taken again before nginx binds it: then another one is tried.
         for (int attempt = 1; ; attempt++)
         {
-            int port = FreePort();
+            int port = LoopbackPorts.Free();
             var directory = Directory.CreateTempSubdirectory("flyte-nginx-");
             var proxy = new NginxProxy(directory, executable, port, tls);
             File.WriteAllText(proxy.ConfigPath, NginxConfigs.Render(configure(port), directory.FullName, runsAsRoot: Environment.IsPrivilegedProcess));
@@ -254,13 +254,6 @@ public sealed class NginxProxy : IAsyncDisposable
             throw new ArgumentException($"the upstream must be a plaintext loopback address (http://127.0.0.1:PORT), not {upstream}", nameof(upstream));
         }
         return upstream.Authority;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string FindNginx()

@@ -19,8 +19,6 @@ public sealed partial class S3rverFixture : IAsyncLifetime
     // s3rver's built-in account.
     private const string AccessKey = "S3RVER";
 
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
-
     static S3rverFixture()
     {
         // An S3 client without credentials would ask the EC2 metadata service, which is not on loopback: never here.
@@ -45,9 +43,9 @@ public sealed partial class S3rverFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var toolDirectory = FindToolDirectory();
+        var toolDirectory = NpmTool.Directory("s3rver");
         var entryPoint = Path.Combine(toolDirectory, "node_modules", "s3rver", "bin", "s3rver.js");
-        await EnsureInstalledAsync(toolDirectory, entryPoint);
+        await NpmTool.EnsureInstalledAsync(toolDirectory, entryPoint);
 
         dataDirectory = Directory.CreateTempSubdirectory("flyte-s3rver-");
         var start = new ProcessStartInfo("node")
@@ -126,51 +124,6 @@ public sealed partial class S3rverFixture : IAsyncLifetime
                 await Task.Delay(100);
             }
         }
-    }
-
-    /// <summary>On a fresh clone node_modules is missing: install the locked version once, as .ci/run does.</summary>
-    private static async Task EnsureInstalledAsync(string toolDirectory, string entryPoint)
-    {
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (File.Exists(entryPoint))
-            {
-                return;
-            }
-            var start = new ProcessStartInfo("npm")
-            {
-                ArgumentList = { "ci", "--prefix", toolDirectory, "--no-audit", "--no-fund" },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm.");
-            var stdout = npm.StandardOutput.ReadToEndAsync();
-            var stderr = npm.StandardError.ReadToEndAsync();
-            await npm.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-            if (npm.ExitCode != 0 || !File.Exists(entryPoint))
-            {
-                throw new InvalidOperationException($"npm ci --prefix {toolDirectory} failed ({npm.ExitCode}):\n{await stdout}\n{await stderr}");
-            }
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-    }
-
-    private static string FindToolDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tools", "s3rver");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-        throw new InvalidOperationException($"tools/s3rver/package.json not found above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex(@"listening on [^\s]+:(\d+)")]

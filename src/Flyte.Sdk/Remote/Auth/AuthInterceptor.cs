@@ -137,9 +137,16 @@ internal sealed class AuthInterceptor(TokenProvider tokens) : Interceptor
 
     private static T Wait<T>(Task<T> task) => task.ConfigureAwait(false).GetAwaiter().GetResult();
 
-    /// <summary>A flow that could not get a token (the provider refused, the person did not sign in) is the call's UNAUTHENTICATED.</summary>
+    /// <summary>
+    /// A flow that could not get a token (the provider refused, the person did not sign in) is the call's
+    /// UNAUTHENTICATED; a provider that could not be reached is UNAVAILABLE, which is tried again like a dropped stream.
+    /// </summary>
     private RpcException Refused(Exception e, RpcException? refusal = null)
     {
+        if (e is IdentityProviderUnavailableException)
+        {
+            return new RpcException(new Status(StatusCode.Unavailable, e.Message, e));
+        }
         string server = refusal?.Status.Detail is { Length: > 0 } detail ? $" after the control plane refused the call ({detail})" : "";
         return new RpcException(new Status(StatusCode.Unauthenticated, $"could not get a token with the {tokens.FlowType} flow{server}: {e.Message}", e));
     }

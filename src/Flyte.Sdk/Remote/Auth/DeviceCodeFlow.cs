@@ -19,10 +19,6 @@ internal sealed class DeviceCodeFlow(IAuthPrompt prompt) : IAuthFlow
             throw new AuthenticationFailedException("the identity provider announces no device authorization endpoint: use the Pkce or ClientSecret auth type");
         }
         var authorization = await tokens.DeviceAuthorizationAsync(server, cancellationToken).ConfigureAwait(false);
-        if (authorization.IsError)
-        {
-            throw new AuthenticationFailedException($"the identity provider refused the device authorization request ({authorization.Error}: {authorization.ErrorDescription})");
-        }
         string page = authorization.VerificationUriComplete ?? authorization.VerificationUri
             ?? throw new AuthenticationFailedException("the identity provider's device authorization answer has no verification URI");
         await prompt.ShowDeviceCodeAsync(new Uri(page), authorization.UserCode ?? "", cancellationToken).ConfigureAwait(false);
@@ -41,7 +37,7 @@ internal sealed class DeviceCodeFlow(IAuthPrompt prompt) : IAuthFlow
                     interval += TimeSpan.FromSeconds(5);
                     break;
                 default:
-                    return tokens.Check(response, "device code", null);
+                    return tokens.Check(response, server.TokenEndpoint, "device code", null);
             }
             if (tokens.Time.GetUtcNow() >= deadline)
             {

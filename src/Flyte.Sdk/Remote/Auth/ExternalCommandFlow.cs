@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Flyte.Configuration;
 
@@ -37,7 +36,15 @@ internal sealed class ExternalCommandFlow(IReadOnlyList<string> command) : IAuth
         {
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
             string token = (await output.ConfigureAwait(false)).Trim();
             string error = (await errors.ConfigureAwait(false)).Trim();
             if (process.ExitCode != 0 || token.Length == 0)
@@ -65,9 +72,7 @@ internal sealed class ExternalCommandFlow(IReadOnlyList<string> command) : IAuth
         }
         try
         {
-            string payload = parts[1].Replace('-', '+').Replace('_', '/');
-            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-            using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
+            using var json = JsonDocument.Parse(Base64UrlText.Decode(parts[1]));
             return json.RootElement.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out long seconds)
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                 : null;

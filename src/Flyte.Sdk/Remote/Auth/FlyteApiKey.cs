@@ -40,6 +40,13 @@ public sealed record FlyteApiKey(string Endpoint, string ClientId, string Client
             orgName.Length == 0 || orgName == "None" ? null : orgName);
     }
 
+    // The secret never shows in logs or assertion messages.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Endpoint = {Endpoint}, ClientId = {ClientId}, ClientSecret = ***, Org = {Org}");
+        return true;
+    }
+
     /// <summary>The key as flyte-sdk encodes it (an empty org as <c>None</c>).</summary>
     public string Encode() => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Endpoint}:{ClientId}:{ClientSecret}:{Org ?? "None"}"));
 }

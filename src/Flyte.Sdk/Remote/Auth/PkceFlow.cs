@@ -29,15 +29,10 @@ internal sealed class PkceFlow(IAuthPrompt prompt) : IAuthFlow
         var redirect = LoopbackRedirect(server.RedirectUri);
         string state = CryptoRandom.CreateUniqueId(16);
         string verifier = CryptoRandom.CreateUniqueId(32);
-        string challenge = Base64UrlOf(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        var extra = new Parameters();
-        if (server.Audience.Length > 0)
-        {
-            extra.Add("audience", server.Audience);
-        }
+        string challenge = Base64UrlText.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         string url = new RequestUrl(server.AuthorizationEndpoint).CreateAuthorizeUrl(
             clientId: server.ClientId, responseType: "code", scope: server.Scope, redirectUri: server.RedirectUri, state: state,
-            codeChallenge: challenge, codeChallengeMethod: "S256", extra: extra);
+            codeChallenge: challenge, codeChallengeMethod: "S256", extra: TokenEndpointClient.AudienceParameters(server));
 
         using var listener = new HttpListener();
         listener.Prefixes.Add($"{redirect.Scheme}://{redirect.Authority}/");
@@ -114,6 +109,4 @@ internal sealed class PkceFlow(IAuthPrompt prompt) : IAuthFlow
         await response.OutputStream.WriteAsync(body).ConfigureAwait(false);
         response.Close();
     }
-
-    private static string Base64UrlOf(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

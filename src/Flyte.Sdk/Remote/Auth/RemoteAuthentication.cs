@@ -80,6 +80,14 @@ public sealed record RemoteAuthentication
         return new RemoteAuthentication { Type = AuthType.ClientSecret, ClientId = key.ClientId, ClientSecret = key.ClientSecret };
     }
 
+    // The secret never shows in logs or assertion messages.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Type = {Type}, ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "none" : "***")}, Scopes = [{string.Join(", ", Scopes)}], ")
+            .Append($"Audience = {Audience}, Command = [{string.Join(", ", Command)}], HttpProxyUrl = {HttpProxyUrl}, TokenCacheDirectory = {TokenCacheDirectory}");
+        return true;
+    }
+
     private static string? ClientSecretOf(AdminConfig admin, Func<string, string?> environment)
     {
         if (admin.ClientSecretEnvVar is { Length: > 0 } variable)

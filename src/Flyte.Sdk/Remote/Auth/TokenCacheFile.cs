@@ -39,20 +39,53 @@ internal sealed class TokenCacheFile(string directory, string endpoint)
 
     public void Write(string flow, CachedToken cached)
     {
-        if (!OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory, UserOnlyFolder);
-        }
-        else
-        {
-            Directory.CreateDirectory(directory);
-        }
-        string partial = $"{Path}.{Environment.ProcessId}.partial";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        PrepareFolder();
+        // A name nobody can guess, created new: never a file (or link) someone else put there first.
+        string partial = $"{Path}.{Guid.NewGuid():N}.partial";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UserOnlyFile;
         }
+        try
+        {
+            WriteTo(partial, options, flow, cached);
+            File.Move(partial, Path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    /// <summary>Forgets the endpoint's tokens; true when there were any.</summary>
+    public bool Delete()
+    {
+        if (!File.Exists(Path))
+        {
+            return false;
+        }
+        File.Delete(Path);
+        return true;
+    }
+
+    /// <summary>Creates the folder as the user's alone, and takes group and other access away from one that exists already.</summary>
+    private void PrepareFolder()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+        Directory.CreateDirectory(directory, UserOnlyFolder);
+        if ((File.GetUnixFileMode(directory) & ~UserOnlyFolder) != 0)
+        {
+            File.SetUnixFileMode(directory, UserOnlyFolder);
+        }
+    }
+
+    private void WriteTo(string partial, FileStreamOptions options, string flow, CachedToken cached)
+    {
         using (var stream = new FileStream(partial, options))
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -72,15 +105,6 @@ internal sealed class TokenCacheFile(string directory, string endpoint)
             }
             writer.WriteEndObject();
         }
-        File.Move(partial, Path, overwrite: true);
-    }
-
-    /// <summary>Forgets the endpoint's tokens; true when there were any.</summary>
-    public bool Delete()
-    {
-        bool existed = File.Exists(Path);
-        File.Delete(Path);
-        return existed;
     }
 
     private static string? Text(JsonElement root, string name) =>

@@ -8,8 +8,6 @@ namespace Flyte.Remote.Auth;
 /// </summary>
 internal sealed class TokenEndpointClient(HttpClient http, TimeProvider time)
 {
-    public HttpClient Http => http;
-
     public TimeProvider Time => time;
 
     public async Task<TokenSet> ClientCredentialsAsync(AuthServerInfo server, string clientId, string clientSecret, CancellationToken cancellationToken)
@@ -20,29 +18,35 @@ internal sealed class TokenEndpointClient(HttpClient http, TimeProvider time)
             ClientId = clientId,
             ClientSecret = clientSecret,
             Scope = server.Scope,
-            Parameters = Audience(server),
+            Parameters = AudienceParameters(server),
         };
-        return Check(await http.RequestClientCredentialsTokenAsync(request, cancellationToken).ConfigureAwait(false), "client credentials", null);
+        var response = await SendAsync(server.TokenEndpoint, () => http.RequestClientCredentialsTokenAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return Check(response, server.TokenEndpoint, "client credentials", null);
     }
 
     public async Task<TokenSet?> RefreshAsync(AuthServerInfo server, string clientId, string refreshToken, CancellationToken cancellationToken)
     {
-        var response = await http.RequestRefreshTokenAsync(new RefreshTokenRequest
+        var response = await SendAsync(server.TokenEndpoint, () => http.RequestRefreshTokenAsync(new RefreshTokenRequest
         {
             Address = server.TokenEndpoint,
             ClientId = clientId,
             ClientCredentialStyle = ClientCredentialStyle.PostBody,
             RefreshToken = refreshToken,
             // No scope: the refreshed token keeps what was granted (RFC 6749 §6); asking again may be refused as wider than the grant.
-            Parameters = Audience(server),
-        }, cancellationToken).ConfigureAwait(false);
-        // A refused refresh token (expired, revoked) is not an error: the flow signs in again.
-        return response.IsError ? null : TokenSet.From(response, refreshToken, time.GetUtcNow());
+            Parameters = AudienceParameters(server),
+        }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (response.IsError)
+        {
+            ThrowIfUnavailable(response, server.TokenEndpoint, "refresh token");
+            // A refused refresh token (expired, revoked) is not an error: the flow signs in again.
+            return null;
+        }
+        return TokenSet.From(response, refreshToken, time.GetUtcNow());
     }
 
     public async Task<TokenSet> AuthorizationCodeAsync(AuthServerInfo server, string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken)
     {
-        var response = await http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
+        var response = await SendAsync(server.TokenEndpoint, () => http.RequestAuthorizationCodeTokenAsync(new AuthorizationCodeTokenRequest
         {
             Address = server.TokenEndpoint,
             ClientId = server.ClientId,
@@ -50,34 +54,43 @@ internal sealed class TokenEndpointClient(HttpClient http, TimeProvider time)
             Code = code,
             RedirectUri = redirectUri,
             CodeVerifier = codeVerifier,
-            Parameters = Audience(server),
-        }, cancellationToken).ConfigureAwait(false);
-        return Check(response, "authorization code", null);
+            Parameters = AudienceParameters(server),
+        }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return Check(response, server.TokenEndpoint, "authorization code", null);
     }
 
-    public Task<DeviceAuthorizationResponse> DeviceAuthorizationAsync(AuthServerInfo server, CancellationToken cancellationToken) =>
-        http.RequestDeviceAuthorizationAsync(new DeviceAuthorizationRequest
+    public async Task<DeviceAuthorizationResponse> DeviceAuthorizationAsync(AuthServerInfo server, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(server.DeviceAuthorizationEndpoint, () => http.RequestDeviceAuthorizationAsync(new DeviceAuthorizationRequest
         {
             Address = server.DeviceAuthorizationEndpoint,
             ClientId = server.ClientId,
             ClientCredentialStyle = ClientCredentialStyle.PostBody,
             Scope = server.Scope,
-            Parameters = Audience(server),
-        }, cancellationToken);
+            Parameters = AudienceParameters(server),
+        }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (response.IsError)
+        {
+            ThrowIfUnavailable(response, server.DeviceAuthorizationEndpoint, "device authorization");
+            throw new AuthenticationFailedException($"the identity provider refused the device authorization request ({response.Error}: {response.ErrorDescription})");
+        }
+        return response;
+    }
 
     public Task<TokenResponse> DeviceTokenAsync(AuthServerInfo server, string deviceCode, CancellationToken cancellationToken) =>
-        http.RequestDeviceTokenAsync(new DeviceTokenRequest
+        SendAsync(server.TokenEndpoint, () => http.RequestDeviceTokenAsync(new DeviceTokenRequest
         {
             Address = server.TokenEndpoint,
             ClientId = server.ClientId,
             ClientCredentialStyle = ClientCredentialStyle.PostBody,
             DeviceCode = deviceCode,
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
-    public TokenSet Check(TokenResponse response, string grant, string? previousRefreshToken)
+    public TokenSet Check(TokenResponse response, string endpoint, string grant, string? previousRefreshToken)
     {
         if (response.IsError)
         {
+            ThrowIfUnavailable(response, endpoint, grant);
             string why = response.ErrorDescription is { Length: > 0 } description ? $"{response.Error}: {description}" : response.Error ?? "no answer";
             throw new AuthenticationFailedException($"the identity provider refused the {grant} request ({why})", response.Exception ?? new InvalidOperationException(why));
         }
@@ -85,7 +98,7 @@ internal sealed class TokenEndpointClient(HttpClient http, TimeProvider time)
     }
 
     /// <summary>flyte-sdk sends the announced audience as an extra <c>audience</c> parameter.</summary>
-    private static Parameters Audience(AuthServerInfo server)
+    public static Parameters AudienceParameters(AuthServerInfo server)
     {
         var parameters = new Parameters();
         if (server.Audience.Length > 0)
@@ -93,5 +106,29 @@ internal sealed class TokenEndpointClient(HttpClient http, TimeProvider time)
             parameters.Add("audience", server.Audience);
         }
         return parameters;
+    }
+
+    /// <summary>A network failure, a server error or no answer in time: the provider may be back later, unlike a refusal.</summary>
+    private static void ThrowIfUnavailable(ProtocolResponse response, string endpoint, string grant)
+    {
+        bool serverFailed = response.ErrorType == ResponseErrorType.Http && (int)response.HttpStatusCode >= 500;
+        if (response.ErrorType == ResponseErrorType.Exception || serverFailed)
+        {
+            string why = response.Exception?.Message ?? $"{(int)response.HttpStatusCode} {response.Error}";
+            throw new IdentityProviderUnavailableException($"the identity provider at {endpoint} did not answer the {grant} request ({why}); try again", response.Exception);
+        }
+    }
+
+    /// <summary>The HTTP client's own time-out (the caller did not cancel) is the provider not answering.</summary>
+    private static async Task<T> SendAsync<T>(string endpoint, Func<Task<T>> request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new IdentityProviderUnavailableException($"the identity provider at {endpoint} did not answer in time; try again", e);
+        }
     }
 }

@@ -9,7 +9,6 @@ namespace Flyte.Remote.Auth;
 /// </summary>
 internal sealed class TokenProvider
 {
-    private readonly string _endpoint;
     private readonly IAuthFlow _flow;
     private readonly string _flowKey;
     private readonly Func<CancellationToken, Task<AuthServerInfo>> _discover;
@@ -25,9 +24,8 @@ internal sealed class TokenProvider
     /// Get a token before the first call (an auth type is configured). Otherwise calls go without one until the
     /// server answers UNAUTHENTICATED (flyte-sdk's default Pkce, for a control plane that may need no auth at all).
     /// </param>
-    public TokenProvider(string endpoint, IAuthFlow flow, string? clientId, Func<CancellationToken, Task<AuthServerInfo>> discover, TokenEndpointClient tokens, TokenCacheFile? cache, bool eager)
+    public TokenProvider(IAuthFlow flow, string? clientId, Func<CancellationToken, Task<AuthServerInfo>> discover, TokenEndpointClient tokens, TokenCacheFile? cache, bool eager)
     {
-        _endpoint = endpoint;
         _flow = flow;
         _flowKey = $"{flow.Type}:{clientId}";
         _discover = discover;
@@ -37,8 +35,6 @@ internal sealed class TokenProvider
     }
 
     public AuthType FlowType => _flow.Type;
-
-    public string Endpoint => _endpoint;
 
     /// <summary>The credential for the next call, or null while no token is needed yet.</summary>
     public async ValueTask<CachedToken?> GetAsync(CancellationToken cancellationToken)
@@ -64,7 +60,15 @@ internal sealed class TokenProvider
             {
                 return null;
             }
-            return await RenewAsync(_current?.Token.RefreshToken, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await RenewAsync(_current?.Token.RefreshToken, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested && _current is { Token.ExpiresAt: { } expires } still && expires > _tokens.Time.GetUtcNow())
+            {
+                // Renewal starts before expiry; until then a provider that cannot renew costs nothing.
+                return still;
+            }
         }
         finally
         {
@@ -114,9 +118,17 @@ internal sealed class TokenProvider
     /// <summary>Forgets the cached tokens of this endpoint (<c>flyte logout</c>); true when there were any.</summary>
     public bool SignOut()
     {
-        _current = null;
-        _cacheRead = true;
-        return _cache?.Delete() ?? false;
+        _renewal.Wait();
+        try
+        {
+            _current = null;
+            _cacheRead = true;
+            return _cache?.Delete() ?? false;
+        }
+        finally
+        {
+            _renewal.Release();
+        }
     }
 
     private async Task<CachedToken> RenewAsync(string? refreshToken, CancellationToken cancellationToken)

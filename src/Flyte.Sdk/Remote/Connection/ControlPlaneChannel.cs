@@ -33,9 +33,16 @@ internal sealed class ControlPlaneChannel : IDisposable
     public TokenProvider Tokens { get; }
 
     /// <exception cref="FlyteRemoteException">The endpoint, CA file or auth settings are unusable; the message says how to fix them.</exception>
-    public static ControlPlaneChannel Open(RemoteOptions options, TimeProvider? time = null)
+    /// <param name="throwOnCancellation">
+    /// A cancelled call surfaces as OperationCanceledException (what a CLI's Ctrl+C wants) instead of RpcException
+    /// Cancelled (what a0's retries tell apart from a cut call by their own token).
+    /// </param>
+    public static ControlPlaneChannel Open(RemoteOptions options, bool throwOnCancellation = true, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // Settings that cannot work fail here, before anything is opened.
+        var auth = options.Authentication;
+        var flow = FlowFor(auth);
         var certificates = ServerCertificateCheck.From(options.InsecureSkipVerify, options.CaCertFilePath);
         var sockets = new SocketsHttpHandler
         {
@@ -58,16 +65,12 @@ internal sealed class ControlPlaneChannel : IDisposable
             HttpVersionPolicy = grpcWeb ? HttpVersionPolicy.RequestVersionExact : null,
             // Inputs and outputs of any size come back whole (gRPC's default stops at 4 MB).
             MaxReceiveMessageSize = null,
-            // Cancelling a call (Ctrl+C while following a run) surfaces as OperationCanceledException, not as an RPC error.
-            ThrowOperationCanceledOnCancellation = true,
+            ThrowOperationCanceledOnCancellation = throwOnCancellation,
         });
 
-        var tokenHttp = TokenHttpClient(certificates, options.Authentication.HttpProxyUrl);
-        var auth = options.Authentication;
-        var flow = FlowFor(auth);
+        var tokenHttp = TokenHttpClient(certificates, auth.HttpProxyUrl);
         var anonymous = channel.CreateCallInvoker();
         var tokens = new TokenProvider(
-            options.Endpoint,
             flow,
             auth.ClientId,
             cancellationToken => AuthMetadataDiscovery.DiscoverAsync(anonymous, auth, options.Endpoint, cancellationToken),

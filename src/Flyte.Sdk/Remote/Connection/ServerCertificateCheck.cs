@@ -23,7 +23,7 @@ internal sealed class ServerCertificateCheck
     /// <exception cref="FlyteRemoteException">The CA file cannot be read or holds no certificate.</exception>
     public static ServerCertificateCheck From(bool insecureSkipVerify, string? caCertFilePath)
     {
-        if (insecureSkipVerify || string.IsNullOrEmpty(caCertFilePath))
+        if (string.IsNullOrEmpty(caCertFilePath))
         {
             return new ServerCertificateCheck(insecureSkipVerify, null);
         }
@@ -69,6 +69,7 @@ internal sealed class ServerCertificateCheck
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         custom.ChainPolicy.CustomTrustStore.AddRange(roots);
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        custom.ChainPolicy.ApplicationPolicy.Add(new Oid("1.3.6.1.5.5.7.3.1")); // serverAuth: a certificate for TLS servers
         if (chain is not null)
         {
             foreach (var element in chain.ChainElements)

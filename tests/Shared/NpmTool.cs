@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace Flyte.Tests.Shared;
+
+/// <summary>A test service that is an npm package under <c>tools/&lt;name&gt;</c> (s3rver, oidc-provider), installed on first use.</summary>
+internal static class NpmTool
+{
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
+    /// <summary>The tool's folder, <c>tools/&lt;name&gt;</c> in this repository.</summary>
+    public static string Directory(string name) => Path.Combine(RepositoryPaths.Root, "tools", name);
+
+    /// <summary>On a fresh clone node_modules is missing: install the locked versions once, as .ci/run does.</summary>
+    /// <param name="installedMarker">A file that exists once the install is done.</param>
+    public static async Task EnsureInstalledAsync(string toolDirectory, string installedMarker)
+    {
+        await InstallLock.WaitAsync();
+        try
+        {
+            if (File.Exists(installedMarker))
+            {
+                return;
+            }
+            var start = new ProcessStartInfo("npm")
+            {
+                ArgumentList = { "ci", "--prefix", toolDirectory, "--no-audit", "--no-fund" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm.");
+            var stdout = npm.StandardOutput.ReadToEndAsync();
+            var stderr = npm.StandardError.ReadToEndAsync();
+            await npm.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+            if (npm.ExitCode != 0 || !File.Exists(installedMarker))
+            {
+                throw new InvalidOperationException($"npm ci --prefix {toolDirectory} failed ({npm.ExitCode}):\n{await stdout}\n{await stderr}");
+            }
+        }
+        finally
+        {
+            InstallLock.Release();
+        }
+    }
+}
