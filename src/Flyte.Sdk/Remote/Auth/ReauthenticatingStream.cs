@@ -39,10 +39,11 @@ internal sealed class ReauthenticatingStream<TRequest, TResponse>(
         }
     }
 
+    /// <summary>The headers of the attempt under way once the call has started (after a retry, the retry's).</summary>
     public async Task<Metadata> HeadersAsync()
     {
-        var call = await _started.Task.ConfigureAwait(false);
-        return await call.ResponseHeadersAsync.ConfigureAwait(false);
+        var first = await _started.Task.ConfigureAwait(false);
+        return await (_calls.Value ?? first).ResponseHeadersAsync.ConfigureAwait(false);
     }
 
     public Status GetStatus() => _calls.Value?.GetStatus() ?? Status.DefaultCancelled;
