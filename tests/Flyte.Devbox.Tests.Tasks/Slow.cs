@@ -1,4 +1,5 @@
 using Flyte;
+using Flyte.Tasks;
 
 namespace DevboxTests;
 
@@ -35,6 +36,25 @@ public static partial class Slow
         for (int i = 0; i < count; i++)
         {
             total += await Nap(i, milliseconds);
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// Naps, then fails its first attempt as a lost node would: the retry computes the same child names and must take
+    /// the naps already done instead of napping again.
+    /// </summary>
+    [Workflow(Retries = 1)]
+    public static async Task<int> NapsThenStumble(int count, int milliseconds, ITaskContext? context = null)
+    {
+        int total = 0;
+        for (int i = 0; i < count; i++)
+        {
+            total += await Nap(i, milliseconds);
+        }
+        if (context?.Attempt is null or 0)
+        {
+            throw new RecoverableException("the node went away; retrying");
         }
         return total;
     }

@@ -10,9 +10,10 @@ using Grpc.Core;
 namespace Flyte.Devbox.Services;
 
 /// <summary>
-/// ActionsService, what a running parent's controller talks to: Enqueue stores the child (ALREADY_EXISTS for a name
-/// the run has, so a retried parent reuses its children), WatchForUpdates replays the parent's children, sends the
-/// sentinel, then streams their changes; Abort stops one action.
+/// ActionsService, what a running parent's controller talks to: Enqueue stores the child, WatchForUpdates replays the
+/// parent's children, sends the sentinel, then streams their changes; Abort stops one action. A task action the run
+/// already has is refused as Flyte's backend refuses it, INTERNAL with Kubernetes' "already exists" in the message, not
+/// ALREADY_EXISTS, so a0 is tested against the answer a cluster gives (docs/children.md).
 /// </summary>
 public sealed class ActionsServiceImpl(RunBook runs, ActionExecutor executor) : ActionsService.ActionsServiceBase
 {
@@ -59,7 +60,7 @@ public sealed class ActionsServiceImpl(RunBook runs, ActionExecutor executor) : 
         }
         if (!runs.TryEnqueue(record))
         {
-            throw new RpcException(new Status(StatusCode.AlreadyExists, $"action {key.Name} already exists in run {key.Run.Name}"));
+            throw Existing(key);
         }
         return Task.FromResult(new EnqueueResponse());
     }
@@ -102,6 +103,14 @@ public sealed class ActionsServiceImpl(RunBook runs, ActionExecutor executor) : 
         }
         executor.Abort(key);
         return Task.FromResult(new AbortResponse());
+    }
+
+    /// <summary>Upstream names the TaskAction resource <c>run-action</c> and passes on the API server's refusal.</summary>
+    private static RpcException Existing(ActionKey key)
+    {
+        string resource = $"{key.Run.Name}-{key.Name}";
+        return new RpcException(new Status(StatusCode.Internal,
+            $"failed to create TaskAction CR {resource}: taskactions.flyte.org \"{resource}\" already exists"));
     }
 
     private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));

@@ -18,8 +18,9 @@ namespace Flyte.Runtime.Controller;
 /// The Flyte context of an action running under a0: every task it calls becomes a child action on the control plane.
 /// Inputs are uploaded to the child's prefix under the run base, the child is enqueued with <c>ActionsService.Enqueue</c>
 /// under its deterministic name, and its outputs are read back once <see cref="ChildWatch"/> reports it finished. A
-/// child that failed is raised in the parent as a <see cref="TaskFailedException"/>; a retried parent re-enqueues the
-/// same names, the control plane answers ALREADY_EXISTS, and the finished children are reused, not run again.
+/// child that failed is raised in the parent as a <see cref="TaskFailedException"/>. A retried parent computes the same
+/// names; a child the watch's replay already reported is followed, not enqueued again, and an Enqueue refused because
+/// the child exists is reuse too: its result is taken, it is not run again (docs/children.md).
 /// </summary>
 internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
 {
@@ -65,21 +66,32 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
         await watch.StartAsync(cancellationToken).ConfigureAwait(false);
 
         ChildCall call = _calls.Next(task, inputs);
+        var childId = new ActionIdentifier { Run = _parent.Run, Name = call.ActionName };
+        bool known = watch.Knows(call.ActionName);
         string inputUri = ProtoObjects.Join(ProtoObjects.Join(_runBase, call.ActionName), "inputs.pb");
-        try
+        if (known)
         {
-            await ProtoObjects.WriteAsync(inputUri, RunLayout.ToInputs(inputs), cancellationToken).ConfigureAwait(false);
+            _log.WriteLine($"a0: action {call.ActionName} ({task.Name}) exists from an earlier attempt; following it");
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        else
         {
-            throw new SystemFailureException("InputsUploadFailed", $"could not write the inputs of {task.Name} to {inputUri}: {e.Message}", e);
+            try
+            {
+                await ProtoObjects.WriteAsync(inputUri, RunLayout.ToInputs(inputs), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new SystemFailureException("InputsUploadFailed", $"could not write the inputs of {task.Name} to {inputUri}: {e.Message}", e);
+            }
         }
 
-        var childId = new ActionIdentifier { Run = _parent.Run, Name = call.ActionName };
         ActionUpdate finished;
         try
         {
-            await EnqueueAsync(ChildAction(task, call, childId, inputUri), cancellationToken).ConfigureAwait(false);
+            if (!known)
+            {
+                await EnqueueAsync(ChildAction(task, call, childId, inputUri), cancellationToken).ConfigureAwait(false);
+            }
             finished = await watch.WhenFinishedAsync(call.ActionName, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -142,15 +154,15 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
                 // Cancelled mid-call: the control plane may have taken the child already, so the caller aborts it.
                 throw new OperationCanceledException("the parent action was cancelled", e, cancellationToken);
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+            catch (RpcException e) when (ExistingAction.Refused(e))
             {
-                // This parent ran before (a retry): the child exists, finished or not; its result is reused.
+                // Enqueued already (a lost reply, or an attempt the replay did not show): finished or not, its result is reused.
                 _log.WriteLine($"a0: action {action.ActionId.Name} ({action.Task.Id.Name}) already exists; reusing it");
                 return;
             }
             catch (RpcException e) when (WatchReconnects.IsDropped(e, cancellationToken))
             {
-                // A lost reply may still have enqueued it: the next try then answers ALREADY_EXISTS, which is reuse.
+                // A lost reply may still have enqueued it: the next try is then refused as existing, which is reuse.
                 retries.Dropped(e);
             }
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)

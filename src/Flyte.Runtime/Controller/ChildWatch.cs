@@ -35,6 +35,18 @@ internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, Act
         return _synced.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the control plane has reported <paramref name="actionName"/>: after <see cref="StartAsync"/>, every child
+    /// an earlier attempt of the parent enqueued is known, from the replay.
+    /// </summary>
+    public bool Knows(string actionName)
+    {
+        lock (_gate)
+        {
+            return _latest.ContainsKey(actionName);
+        }
+    }
+
     /// <summary>The child's terminal update (succeeded, recovered, failed, aborted or timed out), however early it arrived.</summary>
     public Task<ActionUpdate> WhenFinishedAsync(string actionName, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Flyte.Literals;
+using Flyte.Local;
 using Flyte.Runtime.CommandLine;
 using Flyte.Runtime.Controller;
 using Flyte.Runtime.Execution;
@@ -7,6 +8,8 @@ using Flyte.Tasks;
 using Flyteidl2.Common;
 using Flyteidl2.Core;
 using Flyteidl2.Workflow;
+using Grpc.Core;
+using ActionPhase = Flyteidl2.Common.ActionPhase;
 
 namespace Flyte.Runtime.Tests.ControlPlane;
 
@@ -74,8 +77,82 @@ public sealed class ActionsControllerTests : IDisposable
         await Assert.ThrowsAsync<SystemFailureException>(() => retried.RunChildAsync(Square, SquareInputs(2), CancellationToken.None));
 
         Assert.Equal(1, executions);
+        Assert.Equal(1, service.EnqueueCalls);
+        Assert.Empty(service.AlreadyExisting);
+    }
+
+    [Fact]
+    public async Task A_child_still_running_in_the_replay_is_followed_without_an_enqueue()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var service = new FakeActionsService(async (action, _) =>
+        {
+            await release.Task;
+            return new ActionUpdate
+            {
+                ActionId = action.ActionId,
+                Phase = ActionPhase.Failed,
+                Error = new ExecutionError { Code = "Followed", Message = "the one run of the child" },
+            };
+        });
+        await using var server = await ActionsServer.StartAsync(service);
+        using var connection = new ControlPlaneConnection(new ControllerSettings(server.Endpoint, Insecure: true, UseActions: true));
+        await using var first = Controller(connection);
+        var firstCall = first.RunChildAsync(Square, SquareInputs(4), CancellationToken.None);
+        await Eventually(() => service.EnqueueCalls == 1);
+
+        // The parent's next attempt starts while the child of the first is still running.
+        await using var retried = Controller(connection);
+        var retriedCall = retried.RunChildAsync(Square, SquareInputs(4), CancellationToken.None);
+        await Task.Delay(300);
+        release.SetResult();
+
+        Assert.Equal("Followed", (await Assert.ThrowsAsync<TaskFailedException>(() => retriedCall)).ErrorCode);
+        Assert.Equal("Followed", (await Assert.ThrowsAsync<TaskFailedException>(() => firstCall)).ErrorCode);
+        Assert.Equal(1, service.EnqueueCalls);
+        Assert.Empty(service.AlreadyExisting);
+    }
+
+    [Fact]
+    public async Task An_enqueue_refused_as_INTERNAL_already_exists_is_reuse()
+    {
+        int executions = 0;
+        var service = new FakeActionsService((action, _) =>
+        {
+            Interlocked.Increment(ref executions);
+            return Task.FromResult(new ActionUpdate
+            {
+                ActionId = action.ActionId,
+                Phase = ActionPhase.Failed,
+                Error = new ExecutionError { Code = "Reused", Message = "the one run of the child" },
+            });
+        })
+        {
+            // The first reply is lost after the action was taken; the retry meets the backend's answer for an existing task action.
+            LostReplies = 1,
+            ExistingStatus = name => new Status(StatusCode.Internal,
+                $"failed to create TaskAction CR r1-{name}: taskactions.flyte.org \"r1-{name}\" already exists"),
+        };
+        await using var server = await ActionsServer.StartAsync(service);
+        using var connection = new ControlPlaneConnection(new ControllerSettings(server.Endpoint, Insecure: true, UseActions: true));
+        await using var controller = Controller(connection);
+
+        var error = await Assert.ThrowsAsync<TaskFailedException>(() => controller.RunChildAsync(Square, SquareInputs(5), CancellationToken.None));
+
+        Assert.Equal("Reused", error.ErrorCode);
+        Assert.Equal(1, executions);
+        Assert.Equal(2, service.EnqueueCalls);
         Assert.Single(service.AlreadyExisting);
     }
+
+    [Theory]
+    [InlineData(StatusCode.AlreadyExists, "action x already exists", true)]
+    [InlineData(StatusCode.AlreadyExists, "", true)]
+    [InlineData(StatusCode.Internal, "failed to create TaskAction CR r1-x: taskactions.flyte.org \"r1-x\" already exists", true)]
+    [InlineData(StatusCode.Internal, "failed to create TaskAction CR r1-x: etcdserver: request timed out", false)]
+    [InlineData(StatusCode.Unavailable, "already exists", false)]
+    public void An_enqueue_refused_because_the_action_exists_is_told_from_other_refusals(StatusCode code, string detail, bool existing) =>
+        Assert.Equal(existing, ExistingAction.Refused(new RpcException(new Status(code, detail))));
 
     [Fact]
     public async Task Without_a_control_plane_a_child_call_is_a_clear_system_failure()

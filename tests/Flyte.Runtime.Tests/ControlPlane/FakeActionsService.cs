@@ -11,7 +11,7 @@ namespace Flyte.Runtime.Tests.ControlPlane;
 /// <summary>
 /// An in-process ActionsService for a0's controller: it keeps the actions enqueued, runs each new one with
 /// <see cref="Execute"/>, and streams their phases to whoever watches their parent (replay, sentinel, live updates),
-/// as Flyte's does. An action name it already has is ALREADY_EXISTS.
+/// as Flyte's does. An action name it already has is refused with <see cref="ExistingStatus"/>.
 /// </summary>
 internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<ActionUpdate>> execute) : ActionsService.ActionsServiceBase
 {
@@ -28,16 +28,28 @@ internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<Ac
 
     public ConcurrentQueue<AbortRequest> Aborts { get; } = new();
 
+    /// <summary>Every Enqueue call, taken or refused.</summary>
+    public int EnqueueCalls => Volatile.Read(ref _enqueueCalls);
+
+    /// <summary>The refusal of an action name already taken, given the name; ALREADY_EXISTS unless set.</summary>
+    public Func<string, Status> ExistingStatus { get; init; } = name => new Status(StatusCode.AlreadyExists, $"action {name} already exists");
+
+    /// <summary>How many of the first Enqueue calls take the action but answer UNAVAILABLE, as a reply lost on the way.</summary>
+    public int LostReplies { get; init; }
+
+    private int _enqueueCalls;
+
     public override Task<EnqueueResponse> Enqueue(EnqueueRequest request, ServerCallContext context)
     {
         var action = request.Action;
         string name = action.ActionId.Name;
+        int call = Interlocked.Increment(ref _enqueueCalls);
         lock (_gate)
         {
             if (_actions.ContainsKey(name))
             {
                 AlreadyExisting.Enqueue(name);
-                throw new RpcException(new Status(StatusCode.AlreadyExists, $"action {name} already exists"));
+                throw new RpcException(ExistingStatus(name));
             }
             Enqueued.Enqueue(request);
             Publish(action.ParentActionName, new ActionUpdate { ActionId = action.ActionId, Phase = ActionPhase.Queued });
@@ -69,6 +81,10 @@ internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<Ac
                 Publish(action.ParentActionName, result);
             }
         });
+        if (call <= LostReplies)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "the reply was lost"));
+        }
         return Task.FromResult(new EnqueueResponse());
     }
 
