@@ -41,12 +41,18 @@ public sealed record DevboxOptions
     /// <summary>Starts attempts; by default a local process per attempt (<see cref="ProcessLauncher"/>).</summary>
     public IActionLauncher? Launcher { get; init; }
 
+    /// <summary>
+    /// Accept task specs whose image is still <c>{{.image}}</c>, which a cluster would fail to run; false (the default)
+    /// refuses them with INVALID_ARGUMENT, as a deploy to a cluster should be caught early.
+    /// </summary>
+    public bool AcceptUnresolvedImages { get; init; }
+
     // The API key never shows in logs or assertion messages.
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
         builder.Append($"DataDirectory = {DataDirectory}, S3 = {S3}, Port = {Port}, ListenAddress = {ListenAddress}, Auth = {Auth}, ")
             .Append($"EagerApiKey = {(EagerApiKey is null ? "none" : "***")}, A0Command = [{string.Join(" ", A0Command)}], ")
-            .Append($"MaxConcurrentActions = {MaxConcurrentActions}, Launcher = {Launcher}");
+            .Append($"MaxConcurrentActions = {MaxConcurrentActions}, Launcher = {Launcher}, AcceptUnresolvedImages = {AcceptUnresolvedImages}");
         return true;
     }
 }

@@ -90,6 +90,7 @@ public sealed class DevboxServer : IAsyncDisposable
             builder.Services.AddSingleton(issuerMetadata!);
         }
         builder.Services.AddSingleton(PodVariables.For(options));
+        builder.Services.AddSingleton(new ImageCheck(options));
         builder.Services.AddSingleton(storage);
         if (storage is FolderStorage folder)
         {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.Versioning;
 
 namespace Flyte;
 
@@ -10,4 +11,8 @@ public static class SdkInfo
 
     public static string Version { get; } =
         typeof(SdkInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>The .NET version this build of the SDK targets, e.g. <c>10.0</c>: the runtime of its default task image.</summary>
+    public static string DotnetVersion { get; } =
+        typeof(SdkInfo).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()?.FrameworkName.Split("Version=v")[^1] ?? "10.0";
 }

@@ -19,7 +19,7 @@ internal sealed class DeployCommand
         Command = new Command("deploy", "Deploy a project's tasks to the control plane: build it, upload its code bundle, register every task. "
             + "With --dry-run, show what the artifacts 'flyte serialize' (or dotnet build) wrote would register.")
         {
-            Target, DryRun,
+            Target, DryRun, Image,
         };
         _controlPlane.AddTo(Command);
     }
@@ -35,17 +35,31 @@ internal sealed class DeployCommand
 
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print what would be registered from serialized artifacts; change nothing." };
 
+    public Option<string?> Image { get; } = new("--image")
+    {
+        Description = "The image of tasks that name none, when no image was pushed for the build (overrides image.default in config.yaml); "
+            + "by default Flyte's .NET base image for the SDK's .NET version.",
+    };
+
     public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         string target = parse.GetValue(Target) ?? ".";
         return parse.GetValue(DryRun)
             ? System.Threading.Tasks.Task.FromResult(PrintDryRun(target, console))
-            : RemoteFailures.AsUsageErrorsAsync(() => DeployAsync(target, _controlPlane.Read(parse), console, cancellationToken), cancellationToken);
+            : RemoteFailures.AsUsageErrorsAsync(() => DeployAsync(target, _controlPlane.Read(parse), parse.GetValue(Image), console, cancellationToken), cancellationToken);
     }
 
-    private static async Task<int> DeployAsync(string target, ControlPlaneSettings settings, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<int> DeployAsync(string target, ControlPlaneSettings settings, string? image, CliConsole console, CancellationToken cancellationToken)
     {
+        if (image is not null && string.IsNullOrWhiteSpace(image))
+        {
+            throw new UsageException("--image is empty: give an image reference such as ghcr.io/my-org/tasks:1, or leave the option out");
+        }
         var options = ControlPlane.Resolve(settings);
+        if (image is not null)
+        {
+            options = options with { DefaultImage = image.Trim() };
+        }
         string assemblyPath = await TaskTarget.ResolveAssemblyPathAsync(target, console.Error, cancellationToken).ConfigureAwait(false);
         var assembly = TaskAssembly.Load(assemblyPath);
         // The build output is the code: the assembly, its dependencies and anything copied beside them.

@@ -56,6 +56,7 @@ internal static class ControlPlane
             CaCertFilePath = config.Admin.CaCertFilePath,
             Transport = config.Admin.Transport,
             Authentication = authentication,
+            DefaultImage = config.Image.Default,
         };
     }
 

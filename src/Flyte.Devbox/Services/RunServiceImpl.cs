@@ -18,7 +18,7 @@ namespace Flyte.Devbox.Services;
 /// RunService: runs of deployed tasks (by task_id) or of specs sent by value (task_spec), with inputs inline or
 /// offloaded; their details, watched until they end; their actions; their data; and aborts.
 /// </summary>
-public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, DevboxStorage storage) : RunService.RunServiceBase
+public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, DevboxStorage storage, ImageCheck images) : RunService.RunServiceBase
 {
     public override async Task<CreateRunResponse> CreateRun(CreateRunRequest request, ServerCallContext context)
     {
@@ -77,6 +77,7 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
                 {
                     throw Invalid("task_spec.task_template with a container is required");
                 }
+                images.Require(spec, spec.TaskTemplate.Id is { Name.Length: > 0 } named ? named.Name : spec.ShortName, "task_spec");
                 return (spec, spec.TaskTemplate.Id?.Version ?? "");
             default:
                 throw Invalid($"task_id or task_spec is required to start run {run.Name}");

@@ -12,7 +12,7 @@ namespace Flyte.Devbox.Services;
 /// changes nothing; with a different spec it is refused (ALREADY_EXISTS), so a run by reference always gets what was
 /// deployed.
 /// </summary>
-public sealed class TaskServiceImpl(DevboxDatabase database) : TaskService.TaskServiceBase
+public sealed class TaskServiceImpl(DevboxDatabase database, ImageCheck images) : TaskService.TaskServiceBase
 {
     public override Task<DeployTaskResponse> DeployTask(DeployTaskRequest request, ServerCallContext context)
     {
@@ -26,6 +26,7 @@ public sealed class TaskServiceImpl(DevboxDatabase database) : TaskService.TaskS
         {
             throw Invalid($"spec.task_template.id ({id.Name} {id.Version}) does not match task_id ({key.Name} {key.Version})");
         }
+        images.Require(spec, key.Name, "spec");
         byte[] bytes = spec.ToByteArray();
         var outcome = database.DeployTask(TaskRecord.Create(key, bytes, DateTimeOffset.UtcNow));
         if (outcome == DeployOutcome.Conflict)

@@ -24,6 +24,7 @@ internal static class ConfigKeys
 
     public static readonly ConfigKey ImageBuilder = new("image", "builder", ConfigValueKind.Text);
     public static readonly ConfigKey ImageRegistry = new("image", "registry", ConfigValueKind.Text);
+    public static readonly ConfigKey ImageDefault = new("image", "default", ConfigValueKind.Text);
 
     public static readonly ConfigKey StorageEndpoint = new("storage", "endpoint", ConfigValueKind.Text);
     public static readonly ConfigKey StorageRegion = new("storage", "region", ConfigValueKind.Text);
@@ -37,7 +38,7 @@ internal static class ConfigKeys
         AdminClientSecretLocation, AdminClientSecretEnvVar, AdminScopes, AdminAudience, AdminCommand, AdminProxyCommand, AdminHttpProxyUrl,
         AdminTransport,
         TaskOrg, TaskProject, TaskDomain,
-        ImageBuilder, ImageRegistry,
+        ImageBuilder, ImageRegistry, ImageDefault,
         StorageEndpoint, StorageRegion, StorageAccessKeyId, StorageSecretAccessKey, StorageForcePathStyle,
         .. DevboxConfigKeys.All,
     ];

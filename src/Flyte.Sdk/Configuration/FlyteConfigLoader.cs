@@ -70,6 +70,7 @@ public static class FlyteConfigLoader
         {
             Builder = values.Text(ConfigKeys.ImageBuilder),
             Registry = values.Text(ConfigKeys.ImageRegistry),
+            Default = values.Text(ConfigKeys.ImageDefault),
         },
         Storage = new StorageConfig
         {

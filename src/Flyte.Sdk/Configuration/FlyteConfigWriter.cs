@@ -57,6 +57,7 @@ public static class FlyteConfigWriter
         Section(yaml, "image", "How task images are built.");
         Key(yaml, ConfigKeys.ImageBuilder, Text(image.Builder), "local", "The image builder.");
         Key(yaml, ConfigKeys.ImageRegistry, Text(image.Registry), "ghcr.io/my-org", "The registry images are pushed to and pulled from.");
+        Key(yaml, ConfigKeys.ImageDefault, Text(image.Default), "ghcr.io/my-org/tasks:1", "The image of tasks that name none when deploying a build with no pushed image.");
 
         var storage = config.Storage;
         Section(yaml, "storage", "S3-compatible object storage, for the C# SDK; unset keys come from the AWS_* environment variables.");

@@ -8,4 +8,10 @@ public sealed record ImageConfig
 
     /// <summary>The registry images are pushed to and pulled from, e.g. <c>ghcr.io/my-org</c>.</summary>
     public string? Registry { get; init; }
+
+    /// <summary>
+    /// The image of the tasks that name none when no image was pushed for the build being deployed; null for the SDK's
+    /// base image for its .NET version.
+    /// </summary>
+    public string? Default { get; init; }
 }

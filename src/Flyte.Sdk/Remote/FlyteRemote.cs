@@ -73,18 +73,25 @@ public sealed class FlyteRemote : IDisposable
     /// <summary>
     /// Packs <paramref name="codeFolder"/> (a build or publish output) as a code bundle, uploads it, and deploys every
     /// task at the bundle's version. Tasks already deployed at that version with the same spec are left alone; when
-    /// all are, nothing is uploaded.
+    /// all are, nothing is uploaded. Every task gets a real image (<see cref="Images.TaskImages"/>): its own, its
+    /// environment's, the image pushed for the build, <see cref="RemoteOptions.DefaultImage"/>, else the SDK's base image.
     /// </summary>
     public async Task<Deployment> DeployAsync(string codeFolder, IEnumerable<TaskDefinition> tasks, CancellationToken cancellationToken = default)
     {
         // A task image pushed for this build (flyte image push, FlytePushImage) runs the tasks that name no image of their own.
         var pushed = Images.PushedImage.Read(Images.PushedImage.ArtifactsDirectory(codeFolder));
+        var taskList = tasks.ToList();
+        string fallbackImage = Images.TaskImages.Fallback(pushed, Options.DefaultImage);
+        string imageCache = Images.ImageCacheTransport.Encode(Images.TaskImages.ByEnvironment(taskList, fallbackImage));
         if (pushed is { CodeInImage: true })
         {
             // The image's a0 has the code compiled in and runs no bundle: the tasks run from the image alone, versioned by its content tag.
             string version = Images.ImageReference.Split(pushed.Reference).Tag;
-            var imageOnly = new TaskTemplateSettings { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Version = version, DefaultImage = pushed.Reference };
-            var registered = await RegisterAsync(tasks, imageOnly, () => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+            var imageOnly = new TaskTemplateSettings
+            {
+                Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Version = version, DefaultImage = fallbackImage, ImageCache = imageCache,
+            };
+            var registered = await RegisterAsync(taskList, imageOnly, () => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
             return new Deployment(version, null, registered);
         }
 
@@ -102,9 +109,10 @@ public sealed class FlyteRemote : IDisposable
                 Domain = Options.Domain,
                 Version = bundle.Md5Hex,
                 CodeBundleUri = location.NativeUrl,
-                DefaultImage = pushed?.Reference ?? new TaskTemplateSettings().DefaultImage,
+                DefaultImage = fallbackImage,
+                ImageCache = imageCache,
             };
-            var registered = await RegisterAsync(tasks, settings, () => UploadAsync(upload, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var registered = await RegisterAsync(taskList, settings, () => UploadAsync(upload, cancellationToken), cancellationToken).ConfigureAwait(false);
             return new Deployment(bundle.Md5Hex, location.NativeUrl, registered);
         }
         finally

@@ -24,6 +24,12 @@ public sealed record RemoteOptions
     /// <summary>How to get credentials when the control plane asks for them (see docs/auth.md).</summary>
     public RemoteAuthentication Authentication { get; init; } = new();
 
+    /// <summary>
+    /// The image a deploy gives the tasks that name none when no image was pushed for the build (<c>image.default</c>,
+    /// <c>flyte deploy --image</c>); null for the SDK's base image for its .NET version (<see cref="Images.TaskImages.SdkDefault"/>).
+    /// </summary>
+    public string? DefaultImage { get; init; }
+
     /// <summary>How long a watch keeps reconnecting without a message before it fails (tests shorten it).</summary>
     internal TimeSpan WatchPatience { get; init; } = WatchReconnects.DefaultPatience;
 }

@@ -118,7 +118,7 @@ public static class TaskTemplates
 
     private static string ResolveImage(TaskDeclaration declaration, TaskTemplateSettings settings)
     {
-        string image = declaration.Image ?? settings.DefaultImage;
+        string image = Images.TaskImages.For(declaration, settings.DefaultImage);
         return settings.ResolveImage is { } resolve ? resolve(image) : image;
     }
 

@@ -29,6 +29,8 @@ public sealed class DockerLauncherTests : IAsyncLifetime
                 SharedDirectories = [options.DataDirectory],
             }),
         });
+        // The tasks run in the test base image, as a deploy that resolved their image to it would have them.
+        _harness.TaskImage = ContainerServices.BaseImage;
     }
 
     public async Task DisposeAsync()

@@ -54,6 +54,9 @@ internal sealed class DevboxHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>The image <see cref="DeployAsync"/> gives the tasks that name none; null for the SDK's base image.</summary>
+    public string? TaskImage { get; set; }
+
     /// <summary>The loopback port the devbox listens on.</summary>
     public int Port => new Uri(Devbox.Endpoint).Port;
 
@@ -94,7 +97,7 @@ internal sealed class DevboxHarness : IAsyncDisposable
         var deployed = new Dictionary<string, TaskIdentifier>(StringComparer.Ordinal);
         foreach (string name in taskNames)
         {
-            var spec = Spec(SampleTasks.Get(sampleFolder, assemblyName, name), bundle, bundleUri);
+            var spec = Spec(SampleTasks.Get(sampleFolder, assemblyName, name), bundle, bundleUri, TaskImage);
             var id = new TaskIdentifier { Project = Project, Domain = Domain, Name = name, Version = bundle.Md5Hex };
             await Tasks.DeployTaskAsync(new DeployTaskRequest { TaskId = id, Spec = spec });
             deployed[name] = id;
@@ -102,12 +105,14 @@ internal sealed class DevboxHarness : IAsyncDisposable
         return deployed;
     }
 
-    public static TaskSpec Spec(TaskDefinition task, CodeBundleFile bundle, string? bundleUri = null) => TaskTemplates.CreateSpec(task, new TaskTemplateSettings
+    public static TaskSpec Spec(TaskDefinition task, CodeBundleFile bundle, string? bundleUri = null, string? image = null) => TaskTemplates.CreateSpec(task, new TaskTemplateSettings
     {
         Project = Project,
         Domain = Domain,
         Version = bundle.Md5Hex,
         CodeBundleUri = bundleUri ?? new Uri(bundle.Path).AbsoluteUri,
+        // The devbox refuses {{.image}} as a cluster would; its process launcher ignores the image itself.
+        DefaultImage = image ?? Flyte.Images.TaskImages.SdkDefault,
     });
 
     /// <summary>Uploads the bundle through the data proxy and returns its native URL.</summary>

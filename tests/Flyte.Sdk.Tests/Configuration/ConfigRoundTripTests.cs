@@ -31,7 +31,7 @@ public sealed class ConfigRoundTripTests : IDisposable
                 HttpProxyUrl = "http://proxy:3128",
             },
             Task = new TaskConfig { Org = "acme", Project = "ml: models", Domain = "production" },
-            Image = new ImageConfig { Builder = "local", Registry = "localhost:5000/flyte" },
+            Image = new ImageConfig { Builder = "local", Registry = "localhost:5000/flyte", Default = "localhost:5000/flyte/tasks:1" },
             Storage = new StorageConfig
             {
                 Endpoint = "http://127.0.0.1:4568",

@@ -63,6 +63,7 @@ public sealed class EnvironmentOverrideTests : IDisposable
         _workspace.Environment["FLYTE_ADMIN_AUTHTYPE"] = "client_secret";
         _workspace.Environment["FLYTE_IMAGE_REGISTRY"] = "localhost:5000/flyte";
         _workspace.Environment["FLYTE_IMAGE_BUILDER"] = "local";
+        _workspace.Environment["FLYTE_IMAGE_DEFAULT"] = "localhost:5000/flyte/tasks:1";
         _workspace.Environment["FLYTE_STORAGE_ENDPOINT"] = "http://127.0.0.1:4568";
         _workspace.Environment["FLYTE_STORAGE_ACCESS_KEY_ID"] = "key";
         _workspace.Environment["FLYTE_STORAGE_SECRETACCESSKEY"] = "secret";
@@ -75,7 +76,7 @@ public sealed class EnvironmentOverrideTests : IDisposable
         Assert.Equal("/ca.pem", config.Admin.CaCertFilePath);
         Assert.True(config.Admin.InsecureSkipVerify);
         Assert.Equal(AuthType.ClientSecret, config.Admin.AuthType);
-        Assert.Equal(new ImageConfig { Builder = "local", Registry = "localhost:5000/flyte" }, config.Image);
+        Assert.Equal(new ImageConfig { Builder = "local", Registry = "localhost:5000/flyte", Default = "localhost:5000/flyte/tasks:1" }, config.Image);
         Assert.Equal(
             new StorageConfig { Endpoint = "http://127.0.0.1:4568", AccessKeyId = "key", SecretAccessKey = "secret", ForcePathStyle = false },
             config.Storage);
