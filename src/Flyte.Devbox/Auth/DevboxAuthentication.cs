@@ -16,10 +16,10 @@ internal static class DevboxAuthentication
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
             jwt.Authority = options.Issuer;
+            // JwtBearer makes the audience the one valid audience of every token.
             jwt.Audience = options.Audience;
             jwt.RequireHttpsMetadata = !issuer.IsLoopback;
             jwt.MapInboundClaims = false;
-            jwt.TokenValidationParameters.ValidAudience = options.Audience;
             jwt.TokenValidationParameters.ClockSkew = options.ClockSkew;
             jwt.TokenValidationParameters.RequireExpirationTime = true;
             if (!string.Equals(options.AuthorizationMetadataKey, DevboxAuthOptions.DefaultAuthorizationMetadataKey, StringComparison.OrdinalIgnoreCase))
