@@ -47,12 +47,20 @@ public sealed record DevboxOptions
     /// </summary>
     public bool AcceptUnresolvedImages { get; init; }
 
+    /// <summary>
+    /// Whether attempts are told to use ActionsService (<c>_U_USE_ACTIONS=1</c>, as the open-source backend tells its
+    /// pods; the default). False tells them nothing, so their controllers use QueueService and StateService, which the
+    /// devbox serves too, as a hosted control plane may (docs/children.md).
+    /// </summary>
+    public bool PodsUseActionsService { get; init; } = true;
+
     // The API key never shows in logs or assertion messages.
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
         builder.Append($"DataDirectory = {DataDirectory}, S3 = {S3}, Port = {Port}, ListenAddress = {ListenAddress}, Auth = {Auth}, ")
             .Append($"EagerApiKey = {(EagerApiKey is null ? "none" : "***")}, A0Command = [{string.Join(" ", A0Command)}], ")
-            .Append($"MaxConcurrentActions = {MaxConcurrentActions}, Launcher = {Launcher}, AcceptUnresolvedImages = {AcceptUnresolvedImages}");
+            .Append($"MaxConcurrentActions = {MaxConcurrentActions}, Launcher = {Launcher}, AcceptUnresolvedImages = {AcceptUnresolvedImages}, ")
+            .Append($"PodsUseActionsService = {PodsUseActionsService}");
         return true;
     }
 }

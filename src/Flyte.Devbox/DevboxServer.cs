@@ -106,6 +106,7 @@ public sealed class DevboxServer : IAsyncDisposable
         builder.Services.AddSingleton(options.Launcher ?? new ProcessLauncher(options.A0Command));
         builder.Services.AddSingleton(address);
         builder.Services.AddSingleton<ActionExecutor>();
+        builder.Services.AddSingleton<ChildActions>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ActionExecutor>());
 
         var app = builder.Build();
@@ -120,6 +121,8 @@ public sealed class DevboxServer : IAsyncDisposable
         app.MapGrpcServiceParsingRequests<TaskServiceImpl>(Flyteidl2.Task.TaskService.Descriptor, Flyteidl2.Task.TaskService.BindService);
         app.MapGrpcServiceParsingRequests<RunServiceImpl>(Flyteidl2.Workflow.RunService.Descriptor, Flyteidl2.Workflow.RunService.BindService);
         app.MapGrpcServiceParsingRequests<ActionsServiceImpl>(Flyteidl2.Actions.ActionsService.Descriptor, Flyteidl2.Actions.ActionsService.BindService);
+        app.MapGrpcServiceParsingRequests<QueueServiceImpl>(Flyteidl2.Workflow.QueueService.Descriptor, Flyteidl2.Workflow.QueueService.BindService);
+        app.MapGrpcServiceParsingRequests<StateServiceImpl>(Flyteidl2.Workflow.StateService.Descriptor, Flyteidl2.Workflow.StateService.BindService);
         app.MapGrpcServiceParsingRequests<ProjectServiceImpl>(Flyteidl2.Project.ProjectService.Descriptor, Flyteidl2.Project.ProjectService.BindService);
         app.MapGrpcServiceParsingRequests<DataProxyServiceImpl>(Flyteidl2.Dataproxy.DataProxyService.Descriptor, Flyteidl2.Dataproxy.DataProxyService.BindService);
         if (storage is FolderStorage served)

@@ -18,7 +18,7 @@ public static class AttemptLaunch
         ProtoObjects.Join(ProtoObjects.Join(runOutputBase, actionName), attempt.ToString(CultureInfo.InvariantCulture));
 
     /// <param name="endpoint">The devbox's own address, for the controller of a parent action (<c>_U_EP_OVERRIDE</c>).</param>
-    /// <param name="devboxVariables">What the devbox gives every attempt: how to reach the run's storage (the S3 endpoint and credentials), the eager API key; they override the task's own variables.</param>
+    /// <param name="devboxVariables">What the devbox gives every attempt: how to reach the run's storage (the S3 endpoint and credentials), the eager API key, <c>_U_USE_ACTIONS</c>; they override the task's own variables.</param>
     public static LaunchRequest Create(TaskSpec spec, ActionIdentifier action, string inputUri, string runOutputBase, int attempt,
         DateTimeOffset runStartTime, string endpoint, string workingDirectory, string logPath, IReadOnlyDictionary<string, string>? devboxVariables = null)
     {
@@ -56,7 +56,6 @@ public static class AttemptLaunch
         environment["FLYTE_ATTEMPT_NUMBER"] = attempt.ToString(CultureInfo.InvariantCulture);
         environment["_U_EP_OVERRIDE"] = endpoint;
         environment["_U_INSECURE"] = "true";
-        environment["_U_USE_ACTIONS"] = "1";
 
         return new LaunchRequest(args, environment, workingDirectory, logPath, template.Container?.Image ?? "",
             ResourceRequest.From(template.Container), ResourceRequest.LimitsFrom(template.Container));

@@ -16,7 +16,7 @@ namespace Flyte.Runtime.Controller;
 
 /// <summary>
 /// The Flyte context of an action running under a0: every task it calls becomes a child action on the control plane.
-/// Inputs are uploaded to the child's prefix under the run base, the child is enqueued with <c>ActionsService.Enqueue</c>
+/// Inputs are uploaded to the child's prefix under the run base, the child is enqueued (<see cref="IChildActionsApi"/>)
 /// under its deterministic name, and its outputs are read back once <see cref="ChildWatch"/> reports it finished. A
 /// child that failed is raised in the parent as a <see cref="TaskFailedException"/>. A retried parent computes the same
 /// names; a child the watch's replay already reported is followed, not enqueued again, and an Enqueue refused because
@@ -53,7 +53,18 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
         _calls = new ChildCalls(parent.Name);
     }
 
-    private ActionsService.ActionsServiceClient Client => _connection.Client;
+    private IChildActionsApi? _api;
+
+    private IChildActionsApi Api
+    {
+        get
+        {
+            lock (_calls)
+            {
+                return _api ??= _connection.ChildActionsOf(_parent);
+            }
+        }
+    }
 
     public async Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken)
     {
@@ -145,8 +156,8 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
         {
             try
             {
-                await Client.EnqueueAsync(new EnqueueRequest { Action = action }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                _log.WriteLine($"a0: enqueued {action.Task.Id.Name} as action {action.ActionId.Name}");
+                await Api.EnqueueAsync(action, cancellationToken).ConfigureAwait(false);
+                _log.WriteLine($"a0: enqueued {action.Task.Id.Name} as action {action.ActionId.Name} ({Api.Name})");
                 return;
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
@@ -168,7 +179,7 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new SystemFailureException("EnqueueFailed",
-                    $"the control plane at {_connection.Endpoint} did not take child action {action.ActionId.Name} ({action.Task.Id.Name}): {e.StatusCode}: {e.Status.Detail}", e);
+                    $"the control plane at {_connection.Endpoint} did not take child action {action.ActionId.Name} ({action.Task.Id.Name}) through {Api.Name}: {e.StatusCode}: {e.Status.Detail}", e);
             }
             try
             {
@@ -186,7 +197,7 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await Client.AbortAsync(new AbortRequest { ActionId = childId, Reason = "the parent action was cancelled" }, cancellationToken: timeout.Token).ConfigureAwait(false);
+            await Api.AbortAsync(childId, "the parent action was cancelled", timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RpcException or OperationCanceledException)
         {
@@ -244,7 +255,7 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
     {
         lock (_calls)
         {
-            return _watch ??= new ChildWatch(Client, _parent, _connection.Endpoint, _log, _patience);
+            return _watch ??= new ChildWatch(Api, _parent, _connection.Endpoint, _log, _patience);
         }
     }
 

@@ -8,13 +8,13 @@ using Grpc.Core;
 namespace Flyte.Runtime.Controller;
 
 /// <summary>
-/// One <c>WatchForUpdates</c> stream for all children of the running action (flyte-sdk's informer): it keeps the
+/// One watch (<c>WatchForUpdates</c>, or StateService's <c>Watch</c>) for all children of the running action (flyte-sdk's informer): it keeps the
 /// latest update of every child and completes a waiter when its child reaches a terminal phase. The server first
 /// replays the state of existing children, then a sentinel, then live updates; a dropped stream is reopened, with
 /// <see cref="WatchReconnects"/>' back-off and time bound, and the replay fills in whatever was missed
 /// (docs/watches.md).
 /// </summary>
-internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, ActionIdentifier parent, string endpoint, TextWriter log, TimeSpan patience)
+internal sealed class ChildWatch(IChildActionsApi api, ActionIdentifier parent, string endpoint, TextWriter log, TimeSpan patience)
     : IAsyncDisposable
 {
     private readonly object _gate = new();
@@ -76,11 +76,11 @@ internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, Act
         {
             while (true)
             {
-                using (var call = client.WatchForUpdates(new WatchForUpdatesRequest { ParentActionId = parent }, cancellationToken: _stop.Token))
+                using (var call = api.Watch(parent, _stop.Token))
                 {
-                    while (await reconnects.MoveNextAsync(call.ResponseStream, _stop.Token).ConfigureAwait(false))
+                    while (await reconnects.MoveNextAsync(call.Updates, _stop.Token).ConfigureAwait(false))
                     {
-                        Apply(call.ResponseStream.Current);
+                        Apply(call.Updates.Current);
                     }
                 }
                 log.WriteLine($"a0: the watch of child actions stopped ({reconnects.LastError}); reopening it, try {reconnects.Failures}");
@@ -99,7 +99,7 @@ internal sealed class ChildWatch(ActionsService.ActionsServiceClient client, Act
         {
             // Not a dropped stream but the control plane's answer (the parent is unknown, a0 may not watch it): no retry helps.
             Break(new SystemFailureException("WatchFailed",
-                $"the control plane at {endpoint} refused the watch of the child actions of {parent.Name}: {e.StatusCode}: {e.Status.Detail}", e));
+                $"the control plane at {endpoint} refused the watch ({api.Name}) of the child actions of {parent.Name}: {e.StatusCode}: {e.Status.Detail}", e));
         }
     }
 

@@ -4,12 +4,12 @@ using Flyte.Remote.Auth;
 using Flyte.Remote.Connection;
 using Flyte.Runtime.CommandLine;
 using Flyte.Runtime.Execution;
-using Flyteidl2.Actions;
+using Grpc.Core;
 
 namespace Flyte.Runtime.Controller;
 
 /// <summary>
-/// The connection to the control plane's ActionsService, opened on first use so that a task that calls no other task
+/// The connection to the control plane (ActionsService, or QueueService and StateService), opened on first use so that a task that calls no other task
 /// never loads the gRPC client (a0's start-up time). Where and with which credentials follow flyte-sdk's runtime in a
 /// pod (docs/auth.md): a mounted config file (<c>FLYTECTL_CONFIG</c>), else the eager API key, else
 /// <c>_U_EP_OVERRIDE</c> with no credentials.
@@ -17,34 +17,47 @@ namespace Flyte.Runtime.Controller;
 internal sealed class ControlPlaneConnection(ControllerSettings settings) : IDisposable
 {
     private readonly string _overrideAddress = settings.Endpoint is { } endpoint ? ToAddress(endpoint, settings.Insecure) : "(none)";
+    private readonly object _gate = new();
     private ControlPlaneChannel? _channel;
-    private ActionsService.ActionsServiceClient? _client;
     private string? _dialed;
 
     /// <summary>The address a0 dials (once connected; before, the endpoint override's), or a placeholder when none is set.</summary>
     public string Endpoint => _dialed ?? _overrideAddress;
 
-    public ActionsService.ActionsServiceClient Client
+    /// <summary>
+    /// The API for <paramref name="parent"/>'s children that the pod was told to use: <c>ActionsService</c> when
+    /// <c>_U_USE_ACTIONS</c> is "1" (the open-source backend sets it), else <c>QueueService</c> and <c>StateService</c>,
+    /// as flyte-sdk decides. Connects on first use.
+    /// </summary>
+    public IChildActionsApi ChildActionsOf(Flyteidl2.Common.ActionIdentifier parent)
+    {
+        CallInvoker invoker = Invoker;
+        return settings.UseActions ? new ActionsServiceApi(invoker, parent) : new QueueStateApi(invoker);
+    }
+
+    private CallInvoker Invoker
     {
         get
         {
-            if (_client is not null)
+            lock (_gate)
             {
-                return _client;
+                if (_channel is not null)
+                {
+                    return _channel.Invoker;
+                }
+                var options = OptionsFor(settings, Environment.GetEnvironmentVariable);
+                try
+                {
+                    // A call cut by the other end stays an RpcException, which the controller's retries tell apart from its own cancellation.
+                    _channel = ControlPlaneChannel.Open(options, throwOnCancellation: false);
+                    _dialed = options.Endpoint;
+                }
+                catch (FlyteRemoteException e)
+                {
+                    throw new SystemFailureException("ControlPlaneSettings", $"a0 cannot connect to the control plane: {e.Message}", e);
+                }
+                return _channel.Invoker;
             }
-            var options = OptionsFor(settings, Environment.GetEnvironmentVariable);
-            try
-            {
-                // A call cut by the other end stays an RpcException, which the controller's retries tell apart from its own cancellation.
-                _channel = ControlPlaneChannel.Open(options, throwOnCancellation: false);
-                _dialed = options.Endpoint;
-            }
-            catch (FlyteRemoteException e)
-            {
-                throw new SystemFailureException("ControlPlaneSettings", $"a0 cannot connect to the control plane: {e.Message}", e);
-            }
-            _client = new ActionsService.ActionsServiceClient(_channel.Invoker);
-            return _client;
         }
     }
 

@@ -181,6 +181,9 @@ internal sealed class ActionRunner(TextWriter log)
             Version = a.Version ?? "",
             CodeBundleUri = a.CodeBundle,
             ImageCache = a.ImageCacheTransport,
+            // A child whose environment --image-cache does not name gets what a deploy gives a task when nothing names an
+            // image; never {{.image}}, which no control plane substitutes.
+            DefaultImage = Flyte.Images.TaskImages.SdkDefault,
         };
         return new ActionsController(connection, parent, a.RunBaseDir ?? "", childSettings, a.ImageCache, log);
     }

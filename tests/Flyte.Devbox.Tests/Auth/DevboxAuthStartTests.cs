@@ -75,9 +75,10 @@ public sealed class DevboxAuthStartTests
     }
 
     [Fact]
-    public void Without_a_key_no_variable_is_set()
+    public void Pods_get_the_key_only_when_set_and_the_actions_service_switch_unless_turned_off()
     {
-        Assert.Empty(PodVariables.For(Options("/unused")).Variables);
-        Assert.Equal(new Dictionary<string, string> { ["EAGER_API_KEY"] = "k" }, PodVariables.For(Options("/unused") with { EagerApiKey = "k" }).Variables);
+        Assert.Equal(new Dictionary<string, string> { ["_U_USE_ACTIONS"] = "1" }, PodVariables.For(Options("/unused")).Variables);
+        Assert.Equal(new Dictionary<string, string> { ["EAGER_API_KEY"] = "k", ["_U_USE_ACTIONS"] = "1" }, PodVariables.For(Options("/unused") with { EagerApiKey = "k" }).Variables);
+        Assert.Empty(PodVariables.For(Options("/unused") with { PodsUseActionsService = false }).Variables);
     }
 }

@@ -97,7 +97,7 @@ internal sealed class DevboxHarness : IAsyncDisposable
         var deployed = new Dictionary<string, TaskIdentifier>(StringComparer.Ordinal);
         foreach (string name in taskNames)
         {
-            var spec = Spec(SampleTasks.Get(sampleFolder, assemblyName, name), bundle, bundleUri, TaskImage);
+            var spec = Spec(SampleTasks.Get(sampleFolder, assemblyName, name), bundle, bundleUri, TaskImage, SampleTasks.All(sampleFolder, assemblyName));
             var id = new TaskIdentifier { Project = Project, Domain = Domain, Name = name, Version = bundle.Md5Hex };
             await Tasks.DeployTaskAsync(new DeployTaskRequest { TaskId = id, Spec = spec });
             deployed[name] = id;
@@ -105,15 +105,23 @@ internal sealed class DevboxHarness : IAsyncDisposable
         return deployed;
     }
 
-    public static TaskSpec Spec(TaskDefinition task, CodeBundleFile bundle, string? bundleUri = null, string? image = null) => TaskTemplates.CreateSpec(task, new TaskTemplateSettings
+    /// <param name="deployedTogether">The tasks deployed with <paramref name="task"/>, whose environments' images its
+    /// children get through <c>--image-cache</c>, as a deploy passes them; by default the task alone.</param>
+    public static TaskSpec Spec(TaskDefinition task, CodeBundleFile bundle, string? bundleUri = null, string? image = null,
+        IEnumerable<TaskDefinition>? deployedTogether = null)
     {
-        Project = Project,
-        Domain = Domain,
-        Version = bundle.Md5Hex,
-        CodeBundleUri = bundleUri ?? new Uri(bundle.Path).AbsoluteUri,
-        // The devbox refuses {{.image}} as a cluster would; its process launcher ignores the image itself.
-        DefaultImage = image ?? Flyte.Images.TaskImages.SdkDefault,
-    });
+        // The devbox refuses {{.image}} as a cluster would, for children too; its process launcher ignores the image itself.
+        string fallback = image ?? Flyte.Images.TaskImages.SdkDefault;
+        return TaskTemplates.CreateSpec(task, new TaskTemplateSettings
+        {
+            Project = Project,
+            Domain = Domain,
+            Version = bundle.Md5Hex,
+            CodeBundleUri = bundleUri ?? new Uri(bundle.Path).AbsoluteUri,
+            DefaultImage = fallback,
+            ImageCache = Flyte.Images.ImageCacheTransport.Encode(Flyte.Images.TaskImages.ByEnvironment(deployedTogether ?? [task], fallback)),
+        });
+    }
 
     /// <summary>Uploads the bundle through the data proxy and returns its native URL.</summary>
     public async Task<string> UploadAsync(CodeBundleFile bundle)

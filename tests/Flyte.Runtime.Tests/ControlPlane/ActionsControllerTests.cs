@@ -56,6 +56,37 @@ public sealed class ActionsControllerTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_call_carries_the_x_actions_headers_flyte_sdk_sends()
+    {
+        // flyte-sdk's controller (_internal/controllers/remote/_core.py, _informer.py) sends the run's project, domain and
+        // name and the parent action's name with Enqueue, WatchForUpdates and Abort.
+        var service = new FakeActionsService(async (_, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            throw new UnreachableException();
+        });
+        await using var server = await ActionsServer.StartAsync(service);
+        using var connection = new ControlPlaneConnection(new ControllerSettings(server.Endpoint, Insecure: true, UseActions: true));
+        await using var controller = Controller(connection);
+        using var cancellation = new CancellationTokenSource();
+
+        var call = controller.RunChildAsync(Square, SquareInputs(3), cancellation.Token);
+        await Eventually(() => !service.Enqueued.IsEmpty);
+        cancellation.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+
+        var calls = service.Calls.ToArray();
+        Assert.Equal(["Abort", "Enqueue", "WatchForUpdates"], calls.Select(c => c.Method).Order(StringComparer.Ordinal));
+        foreach (var (method, headers) in calls)
+        {
+            Assert.Equal("flytesnacks", headers.GetValue("x-actions-project"));
+            Assert.Equal("development", headers.GetValue("x-actions-domain"));
+            Assert.Equal("r1", headers.GetValue("x-actions-run"));
+            Assert.True("a0" == headers.GetValue("x-actions-parent-action"), $"{method} carried x-actions-parent-action '{headers.GetValue("x-actions-parent-action")}'");
+        }
+    }
+
+    [Fact]
     public async Task A_child_finished_before_the_parent_asks_is_not_run_again()
     {
         int executions = 0;

@@ -69,6 +69,8 @@ public sealed class ChildActionTests(S3rverFixture s3) : IClassFixture<S3rverFix
             var args = child.Task.Spec.TaskTemplate.Container.Args;
             Assert.Equal(harness.BundleUri, args[args.IndexOf("--tgz") + 1]);
             Assert.Equal(harness.Bundle.Md5Hex, args[args.IndexOf("--version") + 1]);
+            // The parent got no --image-cache: its children get the SDK's base image, as a deploy with nothing configured, never {{.image}}.
+            Assert.Equal(Flyte.Images.TaskImages.SdkDefault, child.Task.Spec.TaskTemplate.Container.Image);
             Assert.Equal(i * i, (await harness.OutputsOfAsync(new Flyteidl2.Workflow.ActionUpdate
             {
                 ActionId = child.ActionId,

@@ -28,6 +28,9 @@ internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<Ac
 
     public ConcurrentQueue<AbortRequest> Aborts { get; } = new();
 
+    /// <summary>The request headers of every call, by method name (Enqueue, WatchForUpdates, Abort).</summary>
+    public ConcurrentQueue<(string Method, Metadata Headers)> Calls { get; } = new();
+
     /// <summary>Every Enqueue call, taken or refused.</summary>
     public int EnqueueCalls => Volatile.Read(ref _enqueueCalls);
 
@@ -41,6 +44,7 @@ internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<Ac
 
     public override Task<EnqueueResponse> Enqueue(EnqueueRequest request, ServerCallContext context)
     {
+        Calls.Enqueue((nameof(Enqueue), context.RequestHeaders));
         var action = request.Action;
         string name = action.ActionId.Name;
         int call = Interlocked.Increment(ref _enqueueCalls);
@@ -90,6 +94,7 @@ internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<Ac
 
     public override async Task WatchForUpdates(WatchForUpdatesRequest request, IServerStreamWriter<WatchForUpdatesResponse> responseStream, ServerCallContext context)
     {
+        Calls.Enqueue((nameof(WatchForUpdates), context.RequestHeaders));
         string parent = request.ParentActionId.Name;
         var channel = Channel.CreateUnbounded<WatchForUpdatesResponse>();
         lock (_gate)
@@ -126,6 +131,7 @@ internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<Ac
 
     public override Task<AbortResponse> Abort(AbortRequest request, ServerCallContext context)
     {
+        Calls.Enqueue((nameof(Abort), context.RequestHeaders));
         Aborts.Enqueue(request);
         if (_running.TryGetValue(request.ActionId.Name, out var cancellation))
         {
