@@ -15,8 +15,11 @@ public sealed class DevboxPaths(string dataDirectory)
 
     public string SigningKey => Path.Combine(DataDirectory, "signing.key");
 
+    /// <summary>The folder under which every attempt's working directory is.</summary>
+    public string WorkRoot => Path.Combine(DataDirectory, "work");
+
     public string AttemptWorkingDirectory(ActionKey action, int attempt) =>
-        Path.Combine(DataDirectory, "work", action.Run.Project, action.Run.Domain, action.Run.Name, action.Name, attempt.ToString(CultureInfo.InvariantCulture));
+        Path.Combine(WorkRoot, action.Run.Project, action.Run.Domain, action.Run.Name, action.Name, attempt.ToString(CultureInfo.InvariantCulture));
 
     public string AttemptLog(ActionKey action, int attempt) =>
         Path.Combine(DataDirectory, "logs", action.Run.Project, action.Run.Domain, action.Run.Name, action.Name, attempt.ToString(CultureInfo.InvariantCulture) + ".log");

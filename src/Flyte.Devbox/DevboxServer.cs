@@ -82,7 +82,7 @@ public sealed class DevboxServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
             // gRPC (HTTP/2 without TLS) and the signed storage URLs (HTTP/1.1) share the one port.
             kestrel.Listen(options.ListenAddress, options.Port, listen => listen.UseCleartextHttp2Detection()));
-        builder.Services.AddGrpc();
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorBoundary>());
         if (options.Auth is { } auth)
         {
             builder.Services.AddDevboxAuthentication(auth);

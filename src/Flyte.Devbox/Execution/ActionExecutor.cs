@@ -71,6 +71,7 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         {
             return;
         }
+        await StopOrphansAsync(stoppingToken).ConfigureAwait(false);
         RequeueInterrupted();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -108,6 +109,24 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
             }
         }
         await Task.WhenAll(_running.Values).ConfigureAwait(false);
+    }
+
+    /// <summary>Attempts a devbox that died left running are stopped before their actions run again.</summary>
+    private async Task StopOrphansAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            int stopped = await launcher.StopOrphansAsync(paths.WorkRoot, stoppingToken).ConfigureAwait(false);
+            if (stopped > 0)
+            {
+                logger.LogWarning("stopped {Count} attempts left running by an earlier devbox process on this data folder", stopped);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Re-running is still right; two attempts at once are what the stop avoids, and the log says it could not.
+            logger.LogError(e, "could not look for attempts an earlier devbox process left running");
+        }
     }
 
     /// <summary>After a restart nothing is running: what was, runs again (the same attempt, the same output prefix).</summary>

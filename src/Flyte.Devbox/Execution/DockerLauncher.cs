@@ -50,6 +50,29 @@ public sealed class DockerLauncher : IActionLauncher, IDisposable
         }
     }
 
+    public async Task<int> StopOrphansAsync(string workRoot, CancellationToken cancellationToken)
+    {
+        // Every attempt's container is labelled with its working directory, which is under this devbox's work root.
+        var labelled = await _docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [AttemptLabel] = true } },
+        }, cancellationToken).ConfigureAwait(false);
+        string prefix = Path.TrimEndingDirectorySeparator(workRoot) + Path.DirectorySeparatorChar;
+        int stopped = 0;
+        foreach (var container in labelled)
+        {
+            if (container.Labels.TryGetValue(AttemptLabel, out string? attempt) && attempt.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                await _docker.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken).ConfigureAwait(false);
+                stopped++;
+            }
+        }
+        return stopped;
+    }
+
+    private const string AttemptLabel = "org.flyte.devbox.attempt";
+
     /// <summary>The task's image, or the default one when the task names none (or only the unrendered template).</summary>
     private string TaskImage(string image) =>
         string.IsNullOrWhiteSpace(image) || image.Contains("{{", StringComparison.Ordinal) ? _options.DefaultImage : image;
@@ -78,7 +101,7 @@ public sealed class DockerLauncher : IActionLauncher, IDisposable
             Cmd = request.Args.ToList(),
             Env = request.Environment.Select(variable => $"{variable.Key}={variable.Value}").ToList(),
             WorkingDir = request.WorkingDirectory,
-            Labels = new Dictionary<string, string> { ["org.flyte.devbox.attempt"] = request.WorkingDirectory },
+            Labels = new Dictionary<string, string> { [AttemptLabel] = request.WorkingDirectory },
             HostConfig = host,
         };
     }

@@ -7,6 +7,14 @@ namespace Flyte.Devbox.Execution;
 public interface IActionLauncher
 {
     Task<LaunchResult> RunAsync(LaunchRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stops the attempts an earlier devbox process on the same data folder started under <paramref name="workRoot"/>
+    /// (where every attempt's working directory is) and left running when it died, so that an action re-queued after the
+    /// restart never runs twice at once. Called once at start-up, before any action runs.
+    /// </summary>
+    /// <returns>How many were stopped.</returns>
+    Task<int> StopOrphansAsync(string workRoot, CancellationToken cancellationToken);
 }
 
 /// <param name="Args">The task container's args after placeholder substitution; the first is <c>a0</c>.</param>

@@ -1,49 +1,50 @@
-using System.Text.RegularExpressions;
 using Flyte.Devbox.State;
 using Flyteidl2.Common;
 using Grpc.Core;
 
 namespace Flyte.Devbox.Services;
 
-/// <summary>
-/// Identifiers from requests, checked before they reach the database or become folder names: names are lowercase
-/// letters, digits, '-', '_' and '.', so none can climb out of the devbox's folders.
-/// </summary>
-public static partial class Keys
+/// <summary>Identifiers from requests as the devbox's keys, each part checked by <see cref="Identifiers"/>.</summary>
+public static class Keys
 {
-    public static RunKey Run(RunIdentifier? id)
+    public static RunKey Run(RunIdentifier? id, string field = "run_id")
     {
         if (id is null)
         {
-            throw Invalid("run_id is required");
+            throw Invalid($"{field} is required");
         }
-        return new RunKey(id.Org, Name(id.Project, "project"), Name(id.Domain, "domain"), Name(id.Name, "run name"));
+        return new RunKey(Identifiers.Org(id.Org, $"{field}.org"), Identifiers.Name(id.Project, $"{field}.project"),
+            Identifiers.Name(id.Domain, $"{field}.domain"), Identifiers.Name(id.Name, $"{field}.name"));
     }
 
-    public static ActionKey Action(ActionIdentifier? id)
+    public static ActionKey Action(ActionIdentifier? id, string field = "action_id")
     {
         if (id is null)
         {
-            throw Invalid("action_id is required");
+            throw Invalid($"{field} is required");
         }
-        return new ActionKey(Run(id.Run), Name(id.Name, "action name"));
+        return new ActionKey(Run(id.Run, $"{field}.run"), Identifiers.Name(id.Name, $"{field}.name"));
     }
 
-    public static string Name(string value, string what)
+    public static TaskKey Task(Flyteidl2.Task.TaskIdentifier? id, string field = "task_id")
     {
-        if (string.IsNullOrEmpty(value))
+        if (id is null)
         {
-            throw Invalid($"{what} is required");
+            throw Invalid($"{field} is required");
         }
-        if (!SafeName().IsMatch(value))
+        return new TaskKey(Identifiers.Org(id.Org, $"{field}.org"), Identifiers.Name(id.Project, $"{field}.project"),
+            Identifiers.Name(id.Domain, $"{field}.domain"), Identifiers.TaskName(id.Name, $"{field}.name"), Identifiers.Version(id.Version, $"{field}.version"));
+    }
+
+    /// <summary>The org, project and domain of a project id.</summary>
+    public static (string Org, string Project, string Domain) Project(ProjectIdentifier? id, string field = "project_id")
+    {
+        if (id is null)
         {
-            throw Invalid($"{what} '{value}' is not valid: use lowercase letters, digits, '-', '_' and '.', starting with a letter or digit, at most 63 characters");
+            throw Invalid($"{field} is required");
         }
-        return value;
+        return (Identifiers.Org(id.Organization, $"{field}.organization"), Identifiers.Name(id.Name, $"{field}.name"), Identifiers.Name(id.Domain, $"{field}.domain"));
     }
 
     private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,62}$", RegexOptions.CultureInvariant)]
-    private static partial Regex SafeName();
 }

@@ -8,9 +8,10 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 namespace Flyte.Devbox.Services;
 
 /// <summary>
-/// Maps a generated gRPC service so that a request body that does not parse as the method's request message fails
-/// INTERNAL (gRPC's status for "error parsing request proto") with a message naming the message type. Grpc.AspNetCore
-/// parses the body before any interceptor runs and, left alone, answers UNKNOWN "Exception was thrown by handler.".
+/// Maps a generated gRPC service so that a request body that does not parse as the method's request message (garbage,
+/// or nesting past the parser's depth limit) fails INVALID_ARGUMENT with a message naming the message type, as Flyte's
+/// backend answers (connect-go: "unmarshal into …"). Grpc.AspNetCore parses the body before any interceptor runs and,
+/// left alone, answers UNKNOWN "Exception was thrown by handler.".
 /// </summary>
 internal static class ParsedRequests
 {
@@ -28,7 +29,7 @@ internal static class ParsedRequests
         });
 
     private static RpcException Unparsable(MessageDescriptor requestType, InvalidProtocolBufferException error) =>
-        new(new Status(StatusCode.Internal, $"the request body could not be parsed as {requestType.FullName}: {error.Message}"));
+        new(new Status(StatusCode.InvalidArgument, $"the request body could not be parsed as {requestType.FullName}: {error.Message}"));
 
     /// <summary>Adds each method to a service definition with a request deserializer that names what it failed to parse.</summary>
     private sealed class Binder(ServiceDescriptor descriptor) : ServiceBinderBase

@@ -22,11 +22,7 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
 {
     public override async Task<CreateRunResponse> CreateRun(CreateRunRequest request, ServerCallContext context)
     {
-        var runKey = request.RunId is not null
-            ? Keys.Run(request.RunId)
-            : request.ProjectId is { } project
-                ? new RunKey(project.Organization, Keys.Name(project.Name, "project"), Keys.Name(project.Domain, "domain"), RunNames.New())
-                : throw Invalid("run_id or project_id is required");
+        var runKey = RunKeyFor(request);
 
         var (spec, taskVersion) = ResolveTask(request, runKey);
         string runBase = storage.RunBase(runKey);
@@ -61,15 +57,30 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
         return new CreateRunResponse { Run = new Run { Action = RecordMessages.ToAction(runs.Database.GetAction(root.Key)!) } };
     }
 
+    /// <summary>The run's id as given, or a new name in the given project.</summary>
+    private static RunKey RunKeyFor(CreateRunRequest request)
+    {
+        if (request.RunId is not null)
+        {
+            return Keys.Run(request.RunId);
+        }
+        if (request.ProjectId is null)
+        {
+            throw Invalid("run_id or project_id is required");
+        }
+        var (org, project, domain) = Keys.Project(request.ProjectId);
+        return new RunKey(org, project, domain, RunNames.New());
+    }
+
     private (TaskSpec Spec, string Version) ResolveTask(CreateRunRequest request, RunKey run)
     {
         switch (request.TaskCase)
         {
             case CreateRunRequest.TaskOneofCase.TaskId:
                 var id = request.TaskId;
-                var key = new TaskKey(id.Org, Keys.Name(id.Project, "task_id.project"), Keys.Name(id.Domain, "task_id.domain"), id.Name, id.Version);
+                var key = Keys.Task(id);
                 var task = runs.Database.GetTask(key)
-                    ?? throw new RpcException(new Status(StatusCode.NotFound, $"task {id.Name} version {id.Version} is not deployed in {id.Project}/{id.Domain}; deploy it first (flyte deploy)"));
+                    ?? throw new RpcException(new Status(StatusCode.NotFound, $"task {key.Name} version {key.Version} is not deployed in {key.Project}/{key.Domain}; deploy it first (flyte deploy)"));
                 return (TaskSpec.Parser.ParseFrom(task.Spec), key.Version);
             case CreateRunRequest.TaskOneofCase.TaskSpec:
                 var spec = request.TaskSpec;
@@ -150,18 +161,53 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
 
     public override Task<ListRunsResponse> ListRuns(ListRunsRequest request, ServerCallContext context)
     {
-        var project = request.ProjectId ?? throw Invalid("project_id is required");
-        int limit = request.Request?.Limit is > 0 and var given ? (int)given : 50;
-        var response = new ListRunsResponse();
-        var page = runs.Database.ListRuns(project.Organization, Keys.Name(project.Name, "project"), Keys.Name(project.Domain, "domain"), limit, NullIfEmpty(request.Request?.Token));
-        foreach (var run in page)
+        if (request.ScopeByCase != ListRunsRequest.ScopeByOneofCase.ProjectId)
         {
-            if (runs.Database.GetAction(new ActionKey(run.Key, RunBook.RootActionName)) is { } root)
+            throw Invalid("project_id is required: the devbox lists the runs of one project and domain");
+        }
+        var (org, project, domain) = Keys.Project(request.ProjectId);
+        int limit = request.Request?.Limit is > 0 and var given ? (int)Math.Min(given, MaximumPageSize) : DefaultPageSize;
+        var filters = RunFilters.From(request.Request);
+        string? token = NullIfEmpty(request.Request?.Token);
+        if (token is not null)
+        {
+            Identifiers.Name(token, "request.token");
+            if (runs.Database.GetRun(new RunKey(org, project, domain, token)) is null)
             {
-                response.Runs.Add(new Run { Action = RecordMessages.ToAction(root) });
+                throw Invalid($"request.token {Shown.Value(token)} names no run of {project}/{domain}: pass the token of the previous page as it was returned");
             }
         }
-        response.Token = page.Count == limit ? page[^1].Key.Name : "";
+
+        // Filtered runs are read page by page until the page is full or the runs end.
+        var response = new ListRunsResponse();
+        string? last = null;
+        while (response.Runs.Count < limit)
+        {
+            var page = runs.Database.ListRuns(org, project, domain, limit, token);
+            foreach (var run in page)
+            {
+                last = run.Key.Name;
+                if (filters.Match(run) && runs.Database.GetAction(new ActionKey(run.Key, RunBook.RootActionName)) is { } root)
+                {
+                    response.Runs.Add(new Run { Action = RecordMessages.ToAction(root) });
+                    if (response.Runs.Count == limit)
+                    {
+                        break;
+                    }
+                }
+            }
+            if (response.Runs.Count == limit)
+            {
+                break;
+            }
+            if (page.Count < limit)
+            {
+                last = null;
+                break;
+            }
+            token = page[^1].Key.Name;
+        }
+        response.Token = last ?? "";
         return Task.FromResult(response);
     }
 
@@ -233,6 +279,9 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
 
     private static RpcException RunExists(RunKey key) =>
         new(new Status(StatusCode.AlreadyExists, $"run {key.Name} already exists in {key.Project}/{key.Domain}; choose another name or leave it out"));
+
+    private const int DefaultPageSize = 50;
+    private const int MaximumPageSize = 1000;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

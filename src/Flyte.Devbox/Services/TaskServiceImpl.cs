@@ -16,7 +16,7 @@ public sealed class TaskServiceImpl(DevboxDatabase database, ImageCheck images) 
 {
     public override Task<DeployTaskResponse> DeployTask(DeployTaskRequest request, ServerCallContext context)
     {
-        var key = Key(request.TaskId, requireVersion: true);
+        var key = Keys.Task(request.TaskId);
         var spec = request.Spec ?? throw Invalid("spec is required");
         if (spec.TaskTemplate is not { Container: not null } template)
         {
@@ -39,7 +39,7 @@ public sealed class TaskServiceImpl(DevboxDatabase database, ImageCheck images) 
 
     public override Task<GetTaskDetailsResponse> GetTaskDetails(GetTaskDetailsRequest request, ServerCallContext context)
     {
-        var key = Key(request.TaskId, requireVersion: true);
+        var key = Keys.Task(request.TaskId);
         var task = database.GetTask(key) ?? throw new RpcException(new Status(StatusCode.NotFound, $"task {key.Name} version {key.Version} is not deployed in {key.Project}/{key.Domain}"));
         var spec = TaskSpec.Parser.ParseFrom(task.Spec);
         return Task.FromResult(new GetTaskDetailsResponse
@@ -50,9 +50,9 @@ public sealed class TaskServiceImpl(DevboxDatabase database, ImageCheck images) 
 
     public override Task<ListTasksResponse> ListTasks(ListTasksRequest request, ServerCallContext context)
     {
-        var project = request.ProjectId ?? throw Invalid("project_id is required");
+        var (org, project, domain) = Keys.Project(request.ProjectId);
         var response = new ListTasksResponse();
-        foreach (var task in database.ListTasks(project.Organization, Keys.Name(project.Name, "project"), Keys.Name(project.Domain, "domain")))
+        foreach (var task in database.ListTasks(org, project, domain))
         {
             response.Tasks.Add(new Flyteidl2.Task.Task { TaskId = ToIdentifier(task.Key), Metadata = Metadata(task, TaskSpec.Parser.ParseFrom(task.Spec)) });
         }
@@ -62,23 +62,14 @@ public sealed class TaskServiceImpl(DevboxDatabase database, ImageCheck images) 
     public override Task<ListVersionsResponse> ListVersions(ListVersionsRequest request, ServerCallContext context)
     {
         var name = request.TaskName ?? throw Invalid("task_name is required");
-        var key = new TaskKey(name.Org, Keys.Name(name.Project, "project"), Keys.Name(name.Domain, "domain"), RequireText(name.Name, "task_name.name"), "");
+        var key = new TaskKey(Identifiers.Org(name.Org, "task_name.org"), Identifiers.Name(name.Project, "task_name.project"),
+            Identifiers.Name(name.Domain, "task_name.domain"), Identifiers.TaskName(name.Name, "task_name.name"), "");
         var response = new ListVersionsResponse();
         foreach (var task in database.ListVersions(key))
         {
             response.Versions.Add(new ListVersionsResponse.Types.VersionResponse { Version = task.Key.Version, DeployedAt = Timestamp.FromDateTimeOffset(task.CreatedAt) });
         }
         return Task.FromResult(response);
-    }
-
-    private static TaskKey Key(TaskIdentifier? id, bool requireVersion)
-    {
-        if (id is null)
-        {
-            throw Invalid("task_id is required");
-        }
-        return new TaskKey(id.Org, Keys.Name(id.Project, "project"), Keys.Name(id.Domain, "domain"), RequireText(id.Name, "task_id.name"),
-            requireVersion ? RequireText(id.Version, "task_id.version") : id.Version);
     }
 
     public static TaskIdentifier ToIdentifier(TaskKey key) => new()
@@ -97,9 +88,6 @@ public sealed class TaskServiceImpl(DevboxDatabase database, ImageCheck images) 
         DeployedAt = Timestamp.FromDateTimeOffset(task.CreatedAt),
         ShortDescription = spec.Documentation?.ShortDescription ?? "",
     };
-
-    private static string RequireText(string value, string what) =>
-        string.IsNullOrWhiteSpace(value) ? throw Invalid($"{what} is required") : value;
 
     private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 }

@@ -20,22 +20,30 @@ public sealed partial class DataProxyServiceImpl
 
     private RunBook Runs => _runs ?? throw new RpcException(new Status(StatusCode.Unimplemented, "this data proxy serves no runs"));
 
+    private static (string Project, string Domain) ProjectOf(UploadInputsRequest request)
+    {
+        switch (request.IdCase)
+        {
+            case UploadInputsRequest.IdOneofCase.RunId:
+                var run = Keys.Run(request.RunId);
+                return (run.Project, run.Domain);
+            case UploadInputsRequest.IdOneofCase.ProjectId:
+                var (_, project, domain) = Keys.Project(request.ProjectId);
+                return (project, domain);
+            default:
+                throw InvalidArgument("run_id or project_id is required");
+        }
+    }
+
     /// <summary>Stores a run's inputs ahead of CreateRun (which then passes offloaded_input_data), after checking them.</summary>
     public override async Task<UploadInputsResponse> UploadInputs(UploadInputsRequest request, ServerCallContext context)
     {
         var runs = Runs;
-        var (project, domain) = request.IdCase switch
-        {
-            UploadInputsRequest.IdOneofCase.RunId => (request.RunId.Project, request.RunId.Domain),
-            UploadInputsRequest.IdOneofCase.ProjectId => (request.ProjectId.Name, request.ProjectId.Domain),
-            _ => throw InvalidArgument("run_id or project_id is required"),
-        };
-        Keys.Name(project, "project");
-        Keys.Name(domain, "domain");
+        var (project, domain) = ProjectOf(request);
         TaskSpec spec = request.TaskCase switch
         {
             UploadInputsRequest.TaskOneofCase.TaskSpec => request.TaskSpec,
-            UploadInputsRequest.TaskOneofCase.TaskId => TaskSpec.Parser.ParseFrom((runs.Database.GetTask(new TaskKey(request.TaskId.Org, project, domain, request.TaskId.Name, request.TaskId.Version))
+            UploadInputsRequest.TaskOneofCase.TaskId => TaskSpec.Parser.ParseFrom((runs.Database.GetTask(Keys.Task(request.TaskId) with { Project = project, Domain = domain })
                 ?? throw new RpcException(new Status(StatusCode.NotFound, $"task {request.TaskId.Name} version {request.TaskId.Version} is not deployed"))).Spec),
             _ => throw InvalidArgument("task_id or task_spec is required"),
         };

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Flyte.Devbox.Services;
 using Flyteidl2.Dataproxy;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -44,16 +45,16 @@ public sealed partial class DataProxyServiceImpl : DataProxyService.DataProxySer
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        RequireName("project", request.Project, "e.g. flytesnacks");
-        RequireName("domain", request.Domain, "e.g. development");
+        Identifiers.Name(request.Project, "project");
+        Identifiers.Name(request.Domain, "domain");
         if (string.IsNullOrEmpty(request.Filename))
         {
             throw InvalidArgument("filename is required: the name to store the upload under, e.g. fast<md5>.tar.gz");
         }
-        RequireRelativePath("filename", request.Filename);
+        Identifiers.RelativePath(request.Filename, "filename");
         if (request.FilenameRoot.Length > 0)
         {
-            RequireRelativePath("filename_root", request.FilenameRoot);
+            Identifiers.RelativePath(request.FilenameRoot, "filename_root");
         }
         if (request.ContentMd5.Length != MD5.HashSizeInBytes)
         {
@@ -148,26 +149,6 @@ public sealed partial class DataProxyServiceImpl : DataProxyService.DataProxySer
         }
         long expires = (_time.GetUtcNow() + lifetime).ToUnixTimeSeconds();
         return DateTimeOffset.FromUnixTimeSeconds(expires);
-    }
-
-    private static void RequireName(string field, string value, string example)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            throw InvalidArgument($"{field} is required ({example})");
-        }
-        if (value.Contains('/') || ObjectPath.Problem(value) is not null)
-        {
-            throw InvalidArgument($"{field} '{value}' is not a valid name: it must not be '.' or '..' nor hold '/', '\\' or control characters ({example})");
-        }
-    }
-
-    private static void RequireRelativePath(string field, string value)
-    {
-        if (ObjectPath.Problem(value) is { } problem)
-        {
-            throw InvalidArgument($"{field} '{value}' is not a valid relative path: {problem}");
-        }
     }
 
     private static string SourceOf(CreateDownloadLinkRequest request) => request.SourceCase switch

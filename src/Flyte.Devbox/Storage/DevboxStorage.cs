@@ -25,8 +25,15 @@ public abstract class DevboxStorage : IDisposable
     /// <summary>The relative path of a native URL of this storage; false for any other URL.</summary>
     public abstract bool TryGetRelativePath(string nativeUrl, out string relativePath);
 
-    /// <summary>The base of every file of a run: <c>…/runs/&lt;project&gt;/&lt;domain&gt;/&lt;run&gt;</c>.</summary>
-    public virtual string RunBase(RunKey run) => NativeUrlOf($"runs/{run.Project}/{run.Domain}/{run.Name}");
+    /// <summary>
+    /// The base of every file of a run: <c>…/runs/&lt;project&gt;/&lt;domain&gt;/&lt;run&gt;</c>, or for a run of a named org
+    /// <c>…/runs/@&lt;org&gt;/&lt;project&gt;/&lt;domain&gt;/&lt;run&gt;</c>. No valid name holds '@', so no two runs' bases
+    /// are the same or one inside the other.
+    /// </summary>
+    public virtual string RunBase(RunKey run) => NativeUrlOf(RunFolder(run));
+
+    protected static string RunFolder(RunKey run) =>
+        run.Org.Length == 0 ? $"runs/{run.Project}/{run.Domain}/{run.Name}" : $"runs/@{run.Org}/{run.Project}/{run.Domain}/{run.Name}";
 
     /// <summary>The MD5 of the object's content; null when there is no object at <paramref name="relativePath"/>.</summary>
     public abstract Task<byte[]?> Md5OfAsync(string relativePath, CancellationToken cancellationToken);

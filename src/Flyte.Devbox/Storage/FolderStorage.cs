@@ -25,7 +25,7 @@ public sealed class FolderStorage(DevboxObjectStore store, SignedUrls urls) : De
 
     // As the devbox has always written it, so that runs recorded before keep their layout.
     public override string RunBase(RunKey run) =>
-        new Uri(Path.Combine(Store.Root, "runs", run.Project, run.Domain, run.Name)).AbsoluteUri;
+        new Uri(Path.Combine(Store.Root, RunFolder(run))).AbsoluteUri;
 
     public override async Task<byte[]?> Md5OfAsync(string relativePath, CancellationToken cancellationToken)
     {

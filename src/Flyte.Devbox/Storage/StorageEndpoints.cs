@@ -3,13 +3,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Flyte.Devbox.Storage;
 
 /// <summary>
 /// The HTTP side of devbox storage: <c>PUT /storage/{path}</c> and <c>GET /storage/{path}</c>, each allowed only by a
 /// URL that <see cref="SignedUrls"/> signed. Answers: 403 for a bad or expired signature, 400 for a bad path or
-/// Content-MD5, 404 for a missing object; each error with a one-line text body saying what to do.
+/// Content-MD5, 404 for a missing object, 409 for a PUT to an object that holds other content (objects are never
+/// replaced); each error with a one-line text body saying what to do. A failure of the devbox itself (a full disk) is
+/// logged and answered 500 with a one-line body, never an empty one (docs/devbox-input.md).
 /// </summary>
 public static class StorageEndpoints
 {
@@ -23,9 +27,27 @@ public static class StorageEndpoints
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(urls);
         var group = endpoints.MapGroup(SignedUrls.RoutePrefix);
-        group.MapPut($"/{{**{PathRouteValue}}}", context => PutAsync(context, store, urls));
-        group.MapGet($"/{{**{PathRouteValue}}}", context => GetAsync(context, store, urls));
+        group.MapPut($"/{{**{PathRouteValue}}}", context => GuardedAsync(context, () => PutAsync(context, store, urls)));
+        group.MapGet($"/{{**{PathRouteValue}}}", context => GuardedAsync(context, () => GetAsync(context, store, urls)));
         return group;
+    }
+
+    private static async Task GuardedAsync(HttpContext context, Func<Task> handle)
+    {
+        try
+        {
+            await handle().ConfigureAwait(false);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageEndpoints));
+            logger.LogError(e, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+            if (!context.Response.HasStarted)
+            {
+                await ErrorAsync(context, StatusCodes.Status500InternalServerError,
+                    $"The devbox could not complete this {context.Request.Method}: {e.GetType().Name}; see its log. Nothing partial was stored.").ConfigureAwait(false);
+            }
+        }
     }
 
     private static async Task PutAsync(HttpContext context, DevboxObjectStore store, SignedUrls urls)
@@ -56,14 +78,19 @@ public static class StorageEndpoints
         {
             sizeLimit.MaxRequestBodySize = null;
         }
-        var (stored, bodyMd5) = await VerifiedFileWriter
+        var (outcome, bodyMd5) = await VerifiedFileWriter
             .WriteAsync(context.Request.Body, store.FullPathOf(path), headerMd5, context.RequestAborted)
             .ConfigureAwait(false);
-        if (!stored)
+        switch (outcome)
         {
-            await ErrorAsync(context, StatusCodes.Status400BadRequest,
-                $"{ContentMd5Header} mismatch: the body received has MD5 {Convert.ToBase64String(bodyMd5)} but the header says {header}; nothing was stored, upload the file again.").ConfigureAwait(false);
-            return;
+            case VerifiedFileWriter.Outcome.Md5Mismatch:
+                await ErrorAsync(context, StatusCodes.Status400BadRequest,
+                    $"{ContentMd5Header} mismatch: the body received has MD5 {Convert.ToBase64String(bodyMd5)} but the header says {header}; nothing was stored, upload the file again.").ConfigureAwait(false);
+                return;
+            case VerifiedFileWriter.Outcome.Conflict:
+                await ErrorAsync(context, StatusCodes.Status409Conflict,
+                    $"'{path}' already holds other content, and stored objects are never replaced; nothing was changed: upload under another filename or filename_root.").ConfigureAwait(false);
+                return;
         }
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.Headers.ETag = $"\"{Convert.ToHexStringLower(bodyMd5)}\"";

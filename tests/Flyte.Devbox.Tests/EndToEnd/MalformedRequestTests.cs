@@ -11,8 +11,8 @@ using Grpc.Net.Client.Web;
 namespace Flyte.Devbox.Tests.EndToEnd;
 
 /// <summary>
-/// A request body that is not the method's protobuf message, sent over real gRPC: the call fails INTERNAL (the status
-/// gRPC specifies for "error parsing request proto") naming the message type, nothing is stored, and the devbox serves on.
+/// A request body that is not the method's protobuf message, sent over real gRPC: the call fails INVALID_ARGUMENT naming
+/// the message type, as Flyte's backend answers (connect-go's "unmarshal into …"), nothing is stored, and the devbox serves on.
 /// </summary>
 public sealed class MalformedRequestTests : IAsyncLifetime
 {
@@ -39,14 +39,14 @@ public sealed class MalformedRequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_malformed_DeployTask_fails_INTERNAL_naming_the_message_and_registers_nothing()
+    public async Task A_malformed_DeployTask_fails_INVALID_ARGUMENT_naming_the_message_and_registers_nothing()
     {
         var deployed = await _harness.DeployAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.Square");
         var before = await ListTaskNamesAsync();
 
         var error = await SendGarbageAsync(TaskService.Descriptor.FullName, "DeployTask");
 
-        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith($"the request body could not be parsed as {DeployTaskRequest.Descriptor.FullName}: ", error.Status.Detail);
         Assert.Equal(before, await ListTaskNamesAsync());
         Assert.Equal(["quickstart.Square"], before);
@@ -57,7 +57,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_malformed_CreateRun_fails_INTERNAL_naming_the_message_and_starts_no_run()
+    public async Task A_malformed_CreateRun_fails_INVALID_ARGUMENT_naming_the_message_and_starts_no_run()
     {
         var square = (await _harness.DeployAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.Square"))["quickstart.Square"];
         var first = await _harness.StartRunAsync(square, Inputs(3));
@@ -65,7 +65,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
 
         var error = await SendGarbageAsync(RunService.Descriptor.FullName, "CreateRun");
 
-        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith($"the request body could not be parsed as {CreateRunRequest.Descriptor.FullName}: ", error.Status.Detail);
         Assert.Equal(before, await ListRunNamesAsync());
         Assert.Equal([first.Name], before);
@@ -91,18 +91,43 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         using var call = grpcWeb.CreateCallInvoker().AsyncServerStreamingCall(raw, host: null, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)), Garbage);
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
 
-        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith($"the request body could not be parsed as {WatchRunDetailsRequest.Descriptor.FullName}: ", error.Status.Detail);
+        Assert.Empty(await ListRunNamesAsync());
+    }
+
+    [Fact]
+    public async Task A_message_nested_past_the_parsers_depth_limit_is_INVALID_ARGUMENT_too()
+    {
+        // Google.Protobuf refuses more than 100 levels of nesting; 150 collections in one another are well past it.
+        var literal = ScalarLiterals.FromInt64(1);
+        for (int i = 0; i < 150; i++)
+        {
+            literal = new Literal { Collection = new LiteralCollection { Literals = { literal } } };
+        }
+        var request = new CreateRunRequest
+        {
+            ProjectId = Project,
+            Inputs = new Inputs { Literals = { new NamedLiteral { Name = "x", Value = literal } } },
+        };
+
+        var error = await SendAsync(RunService.Descriptor.FullName, "CreateRun", Google.Protobuf.MessageExtensions.ToByteArray(request));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith($"the request body could not be parsed as {CreateRunRequest.Descriptor.FullName}: ", error.Status.Detail);
+        Assert.Contains("nesting", error.Status.Detail);
         Assert.Empty(await ListRunNamesAsync());
     }
 
     private static LiteralMap Inputs(long x) => new() { Literals = { ["x"] = ScalarLiterals.FromInt64(x) } };
 
     /// <summary>Calls <paramref name="service"/>/<paramref name="method"/> with <see cref="Garbage"/> as the framed request message.</summary>
-    private async Task<RpcException> SendGarbageAsync(string service, string method)
+    private Task<RpcException> SendGarbageAsync(string service, string method) => SendAsync(service, method, Garbage);
+
+    private async Task<RpcException> SendAsync(string service, string method, byte[] body)
     {
         var raw = new Method<byte[], byte[]>(MethodType.Unary, service, method, RawBytes, RawBytes);
-        using var call = _channel.CreateCallInvoker().AsyncUnaryCall(raw, host: null, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)), Garbage);
+        using var call = _channel.CreateCallInvoker().AsyncUnaryCall(raw, host: null, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)), body);
         return await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
     }
 
