@@ -51,10 +51,10 @@ public sealed class FlyteGenerator : IIncrementalGenerator
         {
             var models = parsed
                 .Where(static r => r.Task is not null)
-                .Select(static (r, _) => r.Task!)
+                .Select(static (r, _) => new TaskSourceModel(r.Task!, r.CodeVersion))
                 .WithTrackingName(TrackingNames.Models);
             context.RegisterSourceOutput(models.Combine(assemblyName), static (spc, pair) =>
-                spc.AddSource(TaskEmitter.HintName(pair.Left), TaskEmitter.Emit(pair.Left, pair.Right)));
+                spc.AddSource(TaskEmitter.HintName(pair.Left.Task), TaskEmitter.Emit(pair.Left, pair.Right)));
         }
 
         var allTasks = results
@@ -133,7 +133,7 @@ public sealed class FlyteGenerator : IIncrementalGenerator
         {
             return null;
         }
-        var task = TaskParser.Parse(method, TaskParser.IsWorkflowMethod(method), new List<DiagnosticInfo>(), cancellationToken);
+        var task = TaskParser.Parse(method, TaskParser.IsWorkflowMethod(method), context.SemanticModel.Compilation, new List<DiagnosticInfo>(), cancellationToken);
         if (task is null)
         {
             return null;

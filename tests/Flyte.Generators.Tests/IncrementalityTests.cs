@@ -64,20 +64,63 @@ public class IncrementalityTests
     }
 
     [Fact]
-    public void Editing_a_task_body_leaves_the_models_unchanged()
+    public void Editing_a_task_body_changes_only_that_tasks_source_and_version()
     {
         var compilation = GeneratorHarness.Compile(("Tasks.cs", Tasks), ("Flow.cs", Flow));
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        var before = driver.GetRunResult().GeneratedTrees.Where(t => !t.FilePath.EndsWith("FlyteInterceptors.g.cs")).ToDictionary(t => t.FilePath, t => t.ToString());
+        var before = Sources(driver);
 
         var edited = Replace(compilation, "Tasks.cs", Tasks.Replace("return 2 * x;", "int doubled = x + x; return doubled;"));
         driver = driver.RunGenerators(edited);
 
+        var after = Sources(driver);
+        const string Double = "Demo.Geometry.Double.Task.g.cs";
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.All(before.Keys.Where(hint => hint != Double), hint => Assert.Equal(before[hint], after[hint]));
+        Assert.NotEqual(CacheVersion(before[Double]), CacheVersion(after[Double]));
+        Assert.Equal(64, CacheVersion(after[Double]).Length);
+
+        var run = driver.GetRunResult().Results.Single();
+        var models = run.TrackedSteps[FlyteGenerator.TrackingNames.Models].SelectMany(s => s.Outputs).ToList();
+        Assert.Single(models, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(models.Where(o => o.Reason != IncrementalStepRunReason.Modified),
+            o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached }));
+        // The dispatch table, records and interceptors do not depend on bodies.
+        AssertAllOutputs(run, FlyteGenerator.TrackingNames.AllTasks, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached);
+    }
+
+    [Fact]
+    public void Editing_comments_whitespace_and_line_endings_of_a_task_changes_nothing()
+    {
+        var compilation = GeneratorHarness.Compile(("Tasks.cs", Tasks), ("Flow.cs", Flow));
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = Sources(driver);
+
+        // Double is the last task: lines added inside it move no other task's location.
+        string reformatted = Tasks.Replace(
+            "{ await Task.Yield(); return 2 * x; }",
+            "{\r\n            // twice x\r\n                await   Task.Yield();\r\n\r\n            return 2*x; /* no overflow check */\r\n        }");
+        driver = driver.RunGenerators(Replace(compilation, "Tasks.cs", reformatted));
+
+        Assert.Equal(before, Sources(driver));
         var run = driver.GetRunResult().Results.Single();
         AssertAllOutputs(run, FlyteGenerator.TrackingNames.Models, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached);
         AssertAllOutputs(run, FlyteGenerator.TrackingNames.AllTasks, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached);
-        var after = driver.GetRunResult().GeneratedTrees.Where(t => !t.FilePath.EndsWith("FlyteInterceptors.g.cs")).ToDictionary(t => t.FilePath, t => t.ToString());
-        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public void A_set_CacheVersion_keeps_the_source_unchanged_when_the_body_changes()
+    {
+        string pinned = Tasks.Replace("[Task]\n    public static async Task<int> Double", "[Task(CacheVersion = \"v7\")]\n    public static async Task<int> Double");
+        Assert.NotEqual(Tasks, pinned);
+        var compilation = GeneratorHarness.Compile(("Tasks.cs", pinned), ("Flow.cs", Flow));
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = Sources(driver);
+
+        driver = driver.RunGenerators(Replace(compilation, "Tasks.cs", pinned.Replace("return 2 * x;", "return x + x;")));
+
+        Assert.Equal(before, Sources(driver));
+        Assert.Equal("v7", CacheVersion(before["Demo.Geometry.Double.Task.g.cs"]));
     }
 
     [Fact]
@@ -113,6 +156,17 @@ public class IncrementalityTests
         Assert.Contains("EncodeInputs(long x)", source);
         var run = driver.GetRunResult().Results.Single();
         Assert.Contains(run.TrackedSteps[FlyteGenerator.TrackingNames.Models].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    private static Dictionary<string, string> Sources(GeneratorDriver driver) =>
+        driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    /// <summary>The <c>CacheVersion = "…"</c> a task's generated source sets.</summary>
+    private static string CacheVersion(string source)
+    {
+        const string Prefix = "CacheVersion = \"";
+        int start = source.IndexOf(Prefix, StringComparison.Ordinal) + Prefix.Length;
+        return source[start..source.IndexOf('"', start)];
     }
 
     private static Compilation Replace(Compilation compilation, string path, string source)

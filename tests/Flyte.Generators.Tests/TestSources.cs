@@ -31,6 +31,18 @@ internal static class TestSources
             public int Computed => Values.Count;
         }
 
+        public sealed record Tuning(int Epochs, double? Rate, string? Note = null, string Mode = "fast", Color Shade = Color.Green,
+            decimal Budget = 1.50m, float Scale = 0.1f, long Offset = -5, ulong Big = 18446744073709551615, bool On = true,
+            TimeSpan Wait = default, Point? Origin = null, Color? Tint = Color.Blue);
+
+        public sealed class Knobs
+        {
+            public int? Limit { get; set; }
+            public int? Floor { get; set; } = null;
+            public double Ratio { get; init; } = 1;
+            public List<string> Tags { get; init; } = ["a"];
+        }
+
         [TaskEnvironment("types", Description = "all types", Image = "registry.local/types:1", Cpu = "500m", Memory = "1Gi",
             Env = new[] { "STAGE=test" }, Secrets = new[] { "db/password" })]
         public static partial class AllTypes
@@ -55,6 +67,9 @@ internal static class TestSources
 
             [Task]
             public static Point Records(Point point, Settings settings) => point;
+
+            [Task]
+            public static Tuning Defaults(Tuning tuning, Knobs knobs) => tuning;
 
             [Task]
             public static (int Count, string Name) NamedTuple(int x) => (x, "n");

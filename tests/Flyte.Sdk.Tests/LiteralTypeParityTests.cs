@@ -82,7 +82,8 @@ public class LiteralTypeParityTests
         Assert.Equal("object", schema["type"].StringValue);
         Assert.Equal("Point", schema["title"].StringValue);
         Assert.False(schema["additionalProperties"].BoolValue);
-        Assert.Equal(["X", "Y"], schema["required"].ListValue.Values.Select(v => v.StringValue));
+        // Label is nullable but has no default: required, as flyte-sdk lists an Optional field without a default.
+        Assert.Equal(["X", "Y", "Label"], schema["required"].ListValue.Values.Select(v => v.StringValue));
         var properties = schema["properties"].StructValue.Fields;
         Assert.Equal("integer", properties["X"].StructValue.Fields["type"].StringValue);
         Assert.Equal("number", properties["Y"].StructValue.Fields["type"].StringValue);

@@ -109,7 +109,12 @@ internal static class RecordEmitter
         w.Line($"if (reader.TryReadNil()) throw new global::Flyte.Literals.LiteralConversionException(\"expected a {Text.Escape(type.DisplayName)}, got nil\");");
         for (int i = 0; i < record.Properties.Count; i++)
         {
-            w.Line($"{record.Properties[i].Type.FullyQualifiedName} p{i} = default!;");
+            var property = record.Properties[i];
+            // A missing member takes its constant default; "default!" is only a placeholder until it is read.
+            string initial = property.Default is { Kind: DefaultKind.Constant } constant
+                ? DefaultExpressions.CSharp(property.Type, constant.Text)
+                : "default!";
+            w.Line($"{property.Type.FullyQualifiedName} p{i} = {initial};");
         }
         w.Line("ulong seen = 0;");
         w.Line("int count = reader.ReadMapHeader();");
@@ -135,7 +140,7 @@ internal static class RecordEmitter
         for (int i = 0; i < record.Properties.Count; i++)
         {
             var property = record.Properties[i];
-            if (!IsNullable(property.Type))
+            if (property.Default is null && !IsNullable(property.Type))
             {
                 w.Line($"if ((seen & {1UL << (i % 64)}UL) == 0) throw new global::Flyte.Literals.LiteralConversionException(\"{Text.Escape(type.DisplayName)}.{property.Name} is missing\");");
             }
@@ -146,10 +151,19 @@ internal static class RecordEmitter
         var initialised = record.Properties.Where(p => !record.ConstructorParameters.Contains(p.Name)).ToList();
         string initializer = initialised.Count == 0
             ? ""
-            : " { " + string.Join(", ", initialised.Select(p => $"{p.Name} = p{byName[p.Name]}")) + " }";
+            : " { " + string.Join(", ", initialised.Select(p => $"{p.Name} = {InitialValue(type, p, byName[p.Name], arguments)}")) + " }";
         w.Line($"return new {t.TrimEnd('?')}({arguments}){initializer};");
         w.Close();
     }
+
+    /// <summary>
+    /// A property's value in the object initializer. A missing one whose initializer is no constant (<c>= []</c>) takes
+    /// the value a fresh instance has: the initializer's own.
+    /// </summary>
+    private static string InitialValue(TypeModel type, PropertyModel property, int index, string arguments) =>
+        property.Default is { Kind: DefaultKind.Initializer }
+            ? $"(seen & {1UL << (index % 64)}UL) != 0 ? p{index} : new {type.FullyQualifiedName.TrimEnd('?')}({arguments}).{property.Name}"
+            : $"p{index}";
 
     private static bool IsNullable(TypeModel type) => type.Shape is TypeShape.NullableValue or TypeShape.NullableReference;
 
@@ -308,27 +322,40 @@ internal static class RecordEmitter
 
     private static string ElementName(TypeModel type) => type.Element!.FullyQualifiedName;
 
-    /// <summary>The JSON schema (as flyte-sdk's mashumaro writes it for a dataclass) as a Struct-building expression.</summary>
+    /// <summary>
+    /// The JSON schema (as flyte-sdk's mashumaro writes it for a dataclass) as a Struct-building expression: every
+    /// member without a default is required, nullable or not; a constant default is stated (docs/record-schemas.md).
+    /// </summary>
     private static string SchemaStruct(TypeModel type)
     {
         var record = type.Record!;
-        var properties = record.Properties.Select(p => $"({Text.Literal(p.Key)}, {SchemaValue(p.Type)})");
-        var required = record.Properties.Where(p => !IsNullable(p.Type)).Select(p => Text.Literal(p.Key));
+        var properties = record.Properties.Select(p => $"({Text.Literal(p.Key)}, {MemberSchema(p)})");
+        var required = record.Properties.Where(p => p.Default is null).Select(p => Text.Literal(p.Key)).ToList();
         string title = type.DisplayName.Split('.').Last().TrimEnd('?');
+        // mashumaro leaves "required" out when no member needs a value.
+        string requiredField = required.Count == 0 ? "" : $", (\"required\", {Schema}.Strings({string.Join(", ", required)}))";
         return $"{Schema}.Object((\"type\", {Value}.ForString(\"object\")), (\"title\", {Value}.ForString({Text.Literal(title)})), " +
                $"(\"properties\", {Schema}.ObjectValue({string.Join(", ", properties)})), " +
-               $"(\"additionalProperties\", {Value}.ForBool(false)), (\"required\", {Schema}.Strings({string.Join(", ", required)})))";
+               $"(\"additionalProperties\", {Value}.ForBool(false)){requiredField})";
     }
+
+    private static string MemberSchema(PropertyModel property) =>
+        property.Default is { Kind: DefaultKind.Constant } constant
+            ? $"{Schema}.WithDefault({SchemaValue(property.Type)}, {DefaultExpressions.Json(property.Type, constant.Text)})"
+            : SchemaValue(property.Type);
 
     private static string SchemaValue(TypeModel type) => type.Shape switch
     {
         TypeShape.Boolean => $"{Schema}.Type(\"boolean\")",
         TypeShape.SByte or TypeShape.Byte or TypeShape.Int16 or TypeShape.UInt16 or TypeShape.Int32 or TypeShape.UInt32 or TypeShape.Int64 or TypeShape.UInt64 => $"{Schema}.Type(\"integer\")",
-        TypeShape.Single or TypeShape.Double or TypeShape.TimeSpan => $"{Schema}.Type(\"number\")",
-        TypeShape.String or TypeShape.Decimal => $"{Schema}.Type(\"string\")",
+        TypeShape.Single or TypeShape.Double => $"{Schema}.Type(\"number\")",
+        TypeShape.TimeSpan => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"number\")), (\"format\", {Value}.ForString(\"time-delta\")))",
+        TypeShape.String => $"{Schema}.Type(\"string\")",
+        TypeShape.Decimal => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"string\")), (\"format\", {Value}.ForString(\"decimal\")))",
         TypeShape.Guid => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"string\")), (\"format\", {Value}.ForString(\"uuid\")))",
         TypeShape.DateTime or TypeShape.DateTimeOffset => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"string\")), (\"format\", {Value}.ForString(\"date-time\")))",
-        TypeShape.Enum => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"string\")), (\"enum\", {Schema}.Strings({string.Join(", ", type.EnumMembers.Select(Text.Literal))})))",
+        // mashumaro writes an Enum as its members' values alone, with no "type"; a C# enum's twin has values equal to names.
+        TypeShape.Enum => $"{Schema}.ObjectValue((\"enum\", {Schema}.Strings({string.Join(", ", type.EnumMembers.Select(Text.Literal))})))",
         TypeShape.Array or TypeShape.List or TypeShape.ReadOnlyList => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"array\")), (\"items\", {SchemaValue(type.Element!)}))",
         TypeShape.Dictionary or TypeShape.ReadOnlyDictionary => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"object\")), (\"additionalProperties\", {SchemaValue(type.Element!)}), (\"propertyNames\", {Schema}.Type(\"string\")))",
         TypeShape.NullableValue or TypeShape.NullableReference => $"{Schema}.ObjectValue((\"anyOf\", {Value}.ForList({SchemaValue(type.Element!)}, {Schema}.Type(\"null\"))))",

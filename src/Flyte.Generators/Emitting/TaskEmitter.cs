@@ -18,8 +18,9 @@ internal static class TaskEmitter
 
     public static string DefinitionTypeName(TaskModel task) => $"global::{GeneratedNamespace}.Tasks.{task.DefinitionClassName}";
 
-    public static string Emit(TaskModel task, string assemblyName)
+    public static string Emit(TaskSourceModel source, string assemblyName)
     {
+        var task = source.Task;
         var w = new SourceWriter();
         Header.Write(w);
         w.Open($"namespace {GeneratedNamespace}.Tasks");
@@ -28,7 +29,7 @@ internal static class TaskEmitter
         w.Open($"public sealed class {task.DefinitionClassName} : {Tasks}.TaskDefinition");
         w.Line($"public static {task.DefinitionClassName} Instance {{ get; }} = new();");
         w.Line();
-        EmitConstructor(w, task, assemblyName);
+        EmitConstructor(w, task, source.CodeVersion, assemblyName);
         EmitInterface(w, task);
         EmitInputConverters(w, task);
         EmitOutputConverters(w, task);
@@ -43,7 +44,7 @@ internal static class TaskEmitter
         return w.ToString();
     }
 
-    private static void EmitConstructor(SourceWriter w, TaskModel task, string assemblyName)
+    private static void EmitConstructor(SourceWriter w, TaskModel task, string? codeVersion, string assemblyName)
     {
         var o = task.Options;
         w.Open($"private {task.DefinitionClassName}() : base(new {Tasks}.TaskDeclaration");
@@ -60,7 +61,8 @@ internal static class TaskEmitter
         w.Line($"Retries = {o.Retries},");
         w.Line($"Timeout = {(o.TimeoutMilliseconds is { } milliseconds ? $"global::System.TimeSpan.FromMilliseconds({milliseconds})" : "null")},");
         w.Line($"Cache = {(o.Cache ? "true" : "false")},");
-        w.Line($"CacheVersion = {Text.Literal(o.CacheVersion)},");
+        // flyte-sdk versions every task, cache on or off: the version names child actions as well as cache entries.
+        w.Line($"CacheVersion = {Text.Literal(o.CacheVersion ?? codeVersion ?? "")},");
         w.Line($"CacheIgnoredInputs = new string[] {{ {string.Join(", ", o.CacheIgnoredInputs.Select(Text.Literal))} }},");
         w.Line($"CacheSerialize = {(o.CacheSerialize ? "true" : "false")},");
         w.Line($"Interruptible = {(o.Interruptible ? "true" : "false")},");

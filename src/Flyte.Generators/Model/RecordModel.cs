@@ -9,5 +9,5 @@ internal sealed record RecordModel(
     EquatableArray<PropertyModel> Properties,
     EquatableArray<string> ConstructorParameters);
 
-/// <summary>One public property of a record: its C# name, the key it has in msgpack/JSON, its type.</summary>
-internal sealed record PropertyModel(string Name, string Key, TypeModel Type, bool IsSettable);
+/// <summary>One public property of a record: its C# name, the key it has in msgpack/JSON, its type, its default if it has one.</summary>
+internal sealed record PropertyModel(string Name, string Key, TypeModel Type, bool IsSettable, DefaultModel? Default);

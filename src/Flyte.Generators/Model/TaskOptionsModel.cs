@@ -1,12 +1,12 @@
 namespace Flyte.Generators.Model;
 
-/// <summary>The options of a task after its environment's defaults were applied.</summary>
+/// <summary>The options of a task after its environment's defaults were applied. <see cref="CacheVersion"/> is null when not set.</summary>
 internal sealed record TaskOptionsModel(
     string? Description,
     int Retries,
     long? TimeoutMilliseconds,
     bool Cache,
-    string CacheVersion,
+    string? CacheVersion,
     EquatableArray<string> CacheIgnoredInputs,
     bool CacheSerialize,
     bool Interruptible,

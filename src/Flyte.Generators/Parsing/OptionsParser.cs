@@ -111,7 +111,7 @@ internal static class OptionsParser
             Retries: retries,
             TimeoutMilliseconds: timeoutMilliseconds,
             Cache: task.Bool("Cache"),
-            CacheVersion: task.String("CacheVersion") ?? "",
+            CacheVersion: task.String("CacheVersion"),
             CacheIgnoredInputs: new EquatableArray<string>(ignored.Where(inputNames.Contains)),
             CacheSerialize: task.Bool("CacheSerialize"),
             Interruptible: task.Bool("Interruptible"),

@@ -20,10 +20,11 @@ internal static class RecordParser
         && !type.ContainingNamespace.ToDisplayString().StartsWith("System", StringComparison.Ordinal)
         && PublicProperties(type).Any();
 
-    public static RecordModel? Parse(INamedTypeSymbol type, ParseProperty parseProperty, out string? unsupported)
+    public static RecordModel? Parse(INamedTypeSymbol type, Compilation compilation, ParseProperty parseProperty, out string? unsupported)
     {
         unsupported = null;
         var properties = new List<PropertyModel>();
+        var symbols = new Dictionary<string, IPropertySymbol>();
         foreach (var property in PublicProperties(type))
         {
             var propertyType = parseProperty(property.Type, out unsupported);
@@ -39,10 +40,11 @@ internal static class RecordParser
                 return null;
             }
             bool settable = property.SetMethod is { DeclaredAccessibility: Accessibility.Public };
-            properties.Add(new PropertyModel(property.Name, property.Name, propertyType, settable));
+            properties.Add(new PropertyModel(property.Name, property.Name, propertyType, settable, null));
+            symbols[property.Name] = property;
         }
 
-        var constructor = ChooseConstructor(type, properties);
+        var constructor = ChooseConstructor(type, properties, out var constructorSymbol);
         if (constructor is null)
         {
             unsupported = $"{type.Name} (needs a public constructor whose parameters all match its properties by name, or a parameterless one)";
@@ -55,6 +57,17 @@ internal static class RecordParser
         {
             unsupported = $"{type.Name} (has no settable or constructor-initialised public properties)";
             return null;
+        }
+
+        bool hasRequiredMembers = type.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true });
+        for (int i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            int parameter = Array.IndexOf(constructor, property.Name);
+            var @default = parameter >= 0
+                ? MemberDefaults.OfParameter(constructorSymbol!.Parameters[parameter], property.Type)
+                : MemberDefaults.OfInitializer(symbols[property.Name], property.Type, compilation, allowInitializer: !hasRequiredMembers);
+            properties[i] = property with { Default = @default };
         }
 
         string identifier = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
@@ -71,8 +84,9 @@ internal static class RecordParser
                         && !(p.Name == "EqualityContract" && type.IsRecord));
 
     /// <returns>The property names the widest fitting public constructor takes, in order; empty for a parameterless one; null when none fits.</returns>
-    private static string[]? ChooseConstructor(INamedTypeSymbol type, List<PropertyModel> properties)
+    private static string[]? ChooseConstructor(INamedTypeSymbol type, List<PropertyModel> properties, out IMethodSymbol? chosen)
     {
+        chosen = null;
         var candidates = type.InstanceConstructors
             .Where(c => c.DeclaredAccessibility == Accessibility.Public)
             .OrderByDescending(c => c.Parameters.Length);
@@ -93,6 +107,7 @@ internal static class RecordParser
             {
                 continue;
             }
+            chosen = constructor;
             return names.ToArray();
         }
         return null;

@@ -22,20 +22,23 @@ internal static class TaskParser
         if (isWorkflow && HasAttribute(method, KnownNames.TaskAttribute))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskAndWorkflow, method.Locations.FirstOrDefault(), method.Name));
-            return new TaskParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return new TaskParseResult(null, null, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
 
-        var task = Parse(method, isWorkflow, diagnostics, cancellationToken);
+        var task = Parse(method, isWorkflow, context.SemanticModel.Compilation, diagnostics, cancellationToken);
         if (task is not null && isWorkflow && context.TargetNode is MethodDeclarationSyntax declaration
             && !CallsAnyTask(declaration, context.SemanticModel, cancellationToken))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WorkflowCallsNoTask, method.Locations.FirstOrDefault(), method.Name));
         }
-        return new TaskParseResult(task, new EquatableArray<DiagnosticInfo>(diagnostics));
+        string? codeVersion = task is { Options.CacheVersion: null } && context.TargetNode is MethodDeclarationSyntax syntax
+            ? CodeVersion.Of(syntax)
+            : null;
+        return new TaskParseResult(task, codeVersion, new EquatableArray<DiagnosticInfo>(diagnostics));
     }
 
     /// <summary>Parses a task method; null (with diagnostics) when it cannot be a task.</summary>
-    public static TaskModel? Parse(IMethodSymbol method, bool isWorkflow, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public static TaskModel? Parse(IMethodSymbol method, bool isWorkflow, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         Location? location = method.Locations.FirstOrDefault();
         string attributeName = isWorkflow ? "Workflow" : "Task";
@@ -58,11 +61,11 @@ internal static class TaskParser
         foreach (var parameter in method.Parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            parameters.Add(ParseParameter(parameter, diagnostics));
+            parameters.Add(ParseParameter(parameter, compilation, diagnostics));
         }
         var inputNames = parameters.Where(p => p.Role == ParameterRole.Input).Select(p => p.Name).ToArray();
 
-        var returns = ParseReturn(method, location, diagnostics);
+        var returns = ParseReturn(method, compilation, location, diagnostics);
 
         var environmentAttribute = container.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.TaskEnvironmentAttribute);
         var environment = new AttributeValues(environmentAttribute);
@@ -147,7 +150,7 @@ internal static class TaskParser
         }
     }
 
-    private static ParameterModel ParseParameter(IParameterSymbol parameter, List<DiagnosticInfo> diagnostics)
+    private static ParameterModel ParseParameter(IParameterSymbol parameter, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
         Location? location = parameter.Locations.FirstOrDefault();
         string typeName = parameter.Type.ToDisplayString(FullyQualified);
@@ -175,7 +178,7 @@ internal static class TaskParser
             return new ParameterModel(parameter.Name, ParameterRole.TaskContext, null, typeName, null);
         }
 
-        var type = TypeParser.Parse(parameter.Type, out string? unsupported);
+        var type = TypeParser.Parse(parameter.Type, compilation, out string? unsupported);
         if (type is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, unsupported ?? definition, DiagnosticDescriptors.SupportedTypes));
@@ -183,7 +186,7 @@ internal static class TaskParser
         return new ParameterModel(parameter.Name, ParameterRole.Input, type, typeName, null);
     }
 
-    private static ReturnModel? ParseReturn(IMethodSymbol method, Location? location, List<DiagnosticInfo> diagnostics)
+    private static ReturnModel? ParseReturn(IMethodSymbol method, Compilation compilation, Location? location, List<DiagnosticInfo> diagnostics)
     {
         var returnType = method.ReturnType;
         string returnTypeName = returnType.ToDisplayString(FullyQualified);
@@ -212,7 +215,7 @@ internal static class TaskParser
             {
                 var element = elements[i];
                 string name = element.IsExplicitlyNamedTupleElement ? element.Name : "o" + i;
-                var type = ParseOutput(element.Type, method, location, diagnostics);
+                var type = ParseOutput(element.Type, method, compilation, location, diagnostics);
                 if (type is null)
                 {
                     return null;
@@ -222,7 +225,7 @@ internal static class TaskParser
         }
         else
         {
-            var type = ParseOutput(result, method, location, diagnostics);
+            var type = ParseOutput(result, method, compilation, location, diagnostics);
             if (type is null)
             {
                 return null;
@@ -232,9 +235,9 @@ internal static class TaskParser
         return new ReturnModel(kind, returnTypeName, result.ToDisplayString(FullyQualified), new EquatableArray<OutputModel>(outputs), isTuple);
     }
 
-    private static TypeModel? ParseOutput(ITypeSymbol type, IMethodSymbol method, Location? location, List<DiagnosticInfo> diagnostics)
+    private static TypeModel? ParseOutput(ITypeSymbol type, IMethodSymbol method, Compilation compilation, Location? location, List<DiagnosticInfo> diagnostics)
     {
-        var model = TypeParser.Parse(type, out string? unsupported);
+        var model = TypeParser.Parse(type, compilation, out string? unsupported);
         if (model is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, location, method.Name, unsupported ?? type.ToDisplayString(), DiagnosticDescriptors.SupportedTypes));

@@ -12,10 +12,11 @@ internal static class TypeParser
         SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     /// <returns>The model, or null with <paramref name="unsupported"/> naming the offending (possibly nested) type.</returns>
-    public static TypeModel? Parse(ITypeSymbol type, out string? unsupported) =>
-        Parse(type, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default), out unsupported);
+    /// <param name="compilation">Where record members' initializers are bound, for their default values.</param>
+    public static TypeModel? Parse(ITypeSymbol type, Compilation compilation, out string? unsupported) =>
+        Parse(type, compilation, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default), out unsupported);
 
-    private static TypeModel? Parse(ITypeSymbol type, HashSet<ITypeSymbol> recordsInProgress, out string? unsupported)
+    private static TypeModel? Parse(ITypeSymbol type, Compilation compilation, HashSet<ITypeSymbol> recordsInProgress, out string? unsupported)
     {
         unsupported = null;
         string fullName = type.ToDisplayString(FullyQualified);
@@ -23,13 +24,13 @@ internal static class TypeParser
 
         if (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated)
         {
-            var inner = Parse(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), recordsInProgress, out unsupported);
+            var inner = Parse(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), compilation, recordsInProgress, out unsupported);
             return inner is null ? null : Make(TypeShape.NullableReference, fullName, display, inner);
         }
 
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
-            var inner = Parse(nullable.TypeArguments[0], recordsInProgress, out unsupported);
+            var inner = Parse(nullable.TypeArguments[0], compilation, recordsInProgress, out unsupported);
             return inner is null ? null : Make(TypeShape.NullableValue, fullName, display, inner);
         }
 
@@ -70,18 +71,18 @@ internal static class TypeParser
             case "Flyte.FlyteDirectory":
                 return Make(TypeShape.FlyteDirectory, fullName, display);
             case "System.Collections.Generic.List<T>":
-                return Element((INamedTypeSymbol)type, TypeShape.List, fullName, display, recordsInProgress, out unsupported);
+                return Element((INamedTypeSymbol)type, TypeShape.List, fullName, display, compilation, recordsInProgress, out unsupported);
             case "System.Collections.Generic.IReadOnlyList<T>":
-                return Element((INamedTypeSymbol)type, TypeShape.ReadOnlyList, fullName, display, recordsInProgress, out unsupported);
+                return Element((INamedTypeSymbol)type, TypeShape.ReadOnlyList, fullName, display, compilation, recordsInProgress, out unsupported);
             case "System.Collections.Generic.Dictionary<TKey, TValue>":
-                return MapValue((INamedTypeSymbol)type, TypeShape.Dictionary, fullName, display, recordsInProgress, out unsupported);
+                return MapValue((INamedTypeSymbol)type, TypeShape.Dictionary, fullName, display, compilation, recordsInProgress, out unsupported);
             case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
-                return MapValue((INamedTypeSymbol)type, TypeShape.ReadOnlyDictionary, fullName, display, recordsInProgress, out unsupported);
+                return MapValue((INamedTypeSymbol)type, TypeShape.ReadOnlyDictionary, fullName, display, compilation, recordsInProgress, out unsupported);
         }
 
         if (type is IArrayTypeSymbol { Rank: 1 } array)
         {
-            var element = Parse(array.ElementType, recordsInProgress, out unsupported);
+            var element = Parse(array.ElementType, compilation, recordsInProgress, out unsupported);
             return element is null ? null : Make(TypeShape.Array, fullName, display, element);
         }
 
@@ -98,7 +99,7 @@ internal static class TypeParser
                 unsupported = display + " (a record that contains itself)";
                 return null;
             }
-            var record = RecordParser.Parse(named, (ITypeSymbol propertyType, out string? why) => Parse(propertyType, recordsInProgress, out why), out unsupported);
+            var record = RecordParser.Parse(named, compilation, (ITypeSymbol propertyType, out string? why) => Parse(propertyType, compilation, recordsInProgress, out why), out unsupported);
             recordsInProgress.Remove(named);
             return record is null ? null : new TypeModel(TypeShape.Record, fullName, display, null, EquatableArray<string>.Empty, record);
         }
@@ -107,20 +108,20 @@ internal static class TypeParser
         return null;
     }
 
-    private static TypeModel? Element(INamedTypeSymbol type, TypeShape shape, string fullName, string display, HashSet<ITypeSymbol> recordsInProgress, out string? unsupported)
+    private static TypeModel? Element(INamedTypeSymbol type, TypeShape shape, string fullName, string display, Compilation compilation, HashSet<ITypeSymbol> recordsInProgress, out string? unsupported)
     {
-        var element = Parse(type.TypeArguments[0], recordsInProgress, out unsupported);
+        var element = Parse(type.TypeArguments[0], compilation, recordsInProgress, out unsupported);
         return element is null ? null : Make(shape, fullName, display, element);
     }
 
-    private static TypeModel? MapValue(INamedTypeSymbol type, TypeShape shape, string fullName, string display, HashSet<ITypeSymbol> recordsInProgress, out string? unsupported)
+    private static TypeModel? MapValue(INamedTypeSymbol type, TypeShape shape, string fullName, string display, Compilation compilation, HashSet<ITypeSymbol> recordsInProgress, out string? unsupported)
     {
         if (type.TypeArguments[0].SpecialType != SpecialType.System_String)
         {
             unsupported = display + " (map keys must be string)";
             return null;
         }
-        var value = Parse(type.TypeArguments[1], recordsInProgress, out unsupported);
+        var value = Parse(type.TypeArguments[1], compilation, recordsInProgress, out unsupported);
         return value is null ? null : Make(shape, fullName, display, value);
     }
 

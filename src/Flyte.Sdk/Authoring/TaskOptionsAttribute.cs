@@ -24,7 +24,11 @@ public abstract class TaskOptionsAttribute : Attribute
     /// <summary>Reuse outputs of an earlier run with the same inputs.</summary>
     public bool Cache { get; set; }
 
-    /// <summary>Bump to invalidate cached outputs without changing the inputs.</summary>
+    /// <summary>
+    /// The version cached outputs and child action names are keyed on. Unset, it is a hash of the method's declaration
+    /// (attributes, signature and body, without comments or whitespace), so an edited task gets fresh cache keys; set it to
+    /// keep serving earlier outputs across edits, and bump it to invalidate them.
+    /// </summary>
     public string? CacheVersion { get; set; }
 
     /// <summary>Parameter names left out of the cache key.</summary>

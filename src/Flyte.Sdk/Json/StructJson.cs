@@ -34,7 +34,7 @@ internal static class StructJson
         }
         if (value.ValueKind == JsonValueKind.Null)
         {
-            if (!schema.AllowsNull && (schema.Types.Count > 0 || schema.Alternatives is not null))
+            if (!schema.AllowsNull && (schema.Types.Count > 0 || schema.Alternatives is not null || schema.EnumValues is not null))
             {
                 throw JsonPathErrors.Expected(Describe(schema), value);
             }

@@ -22,5 +22,13 @@ public static class JsonSchema
 
     public static Value Type(string type) => ObjectValue(("type", Value.ForString(type)));
 
+    /// <summary>A member's schema with its default value added, as mashumaro writes a dataclass field that has one.</summary>
+    public static Value WithDefault(Value schema, Value defaultValue)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var fields = schema.StructValue.Fields.Select(f => (f.Key, f.Value)).Append(("default", defaultValue)).ToArray();
+        return ObjectValue(fields);
+    }
+
     public static Value Strings(params string[] values) => Value.ForList(values.Select(Value.ForString).ToArray());
 }

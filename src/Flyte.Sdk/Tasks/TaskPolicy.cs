@@ -7,7 +7,10 @@ public sealed record TaskPolicy
     public TimeSpan? Timeout { get; init; }
     public bool Cache { get; init; }
 
-    /// <summary>Part of the cache key; bump it to invalidate cached outputs.</summary>
+    /// <summary>
+    /// The task's <c>metadata.discovery_version</c>, part of its cache keys and child action names: the attribute's
+    /// <c>CacheVersion</c>, else a hash of the method's declaration that the generator computes (docs/task-versions.md).
+    /// </summary>
     public string CacheVersion { get; init; } = "";
 
     public IReadOnlyList<string> CacheIgnoredInputs { get; init; } = [];

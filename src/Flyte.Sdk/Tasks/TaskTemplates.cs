@@ -31,6 +31,8 @@ public static class TaskTemplates
             Retries = new RetryStrategy { Retries = (uint)policy.Retries },
             Interruptible = policy.Interruptible,
             GeneratesDeck = false,
+            // flyte-sdk's debuggable tasks start a Python debugger in the pod; a C# task has none to start.
+            Debuggable = false,
         };
         if (policy.Cache)
         {

@@ -114,6 +114,32 @@ public sealed class LiteralJsonTests
         Assert.Equal(expected, error.Message);
     }
 
+    /// <summary>A schema as flyte-sdk (and our generator) writes one: an Optional without a default is required; an enum has no "type".</summary>
+    private static readonly LiteralType ReadingType = LiteralTypes.Struct("""
+        {"type":"object","title":"Reading","additionalProperties":false,"required":["Sensor","Note"],
+         "properties":{"Sensor":{"type":"string"},"Note":{"anyOf":[{"type":"string"},{"type":"null"}]},
+                       "Unit":{"anyOf":[{"type":"string"},{"type":"null"}],"default":null},
+                       "Shape":{"enum":["Circle","Square"],"default":"Square"}}}
+        """);
+
+    [Theory]
+    [InlineData("{\"Sensor\":\"t\"}", "missing property \"Note\" of Reading")]
+    [InlineData("{\"Sensor\":\"t\",\"Note\":null,\"Shape\":null}", "Shape: expected one of Circle, Square, got null")]
+    public void A_required_nullable_member_must_be_given_and_an_enum_is_never_null(string json, string expected)
+    {
+        var error = Assert.Throws<LiteralConversionException>(() => LiteralJson.FromJson(json, ReadingType));
+
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public void Members_with_defaults_may_be_left_out()
+    {
+        const string json = "{\"Sensor\":\"t\",\"Note\":null}";
+
+        Assert.Equal(json, LiteralJson.ToJson(LiteralJson.FromJson(json, ReadingType), ReadingType));
+    }
+
     [Theory]
     [InlineData("[1,\"a\"]", "[1]: expected an INTEGER, got \"a\"")]
     [InlineData("{\"k\":[1,2.5]}", "[\"k\"][1]: expected an INTEGER, got 2.5")]

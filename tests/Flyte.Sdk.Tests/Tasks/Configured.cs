@@ -12,4 +12,7 @@ public static partial class Configured
 
     [Task]
     public static int Defaults(int x) => x;
+
+    [Task(Cache = true)]
+    public static int Cached(int x) => x + 1;
 }

@@ -34,6 +34,8 @@ public static partial class Echo
     [Task] public static Point? NullableRecord(Point? v) => v;
     [Task] public static Measurement Class(Measurement v) => v;
     [Task] public static List<Point> RecordList(List<Point> v) => v;
+    [Task] public static Reading DefaultsRecord(Reading v) => v;
+    [Task] public static Window DefaultsClass(Window v) => v;
     [Task] public static FlyteFile File(FlyteFile v) => v;
     [Task] public static FlyteDirectory Directory(FlyteDirectory v) => v;
     [Task] public static (int Count, string Name) NamedTuple(int count, string name) => (count, name);

@@ -23,3 +23,14 @@ public sealed class Measurement
     public float Ratio { get; set; }
     public int Count => Values.Count;
 }
+
+/// <summary>Members with and without defaults; its Python twin is written out in RecordSchemaParityTests.</summary>
+public sealed record Reading(string Sensor, string? Note, string? Unit = null, double Scale = 1.5, int Count = 3, Shape Shape = Shape.Square);
+
+/// <summary>Settable properties with and without initializers; its Python twin is written out in RecordSchemaParityTests.</summary>
+public sealed class Window
+{
+    public int? Limit { get; set; }
+    public int? Floor { get; set; } = null;
+    public List<string> Tags { get; init; } = ["a"];
+}

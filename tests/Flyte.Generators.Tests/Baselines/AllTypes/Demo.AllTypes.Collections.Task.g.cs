@@ -26,7 +26,7 @@ namespace Flyte.Generated.Tasks
                 Retries = 0,
                 Timeout = null,
                 Cache = false,
-                CacheVersion = "",
+                CacheVersion = "f0839282d61e6fa19cf18c412f112f0a8c8179a7f31e602530bd6e77aef898df",
                 CacheIgnoredInputs = new string[] {  },
                 CacheSerialize = false,
                 Interruptible = false,

@@ -26,7 +26,7 @@ namespace Flyte.Generated.Tasks
                 Retries = 0,
                 Timeout = null,
                 Cache = false,
-                CacheVersion = "",
+                CacheVersion = "7290805fa2ad31003ab37dd4c4c0a645919ce0544ee6c46f592c58a590628118",
                 CacheIgnoredInputs = new string[] {  },
                 CacheSerialize = false,
                 Interruptible = false,

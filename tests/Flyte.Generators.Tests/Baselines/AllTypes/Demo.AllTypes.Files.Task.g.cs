@@ -26,7 +26,7 @@ namespace Flyte.Generated.Tasks
                 Retries = 0,
                 Timeout = null,
                 Cache = false,
-                CacheVersion = "",
+                CacheVersion = "cb08bfafacb9d1231f65447ec962540c789051d3a89f682c63e909badf56ed7f",
                 CacheIgnoredInputs = new string[] {  },
                 CacheSerialize = false,
                 Interruptible = false,

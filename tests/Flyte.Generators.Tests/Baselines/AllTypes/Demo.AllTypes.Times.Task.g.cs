@@ -26,7 +26,7 @@ namespace Flyte.Generated.Tasks
                 Retries = 0,
                 Timeout = null,
                 Cache = false,
-                CacheVersion = "",
+                CacheVersion = "151533f4dfd79f5014ee793a68469221f1f37ca88743481abd97f136b88d8ece",
                 CacheIgnoredInputs = new string[] {  },
                 CacheSerialize = false,
                 Interruptible = false,

@@ -26,7 +26,7 @@ namespace Flyte.Generated.Tasks
                 Retries = 0,
                 Timeout = null,
                 Cache = false,
-                CacheVersion = "",
+                CacheVersion = "8dcc00eee9f9292da6982595f3ad1149e70eef75addc9463322e8f3fd322b15a",
                 CacheIgnoredInputs = new string[] {  },
                 CacheSerialize = false,
                 Interruptible = false,

@@ -7,8 +7,8 @@ namespace Flyte.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
     file static class FlyteInterceptors
     {
-        // AllTypes.cs(89,9)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ev/pRKKhnMwB3les3qULvu4LAABBbGxUeXBlcy5jcw==")]
+        // AllTypes.cs(104,9)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JH1IOAABBbGxUeXBlcy5jcw==")]
         public static void Demo_AllTypes_Nothing()
         {
             if (global::Flyte.Execution.FlyteContext.Current is not { } runner)
@@ -19,8 +19,8 @@ namespace Flyte.Generated
             global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance.EncodeInputs()).GetAwaiter().GetResult();
         }
 
-        // AllTypes.cs(87,23)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ev/pRKKhnMwB3les3qULvsALAABBbGxUeXBlcy5jcw==")]
+        // AllTypes.cs(102,23)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JHyQOAABBbGxUeXBlcy5jcw==")]
         public static global::System.Threading.Tasks.ValueTask<int> Demo_AllTypes_ValueAsync(int x)
         {
             if (global::Flyte.Execution.FlyteContext.Current is not { } runner)
@@ -30,8 +30,8 @@ namespace Flyte.Generated
             return new global::System.Threading.Tasks.ValueTask<int>(global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance.EncodeInputs(x), global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance.DecodeOutputs));
         }
 
-        // AllTypes.cs(88,17)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ev/pRKKhnMwB3les3qULvt8LAABBbGxUeXBlcy5jcw==")]
+        // AllTypes.cs(103,17)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JH0MOAABBbGxUeXBlcy5jcw==")]
         public static int Demo_AllTypes_Options(int x, int seed)
         {
             if (global::Flyte.Execution.FlyteContext.Current is not { } runner)

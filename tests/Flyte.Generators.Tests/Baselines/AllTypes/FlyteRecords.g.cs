@@ -4,11 +4,145 @@
 
 namespace Flyte.Generated.Records
 {
+    /// <summary>Flyte STRUCT converter for <see cref="Demo.Knobs"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
+    internal static class Demo_KnobsConverter
+    {
+        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Literals.StructLiterals.Type(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Knobs")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("Limit", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("integer"), global::Flyte.Literals.JsonSchema.Type("null"))))), ("Floor", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("integer"), global::Flyte.Literals.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForNull())), ("Ratio", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("number"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(1))), ("Tags", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("array")), ("items", global::Flyte.Literals.JsonSchema.Type("string")))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("Limit"))));
+
+        public static global::Flyteidl2.Core.Literal ToLiteral(global::Demo.Knobs value)
+        {
+            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+            var writer = new global::MessagePack.MessagePackWriter(buffer);
+            Write(ref writer, value);
+            writer.Flush();
+            return global::Flyte.Literals.StructLiterals.FromMsgPack(buffer.WrittenSpan);
+        }
+
+        public static global::Demo.Knobs FromLiteral(global::Flyteidl2.Core.Literal literal)
+        {
+            var reader = new global::MessagePack.MessagePackReader(global::Flyte.Literals.StructLiterals.ToMsgPack(literal));
+            try
+            {
+                return Read(ref reader);
+            }
+            catch (global::System.Exception e) when (e is not global::Flyte.Literals.LiteralConversionException)
+            {
+                throw new global::Flyte.Literals.LiteralConversionException($"not a valid msgpack Knobs: {e.Message}", e);
+            }
+        }
+
+        public static void Write(ref global::MessagePack.MessagePackWriter writer, global::Demo.Knobs value)
+        {
+            writer.WriteMapHeader(4);
+            writer.Write("Limit");
+            {
+                if (value.Limit is { } e0)
+                {
+                    writer.Write((long)e0);
+                }
+                else writer.WriteNil();
+            }
+            writer.Write("Floor");
+            {
+                if (value.Floor is { } e0)
+                {
+                    writer.Write((long)e0);
+                }
+                else writer.WriteNil();
+            }
+            writer.Write("Ratio");
+            {
+                writer.Write((double)value.Ratio);
+            }
+            writer.Write("Tags");
+            {
+                writer.WriteArrayHeader(value.Tags.Count);
+                foreach (var e0 in value.Tags)
+                {
+                    writer.Write(e0);
+                }
+            }
+        }
+
+        public static global::Demo.Knobs Read(ref global::MessagePack.MessagePackReader reader)
+        {
+            if (reader.TryReadNil()) throw new global::Flyte.Literals.LiteralConversionException("expected a Knobs, got nil");
+            int? p0 = default!;
+            int? p1 = null;
+            double p2 = 1d;
+            global::System.Collections.Generic.List<string> p3 = default!;
+            ulong seen = 0;
+            int count = reader.ReadMapHeader();
+            for (int i = 0; i < count; i++)
+            {
+                string? key = reader.ReadString();
+                switch (key)
+                {
+                    case "Limit":
+                    {
+                        if (reader.TryReadNil())
+                        {
+                            p0 = null;
+                        }
+                        else
+                        {
+                            int e0 = default!;
+                            e0 = reader.ReadInt32();
+                            p0 = e0;
+                        }
+                        seen |= 1UL;
+                        break;
+                    }
+                    case "Floor":
+                    {
+                        if (reader.TryReadNil())
+                        {
+                            p1 = null;
+                        }
+                        else
+                        {
+                            int e0 = default!;
+                            e0 = reader.ReadInt32();
+                            p1 = e0;
+                        }
+                        seen |= 2UL;
+                        break;
+                    }
+                    case "Ratio":
+                    {
+                        p2 = reader.ReadDouble();
+                        seen |= 4UL;
+                        break;
+                    }
+                    case "Tags":
+                    {
+                        int n0 = reader.ReadArrayHeader();
+                        var e0s = new global::System.Collections.Generic.List<string>(n0);
+                        for (int i0 = 0; i0 < n0; i0++)
+                        {
+                            string e0 = default!;
+                            e0 = reader.ReadString()!;
+                            e0s.Add(e0);
+                        }
+                        p3 = e0s;
+                        seen |= 8UL;
+                        break;
+                    }
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            return new global::Demo.Knobs() { Limit = p0, Floor = p1, Ratio = p2, Tags = (seen & 8UL) != 0 ? p3 : new global::Demo.Knobs().Tags };
+        }
+    }
+
     /// <summary>Flyte STRUCT converter for <see cref="Demo.Point"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
     internal static class Demo_PointConverter
     {
-        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Literals.StructLiterals.Type(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("X", global::Flyte.Literals.JsonSchema.Type("integer")), ("Y", global::Flyte.Literals.JsonSchema.Type("number")), ("Label", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("string"), global::Flyte.Literals.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("X", "Y"))));
+        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Literals.StructLiterals.Type(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("X", global::Flyte.Literals.JsonSchema.Type("integer")), ("Y", global::Flyte.Literals.JsonSchema.Type("number")), ("Label", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("string"), global::Flyte.Literals.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("X", "Y", "Label"))));
 
         public static global::Flyteidl2.Core.Literal ToLiteral(global::Demo.Point value)
         {
@@ -108,7 +242,7 @@ namespace Flyte.Generated.Records
     [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
     internal static class Demo_SettingsConverter
     {
-        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Literals.StructLiterals.Type(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Settings")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("Name", global::Flyte.Literals.JsonSchema.Type("string")), ("Values", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("array")), ("items", global::Flyte.Literals.JsonSchema.Type("integer")))), ("Named", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForStruct(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("X", global::Flyte.Literals.JsonSchema.Type("integer")), ("Y", global::Flyte.Literals.JsonSchema.Type("number")), ("Label", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("string"), global::Flyte.Literals.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("X", "Y"))))), ("propertyNames", global::Flyte.Literals.JsonSchema.Type("string")))), ("Color", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("enum", global::Flyte.Literals.JsonSchema.Strings("Red", "Green", "Blue")))), ("When", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("date-time")))), ("Every", global::Flyte.Literals.JsonSchema.Type("number")), ("Id", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("uuid")))), ("Price", global::Flyte.Literals.JsonSchema.Type("string")), ("Maybe", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("integer"), global::Flyte.Literals.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("Name", "Values", "Named", "Color", "When", "Every", "Id", "Price"))));
+        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Literals.StructLiterals.Type(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Settings")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("Name", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("string"), global::Google.Protobuf.WellKnownTypes.Value.ForString(""))), ("Values", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("array")), ("items", global::Flyte.Literals.JsonSchema.Type("integer")))), ("Named", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForStruct(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("X", global::Flyte.Literals.JsonSchema.Type("integer")), ("Y", global::Flyte.Literals.JsonSchema.Type("number")), ("Label", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("string"), global::Flyte.Literals.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("X", "Y", "Label"))))), ("propertyNames", global::Flyte.Literals.JsonSchema.Type("string")))), ("Color", global::Flyte.Literals.JsonSchema.ObjectValue(("enum", global::Flyte.Literals.JsonSchema.Strings("Red", "Green", "Blue")))), ("When", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("date-time")))), ("Every", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("number")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("time-delta")))), ("Id", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("uuid")))), ("Price", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("decimal")))), ("Maybe", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("integer"), global::Flyte.Literals.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("Color", "When", "Every", "Id", "Price", "Maybe"))));
 
         public static global::Flyteidl2.Core.Literal ToLiteral(global::Demo.Settings value)
         {
@@ -189,7 +323,7 @@ namespace Flyte.Generated.Records
         public static global::Demo.Settings Read(ref global::MessagePack.MessagePackReader reader)
         {
             if (reader.TryReadNil()) throw new global::Flyte.Literals.LiteralConversionException("expected a Settings, got nil");
-            string p0 = default!;
+            string p0 = "";
             global::System.Collections.Generic.List<int> p1 = default!;
             global::System.Collections.Generic.Dictionary<string, global::Demo.Point> p2 = default!;
             global::Demo.Color p3 = default!;
@@ -291,15 +425,262 @@ namespace Flyte.Generated.Records
                         break;
                 }
             }
-            if ((seen & 1UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.Name is missing");
-            if ((seen & 2UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.Values is missing");
-            if ((seen & 4UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.Named is missing");
             if ((seen & 8UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.Color is missing");
             if ((seen & 16UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.When is missing");
             if ((seen & 32UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.Every is missing");
             if ((seen & 64UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.Id is missing");
             if ((seen & 128UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.Price is missing");
-            return new global::Demo.Settings() { Name = p0, Values = p1, Named = p2, Color = p3, When = p4, Every = p5, Id = p6, Price = p7, Maybe = p8 };
+            return new global::Demo.Settings() { Name = p0, Values = (seen & 2UL) != 0 ? p1 : new global::Demo.Settings().Values, Named = (seen & 4UL) != 0 ? p2 : new global::Demo.Settings().Named, Color = p3, When = p4, Every = p5, Id = p6, Price = p7, Maybe = p8 };
+        }
+    }
+
+    /// <summary>Flyte STRUCT converter for <see cref="Demo.Tuning"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
+    internal static class Demo_TuningConverter
+    {
+        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Literals.StructLiterals.Type(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Tuning")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("Epochs", global::Flyte.Literals.JsonSchema.Type("integer")), ("Rate", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("number"), global::Flyte.Literals.JsonSchema.Type("null"))))), ("Note", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("string"), global::Flyte.Literals.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForNull())), ("Mode", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("string"), global::Google.Protobuf.WellKnownTypes.Value.ForString("fast"))), ("Shade", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.ObjectValue(("enum", global::Flyte.Literals.JsonSchema.Strings("Red", "Green", "Blue"))), global::Google.Protobuf.WellKnownTypes.Value.ForString("Green"))), ("Budget", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("decimal"))), global::Google.Protobuf.WellKnownTypes.Value.ForString("1.50"))), ("Scale", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("number"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(0.1))), ("Offset", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("integer"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(-5))), ("Big", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("integer"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(18446744073709551615))), ("On", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("boolean"), global::Google.Protobuf.WellKnownTypes.Value.ForBool(true))), ("Wait", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("number")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("time-delta")))), ("Origin", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Google.Protobuf.WellKnownTypes.Value.ForStruct(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("X", global::Flyte.Literals.JsonSchema.Type("integer")), ("Y", global::Flyte.Literals.JsonSchema.Type("number")), ("Label", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("string"), global::Flyte.Literals.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("X", "Y", "Label")))), global::Flyte.Literals.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForNull())), ("Tint", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.ObjectValue(("enum", global::Flyte.Literals.JsonSchema.Strings("Red", "Green", "Blue"))), global::Flyte.Literals.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForString("Blue"))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("Epochs", "Rate"))));
+
+        public static global::Flyteidl2.Core.Literal ToLiteral(global::Demo.Tuning value)
+        {
+            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+            var writer = new global::MessagePack.MessagePackWriter(buffer);
+            Write(ref writer, value);
+            writer.Flush();
+            return global::Flyte.Literals.StructLiterals.FromMsgPack(buffer.WrittenSpan);
+        }
+
+        public static global::Demo.Tuning FromLiteral(global::Flyteidl2.Core.Literal literal)
+        {
+            var reader = new global::MessagePack.MessagePackReader(global::Flyte.Literals.StructLiterals.ToMsgPack(literal));
+            try
+            {
+                return Read(ref reader);
+            }
+            catch (global::System.Exception e) when (e is not global::Flyte.Literals.LiteralConversionException)
+            {
+                throw new global::Flyte.Literals.LiteralConversionException($"not a valid msgpack Tuning: {e.Message}", e);
+            }
+        }
+
+        public static void Write(ref global::MessagePack.MessagePackWriter writer, global::Demo.Tuning value)
+        {
+            writer.WriteMapHeader(13);
+            writer.Write("Epochs");
+            {
+                writer.Write((long)value.Epochs);
+            }
+            writer.Write("Rate");
+            {
+                if (value.Rate is { } e0)
+                {
+                    writer.Write((double)e0);
+                }
+                else writer.WriteNil();
+            }
+            writer.Write("Note");
+            {
+                if (value.Note is { } e0)
+                {
+                    writer.Write(e0);
+                }
+                else writer.WriteNil();
+            }
+            writer.Write("Mode");
+            {
+                writer.Write(value.Mode);
+            }
+            writer.Write("Shade");
+            {
+                writer.Write((value.Shade switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", value.Shade, "not a named member of Color") }));
+            }
+            writer.Write("Budget");
+            {
+                writer.Write(value.Budget.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            }
+            writer.Write("Scale");
+            {
+                writer.Write((double)value.Scale);
+            }
+            writer.Write("Offset");
+            {
+                writer.Write((long)value.Offset);
+            }
+            writer.Write("Big");
+            {
+                writer.Write(value.Big);
+            }
+            writer.Write("On");
+            {
+                writer.Write(value.On);
+            }
+            writer.Write("Wait");
+            {
+                writer.Write(value.Wait.TotalSeconds);
+            }
+            writer.Write("Origin");
+            {
+                if (value.Origin is { } e0)
+                {
+                    global::Flyte.Generated.Records.Demo_PointConverter.Write(ref writer, e0);
+                }
+                else writer.WriteNil();
+            }
+            writer.Write("Tint");
+            {
+                if (value.Tint is { } e0)
+                {
+                    writer.Write((e0 switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", e0, "not a named member of Color") }));
+                }
+                else writer.WriteNil();
+            }
+        }
+
+        public static global::Demo.Tuning Read(ref global::MessagePack.MessagePackReader reader)
+        {
+            if (reader.TryReadNil()) throw new global::Flyte.Literals.LiteralConversionException("expected a Tuning, got nil");
+            int p0 = default!;
+            double? p1 = default!;
+            string? p2 = null;
+            string p3 = "fast";
+            global::Demo.Color p4 = global::Demo.Color.Green;
+            decimal p5 = 1.50m;
+            float p6 = 0.1f;
+            long p7 = (long)(-5);
+            ulong p8 = (ulong)(18446744073709551615);
+            bool p9 = true;
+            global::System.TimeSpan p10 = default!;
+            global::Demo.Point? p11 = null;
+            global::Demo.Color? p12 = global::Demo.Color.Blue;
+            ulong seen = 0;
+            int count = reader.ReadMapHeader();
+            for (int i = 0; i < count; i++)
+            {
+                string? key = reader.ReadString();
+                switch (key)
+                {
+                    case "Epochs":
+                    {
+                        p0 = reader.ReadInt32();
+                        seen |= 1UL;
+                        break;
+                    }
+                    case "Rate":
+                    {
+                        if (reader.TryReadNil())
+                        {
+                            p1 = null;
+                        }
+                        else
+                        {
+                            double e0 = default!;
+                            e0 = reader.ReadDouble();
+                            p1 = e0;
+                        }
+                        seen |= 2UL;
+                        break;
+                    }
+                    case "Note":
+                    {
+                        if (reader.TryReadNil())
+                        {
+                            p2 = null;
+                        }
+                        else
+                        {
+                            string e0 = default!;
+                            e0 = reader.ReadString()!;
+                            p2 = e0;
+                        }
+                        seen |= 4UL;
+                        break;
+                    }
+                    case "Mode":
+                    {
+                        p3 = reader.ReadString()!;
+                        seen |= 8UL;
+                        break;
+                    }
+                    case "Shade":
+                    {
+                        string s0 = reader.ReadString()!;
+                        p4 = (s0 switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }) ?? throw new global::Flyte.Literals.LiteralConversionException($"'{s0}' is not a member of Color");
+                        seen |= 16UL;
+                        break;
+                    }
+                    case "Budget":
+                    {
+                        p5 = decimal.Parse(reader.ReadString()!, global::System.Globalization.NumberStyles.Number | global::System.Globalization.NumberStyles.AllowExponent, global::System.Globalization.CultureInfo.InvariantCulture);
+                        seen |= 32UL;
+                        break;
+                    }
+                    case "Scale":
+                    {
+                        p6 = (float)reader.ReadDouble();
+                        seen |= 64UL;
+                        break;
+                    }
+                    case "Offset":
+                    {
+                        p7 = reader.ReadInt64();
+                        seen |= 128UL;
+                        break;
+                    }
+                    case "Big":
+                    {
+                        p8 = reader.ReadUInt64();
+                        seen |= 256UL;
+                        break;
+                    }
+                    case "On":
+                    {
+                        p9 = reader.ReadBoolean();
+                        seen |= 512UL;
+                        break;
+                    }
+                    case "Wait":
+                    {
+                        p10 = global::System.TimeSpan.FromTicks((long)global::System.Math.Round(reader.ReadDouble() * global::System.TimeSpan.TicksPerSecond));
+                        seen |= 1024UL;
+                        break;
+                    }
+                    case "Origin":
+                    {
+                        if (reader.TryReadNil())
+                        {
+                            p11 = null;
+                        }
+                        else
+                        {
+                            global::Demo.Point e0 = default!;
+                            e0 = global::Flyte.Generated.Records.Demo_PointConverter.Read(ref reader);
+                            p11 = e0;
+                        }
+                        seen |= 2048UL;
+                        break;
+                    }
+                    case "Tint":
+                    {
+                        if (reader.TryReadNil())
+                        {
+                            p12 = null;
+                        }
+                        else
+                        {
+                            global::Demo.Color e0 = default!;
+                            string s1 = reader.ReadString()!;
+                            e0 = (s1 switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }) ?? throw new global::Flyte.Literals.LiteralConversionException($"'{s1}' is not a member of Color");
+                            p12 = e0;
+                        }
+                        seen |= 4096UL;
+                        break;
+                    }
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if ((seen & 1UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Tuning.Epochs is missing");
+            return new global::Demo.Tuning(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12);
         }
     }
 

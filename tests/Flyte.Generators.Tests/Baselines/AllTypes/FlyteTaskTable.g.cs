@@ -18,6 +18,7 @@ namespace Flyte.Generated
         public global::System.Collections.Generic.IReadOnlyList<global::Flyte.Tasks.TaskDefinition> Tasks => _tasks ??= new global::Flyte.Tasks.TaskDefinition[]
         {
             global::Flyte.Generated.Tasks.Demo_AllTypes_Collections_Task.Instance,
+            global::Flyte.Generated.Tasks.Demo_AllTypes_Defaults_Task.Instance,
             global::Flyte.Generated.Tasks.Demo_AllTypes_Enums_Task.Instance,
             global::Flyte.Generated.Tasks.Demo_AllTypes_Files_Task.Instance,
             global::Flyte.Generated.Tasks.Demo_AllTypes_Flow_Task.Instance,
@@ -39,6 +40,7 @@ namespace Flyte.Generated
         public global::Flyte.Tasks.TaskDefinition? Find(string name) => name switch
         {
             "types.Collections" => global::Flyte.Generated.Tasks.Demo_AllTypes_Collections_Task.Instance,
+            "types.Defaults" => global::Flyte.Generated.Tasks.Demo_AllTypes_Defaults_Task.Instance,
             "types.Enums" => global::Flyte.Generated.Tasks.Demo_AllTypes_Enums_Task.Instance,
             "types.Files" => global::Flyte.Generated.Tasks.Demo_AllTypes_Files_Task.Instance,
             "types.Flow" => global::Flyte.Generated.Tasks.Demo_AllTypes_Flow_Task.Instance,

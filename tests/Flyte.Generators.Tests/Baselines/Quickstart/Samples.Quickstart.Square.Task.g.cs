@@ -26,7 +26,7 @@ namespace Flyte.Generated.Tasks
                 Retries = 2,
                 Timeout = null,
                 Cache = true,
-                CacheVersion = "",
+                CacheVersion = "827fed7704a564f2c260fd02b404d471928af664bb620b964f441a46fe31dc4e",
                 CacheIgnoredInputs = new string[] {  },
                 CacheSerialize = false,
                 Interruptible = false,

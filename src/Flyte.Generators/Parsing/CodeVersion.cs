@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Flyte.Generators.Parsing;
+
+/// <summary>
+/// The default <c>metadata.discovery_version</c> of a task: a hash of its method's declaration (attributes,
+/// signature and body) without trivia, as flyte-sdk hashes a function's syntax tree. See docs/task-versions.md.
+/// </summary>
+internal static class CodeVersion
+{
+    /// <returns>Lowercase hex SHA-256 of the declaration's tokens, joined by single spaces, line endings inside
+    /// tokens (verbatim and raw strings) written as "\n".</returns>
+    public static string Of(MethodDeclarationSyntax method)
+    {
+        var text = new StringBuilder();
+        bool first = true;
+        foreach (var token in method.DescendantTokens())
+        {
+            if (!first)
+            {
+                text.Append(' ');
+            }
+            first = false;
+            text.Append(token.Text.Replace("\r\n", "\n").Replace('\r', '\n'));
+        }
+        byte[] hash;
+        using (var sha = SHA256.Create())
+        {
+            hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()));
+        }
+        var hex = new StringBuilder(hash.Length * 2);
+        foreach (byte b in hash)
+        {
+            hex.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+        }
+        return hex.ToString();
+    }
+}
