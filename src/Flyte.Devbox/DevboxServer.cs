@@ -8,6 +8,7 @@ using Flyte.Devbox.Storage;
 using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,6 +131,17 @@ public sealed class DevboxServer : IAsyncDisposable
             // With S3 storage, clients upload to S3 itself: the devbox serves no objects.
             app.MapDevboxStorage(served.Store, served.Urls);
         }
+        // Any other HTTP request (gRPC to an unknown method is UNIMPLEMENTED, answered by Grpc.AspNetCore) gets a line
+        // saying what is served, not an empty 404.
+        // "{**path}": the default fallback pattern leaves out paths that look like file names.
+        app.MapFallback("{**path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync(
+                $"Nothing is served at {context.Request.Method} {Flyte.Devbox.Services.Shown.Value(context.Request.Path.Value)}: the devbox serves gRPC (and gRPC-Web) and signed /storage/ URLs.\n",
+                context.RequestAborted);
+        });
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());

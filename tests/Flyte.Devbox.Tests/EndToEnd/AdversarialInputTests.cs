@@ -154,6 +154,19 @@ public sealed class AdversarialInputTests : IAsyncLifetime
         Assert.Empty((await List(new Filter { Field = "task_name", Function = Filter.Types.Function.Equal, Values = { "quickstart.Other" } })).Runs);
     }
 
+    [Theory]
+    [InlineData("GET", "/outside/quickstart.Square")]
+    [InlineData("PUT", "/nothing")]
+    public async Task A_request_for_nothing_served_gets_a_404_that_says_so(string method, string path)
+    {
+        // Found by the fuzzer: ASP.NET's default answer was an empty 404, and its default fallback skipped file-like paths.
+        using var http = new HttpClient();
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), _harness.Devbox.Endpoint.TrimEnd('/') + path));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal($"Nothing is served at {method} '{path}': the devbox serves gRPC (and gRPC-Web) and signed /storage/ URLs.\n", await response.Content.ReadAsStringAsync());
+    }
+
     private Task<CreateUploadLocationResponse> LocationAsync(string filename, byte[] content, string filenameRoot = "") =>
         _harness.DataProxy.CreateUploadLocationAsync(new CreateUploadLocationRequest
         {

@@ -11,6 +11,7 @@ using Flyteidl2.Workflow;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
+using Task = System.Threading.Tasks.Task;
 using TaskSpec = Flyteidl2.Task.TaskSpec;
 
 namespace Flyte.Devbox.Tests.Fuzzing;
@@ -50,7 +51,7 @@ internal static class ApiProbes
         });
 
     private static readonly Gen<Filter> Filters = Gen.Select(
-        Gen.OneOfConst("name", "task_name", "phase", "owner", ""),
+        Gen.OneOf("name", "task_name", "phase", "owner", ""),
         Gen.Enum<Filter.Types.Function>(),
         FuzzValues.Text.Array[0, 3],
         (field, function, values) => new Filter { Field = field, Function = function, Values = { values } });
@@ -104,7 +105,7 @@ internal static class ApiProbes
             {
                 TaskTemplate = new TaskTemplate
                 {
-                    Id = id,
+                    Id = new Identifier { ResourceType = ResourceType.Task, Project = id.Project, Domain = id.Domain, Name = id.Name, Version = id.Version },
                     Container = withContainer ? new Container { Image = id.Name, Args = { "a0" } } : null,
                 },
             },

@@ -5,6 +5,7 @@ using Flyte.Devbox.Tests.EndToEnd;
 using Flyteidl2.Common;
 using Flyteidl2.Task;
 using Grpc.Core;
+using Task = System.Threading.Tasks.Task;
 
 namespace Flyte.Devbox.Tests.Fuzzing;
 
@@ -40,7 +41,7 @@ public sealed class DevboxFuzzTests : IAsyncLifetime
     }
 
     private static int Iterations =>
-        int.TryParse(Environment.GetEnvironmentVariable("FLYTE_FUZZ_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0
+        int.TryParse(System.Environment.GetEnvironmentVariable("FLYTE_FUZZ_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0
             ? n
             : DefaultIterations;
 
