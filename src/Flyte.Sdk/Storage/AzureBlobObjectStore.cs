@@ -29,7 +29,8 @@ public sealed class AzureBlobObjectStore : IObjectStore
         client = CreateClient(Settings, options.MaxRetries);
         transfer = new StorageTransferOptions
         {
-            InitialTransferSize = options.SingleUploadLimit,
+            // The SDK sends in one request only what is smaller than this.
+            InitialTransferSize = options.SingleUploadLimit + 1,
             MaximumTransferSize = options.BlockSize,
             // One block in flight: memory stays near one block, as with the S3 store's parts.
             MaximumConcurrency = 1,

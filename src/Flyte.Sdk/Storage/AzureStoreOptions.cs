@@ -24,7 +24,10 @@ public sealed record AzureStoreOptions
     /// <summary>The Blob service URL, e.g. <c>http://127.0.0.1:10000/devstoreaccount1</c>; null for <c>https://&lt;account&gt;.blob.core.windows.net</c>.</summary>
     public string? ServiceUri { get; init; }
 
-    /// <summary>Objects up to this many bytes are uploaded in one request; larger ones as blocks, committed at the end.</summary>
+    /// <summary>
+    /// Objects up to this many bytes are uploaded in one request, larger ones as blocks committed at the end; a stream
+    /// that cannot seek (whose length is unknown) always goes up as blocks.
+    /// </summary>
     public long SingleUploadLimit { get; init; } = DefaultSingleUploadLimit;
 
     /// <summary>Size of each uploaded block but the last.</summary>

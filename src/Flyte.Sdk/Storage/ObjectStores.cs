@@ -39,20 +39,22 @@ public static class ObjectStores
         return scheme switch
         {
             S3Scheme => new S3ObjectStore(options.S3),
-            GcsScheme => ForGcs(options),
+            GcsScheme => ForGcs(options, Environment.GetEnvironmentVariable),
             AzureScheme or AzureSecureScheme => ForAzure(uri, options.Azure),
             _ => throw UnsupportedScheme(scheme, uri),
         };
     }
 
-    private static IObjectStore ForGcs(ObjectStoreOptions options)
+    /// <summary>GCS's S3 interoperability with HMAC keys, else Google's client with application default credentials.</summary>
+    internal static IObjectStore ForGcs(ObjectStoreOptions options, Func<string, string?> environment)
     {
-        if (S3ClientSettings.HasAccessKey(options.S3 ?? new S3StoreOptions(), Environment.GetEnvironmentVariable))
+        var s3 = options.S3 ?? new S3StoreOptions();
+        if (S3ClientSettings.HasAccessKey(s3, environment))
         {
-            return S3ObjectStore.ForGcs(options.S3);
+            return new S3ObjectStore(GcsScheme, s3, environment);
         }
         return StorageFeatures.IsGoogleCloudStorageSupported
-            ? ForGoogleClient(options.Gcs)
+            ? ForGoogleClient(options.Gcs ?? new GcsStoreOptions(), environment)
             : throw new NotSupportedException(
                 "This a0 was compiled ahead of time without Google's client library: reach gs:// with GCS HMAC keys in FLYTE_AWS_ACCESS_KEY_ID and FLYTE_AWS_SECRET_ACCESS_KEY (or AWS_*), or use the JIT-compiled a0.");
     }
@@ -60,7 +62,7 @@ public static class ObjectStores
     // Each cloud's store apart, never inlined: its client library's assemblies load only when a URI of its scheme is used,
     // not on a0's start-up path for file:// or s3://.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static IObjectStore ForGoogleClient(GcsStoreOptions? options) => new GcsObjectStore(options);
+    private static IObjectStore ForGoogleClient(GcsStoreOptions options, Func<string, string?> environment) => new GcsObjectStore(options, environment);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static IObjectStore ForAzure(string uri, AzureStoreOptions? options) => AzureBlobObjectStore.For(uri, options);
