@@ -199,11 +199,19 @@ public sealed class S3BucketStorage : DevboxStorage
         return uri;
     }
 
-    /// <summary>The variables a0's S3 store reads (S3StoreOptions), set to what this storage resolved, so a0 reaches the same bucket the same way.</summary>
+    /// <summary>
+    /// The variables a0's S3 store reads (S3StoreOptions), set to what this storage resolved, so a0 reaches the same bucket
+    /// the same way: Flyte's own, as the charts give pods (they win over AWS_* in a0), and the AWS ones.
+    /// </summary>
     private static Dictionary<string, string> EnvironmentFor(S3ClientSettings settings)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            // Empty counts as unset, and hides a value the devbox's own environment holds.
+            ["FLYTE_AWS_ENDPOINT"] = settings.Endpoint ?? "",
+            ["FLYTE_AWS_S3_ADDRESSING_STYLE"] = settings.ForcePathStyle ? "path" : "virtual",
+            ["FLYTE_AWS_ACCESS_KEY_ID"] = settings.AccessKeyId ?? "",
+            ["FLYTE_AWS_SECRET_ACCESS_KEY"] = settings.SecretAccessKey ?? "",
             ["AWS_ENDPOINT_URL_S3"] = settings.Endpoint ?? "",
             ["AWS_REGION"] = settings.Region,
             // Credentials come from here or the profile files; the instance metadata service is never the answer for a devbox.
@@ -213,7 +221,7 @@ public sealed class S3BucketStorage : DevboxStorage
         {
             environment["AWS_ACCESS_KEY_ID"] = accessKeyId;
             environment["AWS_SECRET_ACCESS_KEY"] = secretAccessKey;
-            // Empty counts as unset: a token the devbox's own environment holds belongs to other keys.
+            // A token the devbox's own environment holds belongs to other keys.
             environment["AWS_SESSION_TOKEN"] = settings.SessionToken ?? "";
         }
         return environment;

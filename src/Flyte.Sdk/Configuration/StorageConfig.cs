@@ -4,7 +4,7 @@ namespace Flyte.Configuration;
 
 /// <summary>
 /// The <c>storage</c> section (ours; flyte-sdk ignores it): how to reach S3-compatible object storage. Unset values fall
-/// back to the usual AWS environment variables, as <see cref="S3StoreOptions"/> describes.
+/// back to Flyte's <c>FLYTE_AWS_*</c> variables, then the usual AWS ones, as <see cref="S3StoreOptions"/> describes.
 /// </summary>
 public sealed record StorageConfig
 {

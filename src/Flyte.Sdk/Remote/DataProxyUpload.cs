@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Flyteidl2.Dataproxy;
 using Google.Protobuf.WellKnownTypes;
 
@@ -7,7 +6,8 @@ namespace Flyte.Remote;
 /// <summary>
 /// Puts a local file where the control plane's tasks can read it, as flyte-sdk does: DataProxyService.CreateUploadLocation
 /// (project, domain, filename, filename_root, content_md5, expires_in), then an HTTP PUT of the file to the signed URL with
-/// its Content-MD5 and the headers the control plane asked for. The location depends on the content's MD5 (and the
+/// its Content-MD5 and the headers the control plane asked for, retried after a dropped connection, 408, 429 or 5xx
+/// (<see cref="SignedUrlUpload"/>). The location depends on the content's MD5 (and the
 /// names), so the same content always lands on the same object.
 /// </summary>
 public static class DataProxyUpload
@@ -47,36 +47,6 @@ public static class DataProxyUpload
         }, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task PutAsync(HttpClient http, CreateUploadLocationResponse location, LocalUpload upload, CancellationToken cancellationToken)
-    {
-        await using var file = File.OpenRead(upload.LocalPath);
-        using var content = new StreamContent(file);
-        content.Headers.ContentMD5 = upload.ContentMd5;
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var request = new HttpRequestMessage(HttpMethod.Put, location.SignedUrl) { Content = content };
-        foreach (var (name, value) in location.Headers)
-        {
-            if (!name.Equals("Content-MD5", StringComparison.OrdinalIgnoreCase) && !name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new FlyteRemoteException($"uploading {upload.Description} {upload.LocalPath} failed: {e.Message}", e);
-        }
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                throw new FlyteRemoteException($"uploading {upload.Description} {upload.LocalPath} failed: HTTP {(int)response.StatusCode} {body.Trim()}");
-            }
-        }
-    }
+    private static Task PutAsync(HttpClient http, CreateUploadLocationResponse location, LocalUpload upload, CancellationToken cancellationToken) =>
+        SignedUrlUpload.PutAsync(http, location, upload, SignedUrlRetry.Default, cancellationToken);
 }

@@ -1,10 +1,12 @@
 namespace Flyte.Storage;
 
 /// <summary>
-/// How to reach an S3-compatible store. Unset values come from the usual AWS environment variables
-/// (<c>AWS_ENDPOINT_URL_S3</c>, <c>AWS_ENDPOINT_URL</c>, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>,
-/// <c>AWS_ACCESS_KEY_ID</c>, <c>AWS_SECRET_ACCESS_KEY</c>, <c>AWS_SESSION_TOKEN</c>); credentials that are set
-/// nowhere come from the AWS SDK's default chain (profiles, web identity, container and instance roles).
+/// How to reach an S3-compatible store. Unset values come from the environment: what Flyte's charts give pods
+/// (<c>FLYTE_AWS_ENDPOINT</c>, <c>FLYTE_AWS_ACCESS_KEY_ID</c>, <c>FLYTE_AWS_SECRET_ACCESS_KEY</c>,
+/// <c>FLYTE_AWS_S3_ADDRESSING_STYLE</c>), then the usual AWS variables (<c>AWS_ENDPOINT_URL_S3</c>, <c>AWS_ENDPOINT_URL</c>,
+/// <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, <c>AWS_ACCESS_KEY_ID</c>, <c>AWS_SECRET_ACCESS_KEY</c>, <c>AWS_SESSION_TOKEN</c>);
+/// credentials that are set nowhere come from the AWS SDK's default chain (profiles, web identity, container and
+/// instance roles: a pod's IAM role). docs/storage.md has the order.
 /// </summary>
 public sealed record S3StoreOptions
 {

@@ -87,6 +87,10 @@ public sealed class S3StorageSettingsTests(S3rverFixture s3) : IClassFixture<S3r
         Assert.Equal($"s3://{S3rverFixture.Bucket}/devbox/runs/flytesnacks/development/r1", storage.RunBase(new RunKey("", "flytesnacks", "development", "r1")));
         Assert.Equal(new Dictionary<string, string>
         {
+            ["FLYTE_AWS_ENDPOINT"] = s3.Endpoint,
+            ["FLYTE_AWS_S3_ADDRESSING_STYLE"] = "path",
+            ["FLYTE_AWS_ACCESS_KEY_ID"] = s3.Options.AccessKeyId!,
+            ["FLYTE_AWS_SECRET_ACCESS_KEY"] = s3.Options.SecretAccessKey!,
             ["AWS_ENDPOINT_URL_S3"] = s3.Endpoint,
             ["AWS_REGION"] = s3.Options.Region!,
             ["AWS_ACCESS_KEY_ID"] = s3.Options.AccessKeyId!,

@@ -42,16 +42,28 @@ public sealed class ObjectStoresTests
 
     [Theory]
     [InlineData("ftp://host/file", "ftp")]
-    [InlineData("abfs://container/key", "abfs")]
+    [InlineData("wasb://container/key", "wasb")]
     public void UnknownSchemes_AreRefusedNamingTheSchemeAndTheSupportedOnes(string uri, string scheme)
     {
         var error = Assert.Throws<NotSupportedException>(() => ObjectStores.For(uri));
 
         Assert.Contains($"'{scheme}'", error.Message, StringComparison.Ordinal);
-        foreach (var supported in new[] { "file://", "s3://", "gs://" })
+        foreach (var supported in new[] { "file://", "s3://", "gs://", "abfs://", "abfss://" })
         {
             Assert.Contains(supported, error.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("abfs://data@acct.dfs.core.windows.net/key", "acct")]
+    [InlineData("abfss://data@acct.dfs.core.windows.net/key", "acct")]
+    public void AbfsUris_GetAnAzureStoreForTheirAccount(string uri, string account)
+    {
+        using var store = ObjectStores.For(uri, new ObjectStoreOptions { Azure = new AzureStoreOptions { AccountKey = "a2V5" } });
+
+        var azure = Assert.IsType<AzureBlobObjectStore>(store);
+        Assert.Equal(account, azure.AccountName);
+        Assert.Equal(AzureCredentialSource.SharedKey, azure.CredentialSource);
     }
 
     [Theory]

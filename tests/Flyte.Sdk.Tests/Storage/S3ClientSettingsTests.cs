@@ -58,6 +58,62 @@ public sealed class S3ClientSettingsTests
     }
 
     [Fact]
+    public void TheFlyteVariablesThatChartsGivePods_WinOverTheAwsOnes()
+    {
+        var settings = Resolve("s3", new S3StoreOptions(),
+            ("FLYTE_AWS_ENDPOINT", "http://minio.flyte:9000"),
+            ("FLYTE_AWS_ACCESS_KEY_ID", "minio"),
+            ("FLYTE_AWS_SECRET_ACCESS_KEY", "miniostorage"),
+            ("AWS_ENDPOINT_URL_S3", "http://s3-specific:2"),
+            ("AWS_ACCESS_KEY_ID", "aws-id"),
+            ("AWS_SECRET_ACCESS_KEY", "aws-secret"),
+            ("AWS_SESSION_TOKEN", "a token for the AWS key"));
+
+        Assert.Equal(new S3ClientSettings("s3", "http://minio.flyte:9000", "us-east-1", "minio", "miniostorage", null, ForcePathStyle: true), settings);
+    }
+
+    [Theory]
+    [InlineData("virtual", false)]
+    [InlineData("path", true)]
+    [InlineData("PATH", true)]
+    public void TheAddressingStyleVariable_ChoosesPathOrVirtualHostedAddressing(string style, bool pathStyle)
+    {
+        var settings = Resolve("s3", new S3StoreOptions(), ("FLYTE_AWS_ENDPOINT", "http://minio.flyte:9000"), ("FLYTE_AWS_S3_ADDRESSING_STYLE", style));
+
+        Assert.Equal(pathStyle, settings.ForcePathStyle);
+    }
+
+    [Fact]
+    public void AnUnknownAddressingStyle_IsOneLineNamingTheVariable()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Resolve("s3", new S3StoreOptions(), ("FLYTE_AWS_S3_ADDRESSING_STYLE", "dns")));
+
+        Assert.Equal("FLYTE_AWS_S3_ADDRESSING_STYLE must be 'path' or 'virtual', not 'dns'.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("FLYTE_AWS_ACCESS_KEY_ID", "FLYTE_AWS_ACCESS_KEY_ID and FLYTE_AWS_SECRET_ACCESS_KEY")]
+    [InlineData("FLYTE_AWS_SECRET_ACCESS_KEY", "FLYTE_AWS_ACCESS_KEY_ID and FLYTE_AWS_SECRET_ACCESS_KEY")]
+    [InlineData("AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")]
+    public void HalfAKeyPair_IsRefusedNamingThePair(string variable, string pair)
+    {
+        var error = Assert.Throws<ArgumentException>(() => Resolve("s3", new S3StoreOptions(), (variable, "value")));
+
+        Assert.Contains(pair, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoKeysAnywhere_LeavesCredentialsToTheAwsDefaultChain()
+    {
+        // A pod's IAM role (web identity, container or instance credentials): the AWS SDK's chain decides, so no keys here.
+        var settings = Resolve("s3", new S3StoreOptions(), ("FLYTE_AWS_ENDPOINT", "http://minio.flyte:9000"), ("AWS_REGION", "eu-west-3"));
+
+        Assert.Null(settings.AccessKeyId);
+        Assert.Null(settings.SecretAccessKey);
+        Assert.Equal("eu-west-3", settings.Region);
+    }
+
+    [Fact]
     public void NothingSet_MeansAwsInUsEast1WithVirtualHostedAddressing()
     {
         var settings = Resolve("s3", new S3StoreOptions());
