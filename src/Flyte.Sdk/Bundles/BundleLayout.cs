@@ -32,11 +32,11 @@ internal static class BundleLayout
             {
                 if (links.ContainsKey(parent))
                 {
-                    return (entry.Path, $"it lies beneath the symbolic link '{Echo.Of(parent)}'");
+                    return (entry.Path, $"it lies beneath the symbolic link '{EchoedValue.Of(parent)}'");
                 }
                 if (kinds.GetValueOrDefault(parent) == BundleEntryKind.File)
                 {
-                    return (entry.Path, $"it lies beneath the file '{Echo.Of(parent)}'");
+                    return (entry.Path, $"it lies beneath the file '{EchoedValue.Of(parent)}'");
                 }
             }
         }
@@ -46,7 +46,7 @@ internal static class BundleLayout
             var problem = BundlePath.Problem(target, isLinkTarget: true);
             if (problem is null && Resolve(links, path, target, 0) is null)
             {
-                problem = $"it is a symbolic link to '{Echo.Of(target)}', which resolves outside the bundle";
+                problem = $"it is a symbolic link to '{EchoedValue.Of(target)}', which resolves outside the bundle";
             }
             if (problem is not null)
             {

@@ -110,7 +110,7 @@ internal static class YamlConfigFile
     {
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
-        YamlScalarNode scalar => $"the value '{Echo.Of(scalar.Value ?? "")}'",
+        YamlScalarNode scalar => $"the value '{EchoedValue.Of(scalar.Value ?? "")}'",
         _ => "an alias",
     };
 

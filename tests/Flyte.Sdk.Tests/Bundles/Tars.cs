@@ -43,6 +43,21 @@ internal static class Tars
         return bytes.ToArray();
     }
 
+    /// <summary>A tar of one symbolic link whose target is empty, which TarWriter refuses to write.</summary>
+    public static byte[] EmptyLinkTarget(string name)
+    {
+        var tar = new MemoryStream();
+        using (var writer = new TarWriter(tar, TarEntryFormat.Ustar, leaveOpen: true))
+        {
+            writer.WriteEntry(new UstarTarEntry(TarEntryType.SymbolicLink, name) { LinkName = "x" });
+        }
+        byte[] bytes = tar.ToArray();
+        const int LinkName = 157;
+        bytes.AsSpan(LinkName, 100).Clear();
+        FixChecksum(bytes);
+        return bytes;
+    }
+
     /// <summary>Rewrites the checksum of the tar header at the start of <paramref name="tar"/> after its bytes were changed.</summary>
     public static void FixChecksum(byte[] tar)
     {

@@ -24,7 +24,7 @@ public sealed class ConfigFileErrorTests : IDisposable
         { "storage:\n  forcePathStyle: sometimes\n", "storage.forcePathStyle in {0} (line 2) must be true or false, not 'sometimes'." },
         // Found by fuzzing (docs/fuzzing.md): YamlDotNet's other exceptions on malformed input, and values quoted across lines.
         { "admin:\0\u0002 scopes\0*a:\n", "is not valid YAML: " },
-        { "task: |\n\u001b multi\n", "is not valid YAML: " },
+        { ":\n  [cmanl: \"tool  --flcg\"\ntast: |\n\u001b \ufffd multi\n    ", "is not valid YAML: " },
         { "task: |\n  multi\n  line\n", "task in {0} (line 1) must be a mapping of keys, not the value 'multi\\nline\\n'." },
         { "admin:\n  insecure: \"a\\nb\"\n", "admin.insecure in {0} (line 2) must be true or false, not 'a\\nb'." },
     };

@@ -8,7 +8,7 @@ namespace Flyte;
 /// it: on one line, control characters written as escapes so a value cannot break the message or forge a log line, and
 /// at most <see cref="MaxLength"/> characters.
 /// </summary>
-internal static class Echo
+internal static class EchoedValue
 {
     public const int MaxLength = 200;
 
