@@ -21,7 +21,7 @@ internal static class TaskInputs
             string token = tokens[i];
             if (!token.StartsWith("--", StringComparison.Ordinal) || token.Length == 2)
             {
-                throw new UsageException($"unexpected argument \"{token}\"; inputs are given as --name value");
+                throw new UsageException($"unexpected argument \"{OneLine(token)}\"; inputs are given as --name value");
             }
             string flag = token[2..];
             string? value = null;
@@ -102,7 +102,7 @@ internal static class TaskInputs
         string takes = task.InputNames.Count == 0
             ? "takes no inputs"
             : "takes " + string.Join(", ", task.InputNames.Select(n => $"--{n} ({LiteralTypeDescription.Of(types[n])})"));
-        throw new UsageException($"unknown input --{flag}; {task.Name} {takes}");
+        throw new UsageException($"unknown input --{OneLine(flag)}; {task.Name} {takes}");
     }
 
     private static string Loosen(string name) => name.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
@@ -113,5 +113,6 @@ internal static class TaskInputs
         return value.TypeCase == LiteralType.TypeOneofCase.Simple && value.Simple == SimpleType.Boolean;
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    // Messages are one line, whatever the user typed (a pasted value may carry a newline).
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

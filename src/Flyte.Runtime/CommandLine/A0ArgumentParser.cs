@@ -93,7 +93,7 @@ internal static class A0ArgumentParser
             string token = args[i];
             if (!LooksLikeOption(token))
             {
-                warnings.Add($"ignored unexpected argument '{token}'");
+                warnings.Add($"ignored unexpected argument '{EchoedValue.Of(token)}'");
                 continue;
             }
 
@@ -109,7 +109,7 @@ internal static class A0ArgumentParser
                 {
                     value = args[++i];
                 }
-                warnings.Add(value is null ? $"ignored unknown option {name}" : $"ignored unknown option {name} {value}");
+                warnings.Add(value is null ? $"ignored unknown option {EchoedValue.Of(name)}" : $"ignored unknown option {EchoedValue.Of(name)} {EchoedValue.Of(value)}");
                 continue;
             }
 
@@ -164,8 +164,8 @@ internal static class A0ArgumentParser
             if (value is null && raw is not null && option != Option.PrevCheckpoint && TemplateValue.IsPlaceholder(raw))
             {
                 warnings.Add(environmentVariable is null
-                    ? $"{LongName(option)} arrived as the unsubstituted template '{raw}'; treating it as absent"
-                    : $"{LongName(option)} arrived as the unsubstituted template '{raw}' and {environmentVariable} is not set; treating it as absent");
+                    ? $"{LongName(option)} arrived as the unsubstituted template '{EchoedValue.Of(raw)}'; treating it as absent"
+                    : $"{LongName(option)} arrived as the unsubstituted template '{EchoedValue.Of(raw)}' and {environmentVariable} is not set; treating it as absent");
             }
             return value;
         }
@@ -191,7 +191,7 @@ internal static class A0ArgumentParser
         if (resolver != DotnetResolver)
         {
             return A0ParseResult.Failure(
-                $"--resolver '{resolver}' is not a .NET resolver: use --resolver {DotnetResolver} {TaskReference.TaskKey} <Class.Method>",
+                $"--resolver '{EchoedValue.Of(resolver)}' is not a .NET resolver: use --resolver {DotnetResolver} {TaskReference.TaskKey} <Class.Method>",
                 warnings);
         }
         if (!TaskReference.TryParse(resolverArgs, warnings, out string taskName, out string? assemblyName, out string taskError))
@@ -239,7 +239,7 @@ internal static class A0ArgumentParser
         string name = LongName(option);
         string? raw = given[(int)option];
         return raw is not null && TemplateValue.IsPlaceholder(raw)
-            ? $"{name} arrived as the unsubstituted template '{raw}': the executor must replace it with {expected}"
+            ? $"{name} arrived as the unsubstituted template '{EchoedValue.Of(raw)}': the executor must replace it with {expected}"
             : $"missing {name}: pass {expected}";
     }
 
@@ -253,7 +253,7 @@ internal static class A0ArgumentParser
         {
             return parsed;
         }
-        warnings.Add($"--run-start-time '{value}' is not an RFC 3339 time such as 2025-06-01T12:30:00Z; treating it as absent");
+        warnings.Add($"--run-start-time '{EchoedValue.Of(value)}' is not an RFC 3339 time such as 2025-06-01T12:30:00Z; treating it as absent");
         return null;
     }
 

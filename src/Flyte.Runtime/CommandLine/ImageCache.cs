@@ -85,7 +85,7 @@ internal static class ImageCache
             reader.TryConsume((byte)':');
             if (reader.PeekKind(out string kind) != '"')
             {
-                error = $"--image-cache entry \"{environment}\" is not an image URI string (found JSON {kind})";
+                error = $"--image-cache entry \"{EchoedValue.Of(environment)}\" is not an image URI string (found JSON {kind})";
                 return false;
             }
             reader.TryReadString(out string image);

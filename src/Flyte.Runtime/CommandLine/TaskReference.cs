@@ -24,7 +24,7 @@ internal static class TaskReference
             string key = resolverArgs[i];
             if (i + 1 >= resolverArgs.Count)
             {
-                error = $"resolver argument '{key}' has no value; expected {Usage}";
+                error = $"resolver argument '{EchoedValue.Of(key)}' has no value; expected {Usage}";
                 return false;
             }
             string value = resolverArgs[i + 1];
@@ -38,7 +38,7 @@ internal static class TaskReference
             }
             else
             {
-                warnings.Add($"ignored unknown resolver argument '{key} {value}'");
+                warnings.Add($"ignored unknown resolver argument '{EchoedValue.Of(key)} {EchoedValue.Of(value)}'");
             }
         }
 
@@ -46,7 +46,7 @@ internal static class TaskReference
         {
             error = task is null
                 ? $"missing task reference: the command line must end with {Usage}"
-                : $"task reference '{task}' is not a task name; expected {Usage}";
+                : $"task reference '{EchoedValue.Of(task)}' is not a task name; expected {Usage}";
             return false;
         }
         taskName = task.Trim();

@@ -209,7 +209,8 @@ internal static class BundleExtractor
                         await action(entry, cancellationToken).ConfigureAwait(false);
                     }
                 }
-                catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+                // TarReader also throws OverflowException for a base-256 number too large for its field (found by fuzzing).
+                catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or OverflowException)
                 {
                     throw new BundleRejectedException($"Code bundle rejected: it is not a valid .tar.gz ({e.Message}).", innerException: e);
                 }

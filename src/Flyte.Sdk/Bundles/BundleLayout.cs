@@ -1,7 +1,7 @@
 namespace Flyte.Bundles;
 
 /// <summary>
-/// Checks a whole bundle's entries together: no duplicates, nothing beneath a symbolic link, and every link resolving
+/// Checks a whole bundle's entries together: no duplicates, nothing beneath a file or a symbolic link, and every link resolving
 /// inside the bundle once the other links it passes through are followed (so <c>b -&gt; .</c> plus <c>a -&gt; b/..</c>
 /// is caught). The same rules apply when packing and when unpacking.
 /// </summary>
@@ -12,11 +12,11 @@ internal static class BundleLayout
     /// <summary>The first offending entry and why, or null when the layout is safe.</summary>
     public static (string Entry, string Reason)? FindProblem(IReadOnlyList<BundleEntry> entries)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var kinds = new Dictionary<string, BundleEntryKind>(StringComparer.Ordinal);
         var links = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (!seen.Add(entry.Path))
+            if (!kinds.TryAdd(entry.Path, entry.Kind))
             {
                 return (entry.Path, "it appears twice");
             }
@@ -32,7 +32,11 @@ internal static class BundleLayout
             {
                 if (links.ContainsKey(parent))
                 {
-                    return (entry.Path, $"it lies beneath the symbolic link '{parent}'");
+                    return (entry.Path, $"it lies beneath the symbolic link '{EchoedValue.Of(parent)}'");
+                }
+                if (kinds.GetValueOrDefault(parent) == BundleEntryKind.File)
+                {
+                    return (entry.Path, $"it lies beneath the file '{EchoedValue.Of(parent)}'");
                 }
             }
         }
@@ -42,7 +46,7 @@ internal static class BundleLayout
             var problem = BundlePath.Problem(target, isLinkTarget: true);
             if (problem is null && Resolve(links, path, target, 0) is null)
             {
-                problem = $"it is a symbolic link to '{target}', which resolves outside the bundle";
+                problem = $"it is a symbolic link to '{EchoedValue.Of(target)}', which resolves outside the bundle";
             }
             if (problem is not null)
             {

@@ -13,5 +13,5 @@ public sealed class BundleRejectedException : Exception
     public string? EntryName { get; }
 
     internal static BundleRejectedException ForEntry(string entryName, string reason) =>
-        new($"Code bundle entry '{entryName}' rejected: {reason}.", entryName);
+        new($"Code bundle entry '{EchoedValue.Of(entryName)}' rejected: {reason}.", entryName);
 }

@@ -22,7 +22,7 @@ internal sealed class ConfigValues(IReadOnlyDictionary<ConfigKey, ConfigRawValue
         {
             "true" or "yes" or "on" or "1" => true,
             "false" or "no" or "off" or "0" => false,
-            _ => throw new FlyteConfigException($"{values[key].Origin} must be true or false, not '{text}'."),
+            _ => throw new FlyteConfigException($"{values[key].Origin} must be true or false, not '{EchoedValue.Of(text)}'."),
         };
     }
 
@@ -62,7 +62,7 @@ internal sealed class ConfigValues(IReadOnlyDictionary<ConfigKey, ConfigRawValue
             }
         }
         throw new FlyteConfigException(
-            $"{values[key].Origin} is '{text}', not an auth type; use one of {string.Join(", ", Enum.GetNames<AuthType>())}.");
+            $"{values[key].Origin} is '{EchoedValue.Of(text)}', not an auth type; use one of {string.Join(", ", Enum.GetNames<AuthType>())}.");
     }
 
     /// <summary><c>grpc</c> or <c>grpc-web</c> (also <c>grpcweb</c>, <c>grpc_web</c>).</summary>
@@ -73,7 +73,7 @@ internal sealed class ConfigValues(IReadOnlyDictionary<ConfigKey, ConfigRawValue
             return null;
         }
         return Remote.RemoteTransportNames.Parse(text)
-            ?? throw new FlyteConfigException($"{values[key].Origin} is '{text}', not a transport; use grpc (HTTP/2, the default) or grpc-web (HTTP/1.1 ingresses).");
+            ?? throw new FlyteConfigException($"{values[key].Origin} is '{EchoedValue.Of(text)}', not a transport; use grpc (HTTP/2, the default) or grpc-web (HTTP/1.1 ingresses).");
     }
 
     /// <summary>The endpoint, checked to be in a form flyte-sdk accepts.</summary>

@@ -35,6 +35,11 @@ internal static class YamlConfigFile
             throw new FlyteConfigException(
                 $"{path} is not valid YAML (line {e.Start.Line}, column {e.Start.Column}): {OneLine(e.Message)}", e);
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet fails this way, without a position, on some malformed input (NUL and other control characters).
+            throw new FlyteConfigException($"{path} is not valid YAML: {OneLine(e.Message)}", e);
+        }
 
         var values = new Dictionary<ConfigKey, ConfigRawValue>();
         if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))
@@ -105,7 +110,7 @@ internal static class YamlConfigFile
     {
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
-        YamlScalarNode scalar => $"the value '{scalar.Value}'",
+        YamlScalarNode scalar => $"the value '{EchoedValue.Of(scalar.Value ?? "")}'",
         _ => "an alias",
     };
 

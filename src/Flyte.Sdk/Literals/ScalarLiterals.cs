@@ -15,7 +15,18 @@ public static class ScalarLiterals
     public static Literal FromBoolean(bool value) => FromPrimitive(new Primitive { Boolean = value });
     public static Literal FromDateTime(DateTime value) => FromPrimitive(new Primitive { Datetime = Timestamp.FromDateTime(AsUtc(value)) });
     public static Literal FromDateTimeOffset(DateTimeOffset value) => FromPrimitive(new Primitive { Datetime = Timestamp.FromDateTimeOffset(value) });
-    public static Literal FromTimeSpan(TimeSpan value) => FromPrimitive(new Primitive { Duration = Duration.FromTimeSpan(value) });
+    /// <exception cref="LiteralConversionException">The span is longer than a protobuf Duration holds (about 10,000 years either way).</exception>
+    public static Literal FromTimeSpan(TimeSpan value)
+    {
+        // Duration.FromTimeSpan takes any TimeSpan (about 29,000 years), but a Duration past its range cannot be read back.
+        long seconds = value.Ticks / TimeSpan.TicksPerSecond;
+        if (seconds is > Duration.MaxSeconds or < Duration.MinSeconds)
+        {
+            throw new LiteralConversionException(
+                $"a DURATION is at most {Duration.MaxSeconds} seconds (about 10,000 years) either way; {seconds.ToString(CultureInfo.InvariantCulture)} seconds is outside it");
+        }
+        return FromPrimitive(new Primitive { Duration = Duration.FromTimeSpan(value) });
+    }
     public static Literal FromGuid(Guid value) => FromString(value.ToString("D"));
 
     /// <summary>decimal travels as a STRING in invariant culture, so no digit is lost (a FLOAT would round).</summary>

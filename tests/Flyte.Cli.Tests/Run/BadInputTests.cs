@@ -38,6 +38,9 @@ public sealed class BadInputTests : IDisposable
         { "cli.FileLength", ["--file", "/no/such/file.txt"], "input --file (file): expected a file path or URI, got \"/no/such/file.txt\" (no such file)" },
         { "cli.CountEntries", ["--directory", "/no/such/folder"], "input --directory (directory): expected a directory path or URI, got \"/no/such/folder\" (no such directory)" },
         { "cli.Tuple", ["stray"], "unexpected argument \"stray\"; inputs are given as --name value" },
+        // Found by fuzzing (docs/fuzzing.md): what the user typed is echoed on the message's one line.
+        { "cli.Tuple", ["stray\nline"], "unexpected argument \"stray line\"; inputs are given as --name value" },
+        { "cli.Tuple", ["--na\r\nmes", "[]"], "unknown input --na mes; cli.Tuple takes --names (list of STRING)" },
     };
 
     [Theory]

@@ -23,6 +23,11 @@ public sealed class CodeBundleRejectionTests : IDisposable
         { "hardlink", "hard" },
         { "beneath-link", "d/x" },
         { "fifo", "pipe" },
+        // Found by fuzzing (docs/fuzzing.md): each failed with an IOException or ArgumentException while writing.
+        { "beneath-file", "a/b" },
+        { "beneath-file-written-first", "a/b" },
+        { "link-empty", "l" },
+        { "long-name", "d/" + new string('\u00e9', 128) },
     };
 
     private static byte[] Malicious(string name) => name switch
@@ -40,6 +45,11 @@ public sealed class CodeBundleRejectionTests : IDisposable
         // The link itself stays inside, but a file written through it would not be the file the entry names.
         "beneath-link" => Tars.Craft(Tars.Directory("sub/"), Tars.Link(TarEntryType.SymbolicLink, "d", "sub"), Tars.File("d/x")),
         "fifo" => Tars.Craft(Tars.File("ok.txt"), new PaxTarEntry(TarEntryType.Fifo, "pipe")),
+        "beneath-file" => Tars.Craft(Tars.File("a"), Tars.File("a/b")),
+        "beneath-file-written-first" => Tars.Craft(Tars.File("a/b"), Tars.File("a")),
+        "link-empty" => Tars.Gzip(Tars.EmptyLinkTarget("l")),
+        // 128 two-byte characters: 256 bytes, one more than a file name holds.
+        "long-name" => Tars.Craft(Tars.File("ok.txt"), Tars.File("d/" + new string('\u00e9', 128))),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -74,6 +84,39 @@ public sealed class CodeBundleRejectionTests : IDisposable
         Assert.Equal(offendingEntry, error.EntryName);
         Assert.Equal(["dest", "dest/existing.txt"], TempFolder.ListTree(_temp["sandbox"]));
         Assert.Equal("untouched", File.ReadAllText(_temp["sandbox/dest/existing.txt"]));
+    }
+
+    [Fact]
+    public async Task A_name_with_a_newline_is_quoted_on_one_line()
+    {
+        var error = await Assert.ThrowsAsync<BundleRejectedException>(
+            () => CodeBundle.ExtractAsync(new MemoryStream(Tars.Craft(new UstarTarEntry(TarEntryType.RegularFile, "../a\nb"))), _temp["dest"], null));
+
+        Assert.Equal("../a\nb", error.EntryName);
+        Assert.Equal("Code bundle entry '../a\\nb' rejected: its path has a '..' segment, which leaves the destination.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_number_too_large_for_its_header_field_is_not_a_valid_tar()
+    {
+        // A GNU header whose access time is base-256 (first byte 0xff) and overflows: TarReader throws OverflowException.
+        var tar = new MemoryStream();
+        using (var writer = new TarWriter(tar, TarEntryFormat.Gnu, leaveOpen: true))
+        {
+            writer.WriteEntry(new GnuTarEntry(TarEntryType.RegularFile, "f") { DataStream = new MemoryStream([1]) });
+        }
+        byte[] header = tar.ToArray();
+        const int AccessTime = 345;
+        header[AccessTime] = 0xff;
+        header.AsSpan(AccessTime + 1, 11).Clear();
+        Tars.FixChecksum(header);
+
+        var error = await Assert.ThrowsAsync<BundleRejectedException>(
+            () => CodeBundle.ExtractAsync(new MemoryStream(Tars.Gzip(header)), _temp["dest"], null));
+
+        Assert.StartsWith("Code bundle rejected: it is not a valid .tar.gz (", error.Message);
+        Assert.IsType<OverflowException>(error.InnerException);
+        Assert.False(Directory.Exists(_temp["dest"]));
     }
 
     [Fact]

@@ -33,6 +33,44 @@ internal static class Tars
         return bytes.ToArray();
     }
 
+    public static byte[] Gzip(byte[] tar)
+    {
+        var bytes = new MemoryStream();
+        using (var gzip = new GZipStream(bytes, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(tar);
+        }
+        return bytes.ToArray();
+    }
+
+    /// <summary>A tar of one symbolic link whose target is empty, which TarWriter refuses to write.</summary>
+    public static byte[] EmptyLinkTarget(string name)
+    {
+        var tar = new MemoryStream();
+        using (var writer = new TarWriter(tar, TarEntryFormat.Ustar, leaveOpen: true))
+        {
+            writer.WriteEntry(new UstarTarEntry(TarEntryType.SymbolicLink, name) { LinkName = "x" });
+        }
+        byte[] bytes = tar.ToArray();
+        const int LinkName = 157;
+        bytes.AsSpan(LinkName, 100).Clear();
+        FixChecksum(bytes);
+        return bytes;
+    }
+
+    /// <summary>Rewrites the checksum of the tar header at the start of <paramref name="tar"/> after its bytes were changed.</summary>
+    public static void FixChecksum(byte[] tar)
+    {
+        const int Offset = 148, Length = 8;
+        tar.AsSpan(Offset, Length).Fill((byte)' ');
+        int sum = 0;
+        for (int i = 0; i < 512; i++)
+        {
+            sum += tar[i];
+        }
+        Encoding.ASCII.GetBytes(Convert.ToString(sum, 8).PadLeft(6, '0') + "\0 ").CopyTo(tar, Offset);
+    }
+
     public static TarEntry File(string name, string content = "x") =>
         new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) };
 

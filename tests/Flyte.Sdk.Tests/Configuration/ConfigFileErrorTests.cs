@@ -22,6 +22,11 @@ public sealed class ConfigFileErrorTests : IDisposable
         { "task:\n  project: [a, b]\n", "task.project in {0} (line 2) must be a single value, not a list." },
         { "admin:\n  endpoint: a:1\n  endpoint: b:2\n", "is not valid YAML (line 3, column 3): Duplicate key endpoint" },
         { "storage:\n  forcePathStyle: sometimes\n", "storage.forcePathStyle in {0} (line 2) must be true or false, not 'sometimes'." },
+        // Found by fuzzing (docs/fuzzing.md): YamlDotNet's other exceptions on malformed input, and values quoted across lines.
+        { "admin:\0\u0002 scopes\0*a:\n", "is not valid YAML: " },
+        { ":\n  [cmanl: \"tool  --flcg\"\ntast: |\n\u001b \ufffd multi\n    ", "is not valid YAML: " },
+        { "task: |\n  multi\n  line\n", "task in {0} (line 1) must be a mapping of keys, not the value 'multi\\nline\\n'." },
+        { "admin:\n  insecure: \"a\\nb\"\n", "admin.insecure in {0} (line 2) must be true or false, not 'a\\nb'." },
     };
 
     [Theory]
