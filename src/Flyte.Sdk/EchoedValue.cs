@@ -12,12 +12,13 @@ internal static class EchoedValue
 {
     public const int MaxLength = 200;
 
-    public static string Of(string value)
+    /// <param name="maxLength">How many characters of the value to quote at most; <see cref="MaxLength"/> unless given.</param>
+    public static string Of(string value, int maxLength = MaxLength)
     {
-        var text = new StringBuilder(Math.Min(value.Length, MaxLength) + 8);
+        var text = new StringBuilder(Math.Min(value.Length, maxLength) + 8);
         foreach (char c in value)
         {
-            if (text.Length >= MaxLength)
+            if (text.Length >= maxLength)
             {
                 return text.Append("…(").Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(" characters)").ToString();
             }

@@ -58,6 +58,5 @@ public sealed class ErrorBoundary(ILogger<ErrorBoundary> logger) : Interceptor
         }
     }
 
-    private static string Bounded(string detail) =>
-        detail.Length <= MaximumDetailLength ? detail : $"{detail[..MaximumDetailLength]}… ({detail.Length} characters)";
+    private static string Bounded(string detail) => detail.Length <= MaximumDetailLength ? detail : EchoedValue.Of(detail, MaximumDetailLength);
 }

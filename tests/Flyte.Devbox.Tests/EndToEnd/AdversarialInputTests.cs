@@ -67,7 +67,7 @@ public sealed class AdversarialInputTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
         Assert.StartsWith($"run_id.{field} 'aaaa", refused.Status.Detail);
-        Assert.Contains("…' (100000 characters) is not valid", refused.Status.Detail);
+        Assert.Contains("…(100000 characters)' is not valid", refused.Status.Detail);
         Assert.True(refused.Status.Detail.Length < 300, $"{refused.Status.Detail.Length} characters of detail");
     }
 

@@ -28,7 +28,7 @@ public sealed class ErrorBoundaryTests
             Call(() => throw new RpcException(new Status(StatusCode.InvalidArgument, new string('x', 100_000)))));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal(new string('x', ErrorBoundary.MaximumDetailLength) + "… (100000 characters)", error.Status.Detail);
+        Assert.Equal(new string('x', ErrorBoundary.MaximumDetailLength) + "…(100000 characters)", error.Status.Detail);
     }
 
     [Fact]
