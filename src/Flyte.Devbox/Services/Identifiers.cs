@@ -39,12 +39,15 @@ public static class Identifiers
     /// <summary>An org may be left empty (the devbox's default); when given it is a <see cref="Name"/>.</summary>
     public static string Org(string? value, string field) => string.IsNullOrEmpty(value) ? "" : Name(value, field);
 
-    /// <summary>A task name such as <c>quickstart.Square</c>: letters, digits, '-', '_' and '.', starting with a letter, digit or '_'.</summary>
+    /// <summary>
+    /// A task name such as <c>quickstart.Square</c>: letters (any script, as C# and Python identifiers allow), digits,
+    /// '-', '_' and '.', starting with a letter, digit or '_'.
+    /// </summary>
     public static string TaskName(string? value, string field)
     {
         Require(value, field);
-        if (value!.Length > TaskNameLength || !(char.IsAsciiLetterOrDigit(value[0]) || value[0] == '_')
-            || !All(value, c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        if (value!.Length > TaskNameLength || !(char.IsLetterOrDigit(value[0]) || value[0] == '_')
+            || !All(value, c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
             throw Invalid(field, value, $"use letters, digits, '-', '_' and '.', starting with a letter, digit or '_', at most {TaskNameLength} characters");
         }
