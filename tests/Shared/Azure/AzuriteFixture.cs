@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Storage;
 using Azure.Storage.Blobs;
@@ -22,8 +20,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
     public const string Account = "devstoreaccount1";
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly StringBuilder output = new();
-    private Process? server;
+    private ListeningProcess? server;
     private DirectoryInfo? dataDirectory;
 
     /// <summary>The Blob service URL of the development account, <c>http://127.0.0.1:PORT/devstoreaccount1</c>.</summary>
@@ -54,78 +51,20 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
                 // No usage reports leave the machine; the account is the URL's first path segment, not the host's name.
                 "--disableTelemetry", "--disableProductStyleUrl", "--skipApiVersionCheck",
             },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
-        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        server = new Process { StartInfo = start, EnableRaisingEvents = true };
-        server.OutputDataReceived += (_, e) => OnOutput(e.Data, listening);
-        server.ErrorDataReceived += (_, e) => OnOutput(e.Data, listening);
-        server.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"Azurite exited early:\n{Output()}"));
-        server.Start();
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-
-        var port = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        server = await ListeningProcess.StartAsync("Azurite", start, ListeningLine());
+        int port = int.Parse(server.ReadyLine.Groups[1].Value, CultureInfo.InvariantCulture);
         ServiceUri = $"http://127.0.0.1:{port}/{Account}";
-        await WaitForConnectionAsync(port);
+        await ListeningProcess.WaitForConnectionAsync(port);
 
         await CreateClient().GetBlobContainerClient(Container).CreateIfNotExistsAsync();
     }
 
     public Task DisposeAsync()
     {
-        if (server is { HasExited: false })
-        {
-            server.Kill(entireProcessTree: true);
-            server.WaitForExit(10_000);
-        }
         server?.Dispose();
         dataDirectory?.Delete(recursive: true);
         return Task.CompletedTask;
-    }
-
-    private void OnOutput(string? line, TaskCompletionSource<int> listening)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-        if (ListeningLine().Match(line) is { Success: true } match)
-        {
-            listening.TrySetResult(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
-        }
-    }
-
-    private string Output()
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
-    private static async Task WaitForConnectionAsync(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var socket = new TcpClient();
-                await socket.ConnectAsync(System.Net.IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
     }
 
     [GeneratedRegex(@"successfully listens on http://127\.0\.0\.1:(\d+)")]

@@ -33,8 +33,7 @@ public sealed partial class OidcProviderFixture : IAsyncLifetime
 
     private const int MaxPagesPerFlow = 20;
 
-    private readonly StringBuilder output = new();
-    private Process? server;
+    private ListeningProcess? server;
 
     /// <summary><c>http://127.0.0.1:&lt;port&gt;</c>, as in the tokens' <c>iss</c>.</summary>
     public string Issuer { get; private set; } = "";
@@ -57,20 +56,9 @@ public sealed partial class OidcProviderFixture : IAsyncLifetime
         {
             ArgumentList = { Path.Combine(toolDirectory, "server.mjs") },
             WorkingDirectory = toolDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
-        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        server = new Process { StartInfo = start, EnableRaisingEvents = true };
-        server.OutputDataReceived += (_, e) => OnOutput(e.Data, listening);
-        server.ErrorDataReceived += (_, e) => OnOutput(e.Data, listening);
-        server.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"oidc-provider exited early:\n{Output()}"));
-        server.Start();
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-
-        Issuer = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        server = await ListeningProcess.StartAsync("oidc-provider", start, ListeningLine());
+        Issuer = server.ReadyLine.Groups["issuer"].Value;
         using var http = new HttpClient();
         using var discovery = JsonDocument.Parse(await http.GetStringAsync($"{Issuer}/.well-known/openid-configuration"));
         AuthorizationEndpoint = discovery.RootElement.GetProperty("authorization_endpoint").GetString()!;
@@ -81,11 +69,6 @@ public sealed partial class OidcProviderFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        if (server is { HasExited: false })
-        {
-            server.Kill(entireProcessTree: true);
-            server.WaitForExit(10_000);
-        }
         server?.Dispose();
         return Task.CompletedTask;
     }
@@ -235,30 +218,6 @@ public sealed partial class OidcProviderFixture : IAsyncLifetime
         {
             http?.Dispose();
             handler.Dispose();
-        }
-    }
-
-    private void OnOutput(string? line, TaskCompletionSource<string> listening)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-        if (ListeningLine().Match(line) is { Success: true } match)
-        {
-            listening.TrySetResult(match.Groups["issuer"].Value);
-        }
-    }
-
-    private string Output()
-    {
-        lock (output)
-        {
-            return output.ToString();
         }
     }
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -25,8 +23,7 @@ public sealed partial class S3rverFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
     }
 
-    private readonly StringBuilder output = new();
-    private Process? server;
+    private ListeningProcess? server;
     private DirectoryInfo? dataDirectory;
 
     public string Endpoint { get; private set; } = "";
@@ -51,22 +48,11 @@ public sealed partial class S3rverFixture : IAsyncLifetime
         var start = new ProcessStartInfo("node")
         {
             ArgumentList = { entryPoint, "--directory", dataDirectory.FullName, "--address", "127.0.0.1", "--port", "0", "--silent", "--no-vhost-buckets" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
-        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        server = new Process { StartInfo = start, EnableRaisingEvents = true };
-        server.OutputDataReceived += (_, e) => OnOutput(e.Data, listening);
-        server.ErrorDataReceived += (_, e) => OnOutput(e.Data, listening);
-        server.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"s3rver exited early:\n{Output()}"));
-        server.Start();
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-
-        var port = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        server = await ListeningProcess.StartAsync("s3rver", start, ListeningLine());
+        int port = int.Parse(server.ReadyLine.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Endpoint = $"http://127.0.0.1:{port}";
-        await WaitForConnectionAsync(port);
+        await ListeningProcess.WaitForConnectionAsync(port);
 
         using var client = new AmazonS3Client(AccessKey, AccessKey, new AmazonS3Config { ServiceURL = Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
         await client.PutBucketAsync(new PutBucketRequest { BucketName = Bucket });
@@ -74,56 +60,9 @@ public sealed partial class S3rverFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        if (server is { HasExited: false })
-        {
-            server.Kill(entireProcessTree: true);
-            server.WaitForExit(10_000);
-        }
         server?.Dispose();
         dataDirectory?.Delete(recursive: true);
         return Task.CompletedTask;
-    }
-
-    private void OnOutput(string? line, TaskCompletionSource<int> listening)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-        if (ListeningLine().Match(line) is { Success: true } match)
-        {
-            listening.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
-
-    private string Output()
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
-    private static async Task WaitForConnectionAsync(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var socket = new TcpClient();
-                await socket.ConnectAsync(System.Net.IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
     }
 
     [GeneratedRegex(@"listening on [^\s]+:(\d+)")]
