@@ -31,7 +31,8 @@ internal sealed class ControllerTestBed(string work)
 
     public static LiteralMap SquareInputs(long x) => new() { Literals = { ["x"] = ScalarLiterals.FromInt64(x) } };
 
-    public static ControlPlaneConnection Connect(string endpoint) => new(new ControllerSettings(endpoint, Insecure: true, UseActions: true));
+    /// <param name="useActions">ActionsService (as with <c>_U_USE_ACTIONS=1</c>), else QueueService and StateService.</param>
+    public static ControlPlaneConnection Connect(string endpoint, bool useActions = true) => new(new ControllerSettings(endpoint, Insecure: true, UseActions: useActions));
 
     /// <param name="log">Where the controller writes its lines (it writes from several threads); none by default.</param>
     public ActionsController Controller(ControlPlaneConnection connection, TimeSpan? patience = null, TextWriter? log = null) =>

@@ -8,9 +8,9 @@ using static Flyte.Runtime.Tests.ControlPlane.ControllerTestBed;
 namespace Flyte.Runtime.Tests.ControlPlane;
 
 /// <summary>
-/// a0's Enqueue of a child when the control plane does not answer: sent again while it restarts (UNAVAILABLE,
-/// DEADLINE_EXCEEDED, a call cut by the restart) and taken once it is back; given up after the patience with one line
-/// naming the child and the tries; not retried when the control plane answers no.
+/// a0's Enqueue of a child (or QueueService's EnqueueAction) when the control plane does not answer: sent again while
+/// it restarts (UNAVAILABLE, DEADLINE_EXCEEDED, a call cut by the restart) and taken once it is back; given up after the
+/// patience with one line naming the child and the tries; not retried when the control plane answers no.
 /// </summary>
 public sealed class EnqueueRetryTests : IDisposable
 {
@@ -27,16 +27,18 @@ public sealed class EnqueueRetryTests : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
 
     [Theory]
-    [InlineData(StatusCode.Unavailable, "the control plane is restarting")]
-    [InlineData(StatusCode.DeadlineExceeded, "upstream request timeout")]
-    public async Task An_enqueue_answered_with_a_transient_failure_is_sent_again_and_the_child_runs_once(StatusCode code, string detail)
+    [InlineData(true, StatusCode.Unavailable, "the control plane is restarting")]
+    [InlineData(true, StatusCode.DeadlineExceeded, "upstream request timeout")]
+    [InlineData(false, StatusCode.Unavailable, "the control plane is restarting")]
+    [InlineData(false, StatusCode.DeadlineExceeded, "upstream request timeout")]
+    public async Task An_enqueue_answered_with_a_transient_failure_is_sent_again_and_the_child_runs_once(bool useActions, StatusCode code, string detail)
     {
         var service = new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 25))
         {
             EnqueueFault = call => call <= 2 ? new Status(code, detail) : null,
         };
         await using var server = await ActionsServer.StartAsync(service);
-        using var connection = Connect(server.Endpoint);
+        using var connection = Connect(server.Endpoint, useActions);
         await using var controller = _bed.Controller(connection);
 
         var outputs = await WithinBoundAsync(controller.RunChildAsync(Square, SquareInputs(5), CancellationToken.None), "the child call");

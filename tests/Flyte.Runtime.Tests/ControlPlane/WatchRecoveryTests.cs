@@ -8,9 +8,9 @@ using static Flyte.Runtime.Tests.ControlPlane.ControllerTestBed;
 namespace Flyte.Runtime.Tests.ControlPlane;
 
 /// <summary>
-/// a0's watch of its children (WatchForUpdates) when the stream drops while the control plane stays up, when every
-/// try fails, and when the control plane refuses it (docs/watches.md): reopened with the replay filling in what it
-/// missed, given up after its patience with one line that counts the tries, or failed at once.
+/// a0's watch of its children (WatchForUpdates, or StateService's Watch) when the stream drops while the control plane
+/// stays up, when every try fails, and when the control plane refuses it (docs/watches.md): reopened with the replay
+/// filling in what it missed, given up after its patience with one line that counts the tries, or failed at once.
 /// </summary>
 public sealed class WatchRecoveryTests : IDisposable
 {
@@ -24,10 +24,12 @@ public sealed class WatchRecoveryTests : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(2);
 
     [Theory]
-    [InlineData(StatusCode.Unavailable, "Unavailable: upstream connect error")]
-    [InlineData(StatusCode.DeadlineExceeded, "DeadlineExceeded: stream timeout")]
-    [InlineData(StatusCode.OK, "the control plane ended the stream before the end")]
-    public async Task A_dropped_watch_is_reopened_and_its_replay_brings_the_end_the_parent_missed(StatusCode cut, string loggedReason)
+    [InlineData(true, StatusCode.Unavailable, "Unavailable: upstream connect error")]
+    [InlineData(true, StatusCode.DeadlineExceeded, "DeadlineExceeded: stream timeout")]
+    [InlineData(true, StatusCode.OK, "the control plane ended the stream before the end")]
+    [InlineData(false, StatusCode.Unavailable, "Unavailable: upstream connect error")]
+    [InlineData(false, StatusCode.OK, "the control plane ended the stream before the end")]
+    public async Task A_dropped_watch_is_reopened_and_its_replay_brings_the_end_the_parent_missed(bool useActions, StatusCode cut, string loggedReason)
     {
         var childMayEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var service = new FakeActionsService(async (action, _) =>
@@ -36,7 +38,7 @@ public sealed class WatchRecoveryTests : IDisposable
             return await _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 16);
         });
         await using var server = await ActionsServer.StartAsync(service);
-        using var connection = Connect(server.Endpoint);
+        using var connection = Connect(server.Endpoint, useActions);
         var log = new StringWriter();
         await using var controller = _bed.Controller(connection, log: TextWriter.Synchronized(log));
 
