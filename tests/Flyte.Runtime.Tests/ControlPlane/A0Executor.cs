@@ -81,7 +81,9 @@ internal sealed class A0Executor(A0Executor.Storage storage, string? endpoint)
     private async Task<ChildProcess.Result> StartA0Async(Action action, int attempt, IEnumerable<string> args, CancellationToken cancellationToken)
     {
         var run = action.ActionId.Run;
-        var environment = new Dictionary<string, string?>
+        // A pod sees only what the executor gives it: Flyte and cloud settings of the machine running the tests are removed.
+        var environment = InheritedSettings().ToDictionary(name => name, string? (_) => null, StringComparer.Ordinal);
+        foreach (var (name, value) in new Dictionary<string, string?>
         {
             ["RUN_NAME"] = run.Name,
             ["ACTION_NAME"] = action.ActionId.Name,
@@ -100,7 +102,10 @@ internal sealed class A0Executor(A0Executor.Storage storage, string? endpoint)
             ["AWS_SECRET_ACCESS_KEY"] = storage.S3?.SecretAccessKey,
             // Never look for credentials on the network (the EC2 metadata address is not loopback).
             ["AWS_EC2_METADATA_DISABLED"] = "true",
-        };
+        })
+        {
+            environment[name] = value;
+        }
         // Each attempt gets a fresh working folder, as a fresh container would: "--dest ." unpacks the bundle there.
         string workingDirectory = Path.Combine(storage.Root, "pods", $"{action.ActionId.Name}-{attempt}");
         Directory.CreateDirectory(workingDirectory);
@@ -115,6 +120,11 @@ internal sealed class A0Executor(A0Executor.Storage storage, string? endpoint)
             _slots.Release();
         }
     }
+
+    /// <summary>The names of the inherited variables that configure Flyte, a0 or a cloud SDK.</summary>
+    private static IEnumerable<string> InheritedSettings() =>
+        Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(name =>
+            new[] { "FLYTE_", "_U_", "AWS_", "AZURE_", "GOOGLE_" }.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)));
 
     private static ActionUpdate Failed(Action action, string outputPrefix, string code, string message, ExecutionError.Types.ErrorKind origin) => new()
     {

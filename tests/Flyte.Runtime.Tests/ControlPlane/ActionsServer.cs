@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Flyte.Runtime.Tests.ControlPlane;
 
-/// <summary>Serves a <see cref="FakeActionsService"/> over real gRPC (HTTP/2 cleartext) on a free loopback port.</summary>
+/// <summary>
+/// Serves a <see cref="FakeActionsService"/> over real gRPC (HTTP/2 cleartext) on a free loopback port, as ActionsService
+/// and as QueueService and StateService (<see cref="QueueStateFacade"/>).
+/// </summary>
 internal sealed class ActionsServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -35,8 +38,12 @@ internal sealed class ActionsServer : IAsyncDisposable
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(1));
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(service);
+        builder.Services.AddSingleton<QueueStateFacade.Queue>();
+        builder.Services.AddSingleton<QueueStateFacade.State>();
         var app = builder.Build();
         app.MapGrpcService<FakeActionsService>();
+        app.MapGrpcService<QueueStateFacade.Queue>();
+        app.MapGrpcService<QueueStateFacade.State>();
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new ActionsServer(app, address);

@@ -11,7 +11,10 @@ namespace Flyte.Runtime.Tests.ControlPlane;
 /// <summary>
 /// An in-process ActionsService for a0's controller: it keeps the actions enqueued, runs each new one with
 /// <see cref="Execute"/>, and streams their phases to whoever watches their parent (replay, sentinel, live updates),
-/// as Flyte's does. An action name it already has is refused with <see cref="ExistingStatus"/>.
+/// as Flyte's does. An action name it already has is refused with <see cref="ExistingStatus"/>. For the recovery tests
+/// it can fail calls (<see cref="EnqueueFault"/>, <see cref="WatchFault"/>), hold an Enqueue until the server stops
+/// (<see cref="HeldEnqueues"/>), cut the open watches (<see cref="DropWatches"/>) and keep new ones waiting before
+/// their replay (<see cref="HoldWatches"/>).
 /// </summary>
 internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<ActionUpdate>> execute) : ActionsService.ActionsServiceBase
 {
@@ -40,14 +43,105 @@ internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<Ac
     /// <summary>How many of the first Enqueue calls take the action but answer UNAVAILABLE, as a reply lost on the way.</summary>
     public int LostReplies { get; init; }
 
-    private int _enqueueCalls;
+    /// <summary>
+    /// The failure the nth Enqueue call (from 1) answers without taking the action, as a proxy or a control plane
+    /// shutting down would; null to serve it.
+    /// </summary>
+    public Func<int, Status?> EnqueueFault { get; init; } = _ => null;
 
-    public override Task<EnqueueResponse> Enqueue(EnqueueRequest request, ServerCallContext context)
+    /// <summary>How many of the first Enqueue calls wait, without taking the action, until the server stops.</summary>
+    public int HeldEnqueues { get; init; }
+
+    /// <summary>The failure the nth WatchForUpdates call (from 1) answers before any message; null to serve it. Settable mid-test.</summary>
+    public Func<int, Status?> WatchFault
+    {
+        get => Volatile.Read(ref _watchFault);
+        set => Volatile.Write(ref _watchFault, value);
+    }
+
+    /// <summary>Every WatchForUpdates call, served or failed.</summary>
+    public int WatchCalls => Volatile.Read(ref _watchCalls);
+
+    /// <summary>The watches open now (past their replay).</summary>
+    public int OpenWatches
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _watchers.Count;
+            }
+        }
+    }
+
+    private int _enqueueCalls;
+    private int _watchCalls;
+    private Func<int, Status?> _watchFault = _ => null;
+    private TaskCompletionSource _watchesLetThrough = CompletedGate();
+
+    /// <summary>The latest update of an action, or null when it was never enqueued.</summary>
+    public ActionUpdate? LatestOf(string actionName)
+    {
+        lock (_gate)
+        {
+            return _actions.TryGetValue(actionName, out var entry) ? entry.Latest : null;
+        }
+    }
+
+    /// <summary>
+    /// Ends every open watch with <paramref name="status"/>, as a proxy or load balancer cutting streams does, or
+    /// without an error when null, as a server closing streams before a restart does; the server stays up.
+    /// </summary>
+    public void DropWatches(Status? status)
+    {
+        lock (_gate)
+        {
+            foreach (var (_, channel) in _watchers)
+            {
+                channel.Writer.TryComplete(status is { } failure ? new RpcException(failure) : null);
+            }
+        }
+    }
+
+    /// <summary>New watches wait before their replay until <see cref="LetWatchesThrough"/>.</summary>
+    public void HoldWatches()
+    {
+        lock (_gate)
+        {
+            _watchesLetThrough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void LetWatchesThrough()
+    {
+        lock (_gate)
+        {
+            _watchesLetThrough.TrySetResult();
+        }
+    }
+
+    private static TaskCompletionSource CompletedGate()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        return gate;
+    }
+
+    public override async Task<EnqueueResponse> Enqueue(EnqueueRequest request, ServerCallContext context)
     {
         Calls.Enqueue((nameof(Enqueue), context.RequestHeaders));
         var action = request.Action;
         string name = action.ActionId.Name;
         int call = Interlocked.Increment(ref _enqueueCalls);
+        if (call <= HeldEnqueues)
+        {
+            // Never answered: stopping the server cuts the call, and the action was not taken.
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        }
+        if (EnqueueFault(call) is { } fault)
+        {
+            throw new RpcException(fault);
+        }
         lock (_gate)
         {
             if (_actions.ContainsKey(name))
@@ -89,12 +183,23 @@ internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<Ac
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "the reply was lost"));
         }
-        return Task.FromResult(new EnqueueResponse());
+        return new EnqueueResponse();
     }
 
     public override async Task WatchForUpdates(WatchForUpdatesRequest request, IServerStreamWriter<WatchForUpdatesResponse> responseStream, ServerCallContext context)
     {
         Calls.Enqueue((nameof(WatchForUpdates), context.RequestHeaders));
+        int call = Interlocked.Increment(ref _watchCalls);
+        if (WatchFault(call) is { } fault)
+        {
+            throw new RpcException(fault);
+        }
+        Task letThrough;
+        lock (_gate)
+        {
+            letThrough = _watchesLetThrough.Task;
+        }
+        await letThrough.WaitAsync(context.CancellationToken);
         string parent = request.ParentActionId.Name;
         var channel = Channel.CreateUnbounded<WatchForUpdatesResponse>();
         lock (_gate)
