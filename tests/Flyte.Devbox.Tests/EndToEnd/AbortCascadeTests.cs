@@ -5,6 +5,7 @@ using Flyteidl2.Actions;
 using Flyteidl2.Common;
 using Flyteidl2.Core;
 using Flyteidl2.Workflow;
+using Grpc.Core;
 using Grpc.Net.Client;
 using Action = Flyteidl2.Workflow.Action;
 
@@ -76,6 +77,30 @@ public sealed class AbortCascadeTests : IAsyncLifetime
             }
         }
         Assert.Empty(Markers());
+    }
+
+    [Theory]
+    [MemberData(nameof(ChildEnqueues.Apis), MemberType = typeof(ChildEnqueues))]
+    public async Task An_aborted_child_takes_no_children_of_its_own_while_its_run_goes_on(string api)
+    {
+        var run = await _harness.StartRunAsync(_napsSideBySide, new LiteralMap
+        {
+            Literals = { ["count"] = ScalarLiterals.FromInt64(Children), ["milliseconds"] = ScalarLiterals.FromInt64(600_000) },
+        });
+        await Until.TrueAsync(async () => IsSplit(await ChildrenAsync(run)), $"{Slots} naps running and {Children - Slots} waiting for a slot");
+        string waiting = (await ChildrenAsync(run)).First(child => child.Status.Phase == ActionPhase.WaitingForResources).Id.Name;
+
+        // A waiting child ends ABORTED at once; its run goes on, as the workflow still waits for the running naps.
+        await _harness.Runs.AbortActionAsync(new AbortActionRequest { ActionId = new ActionIdentifier { Run = run, Name = waiting }, Reason = "test" });
+        var refused = await Assert.ThrowsAsync<RpcException>(() => ChildEnqueues.EnqueueAsync(_channel, api, run, "grandchild", parent: waiting));
+        var actions = (await _harness.Runs.ListActionsAsync(new ListActionsRequest { RunId = run })).Actions;
+        await _harness.Runs.AbortRunAsync(new AbortRunRequest { RunId = run, Reason = "test" });
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Equal($"action {waiting} of run {run.Name} has been aborted; it takes no new children", refused.Status.Detail);
+        Assert.Equal(ActionPhase.Running, actions.Single(action => action.Id.Name == "a0").Status.Phase);
+        Assert.DoesNotContain(actions, action => action.Id.Name == "grandchild");
+        Assert.Equal(ActionPhase.Aborted, (await _harness.WaitAsync(run)).Action.Status.Phase);
     }
 
     private Task AbortAsync(string api, ActionIdentifier action) => api switch

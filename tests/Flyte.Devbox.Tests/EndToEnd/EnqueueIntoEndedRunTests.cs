@@ -1,5 +1,4 @@
 using Flyte.Literals;
-using Flyteidl2.Actions;
 using Flyteidl2.Common;
 using Flyteidl2.Core;
 using Flyteidl2.Workflow;
@@ -34,10 +33,8 @@ public sealed class EnqueueIntoEndedRunTests : IAsyncLifetime
         await _harness.DisposeAsync();
     }
 
-    public static TheoryData<string> Apis => ["ActionsService.Enqueue", "QueueService.EnqueueAction"];
-
     [Theory]
-    [MemberData(nameof(Apis))]
+    [MemberData(nameof(ChildEnqueues.Apis), MemberType = typeof(ChildEnqueues))]
     public async Task A_run_that_succeeded_takes_no_new_action(string api)
     {
         var run = await _harness.StartRunAsync(_tasks["slow.Nap"], Inputs(("index", 1), ("milliseconds", 0)));
@@ -47,7 +44,7 @@ public sealed class EnqueueIntoEndedRunTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Apis))]
+    [MemberData(nameof(ChildEnqueues.Apis), MemberType = typeof(ChildEnqueues))]
     public async Task A_run_that_failed_takes_no_new_action(string api)
     {
         var run = await _harness.StartRunAsync(_tasks["slow.Explode"], Inputs(("x", 7)));
@@ -57,7 +54,7 @@ public sealed class EnqueueIntoEndedRunTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Apis))]
+    [MemberData(nameof(ChildEnqueues.Apis), MemberType = typeof(ChildEnqueues))]
     public async Task A_run_that_was_aborted_takes_no_new_action(string api)
     {
         var run = await _harness.StartRunAsync(_tasks["slow.Sleep"], Inputs(("seconds", 600)));
@@ -68,7 +65,7 @@ public sealed class EnqueueIntoEndedRunTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(Apis))]
+    [MemberData(nameof(ChildEnqueues.Apis), MemberType = typeof(ChildEnqueues))]
     public async Task A_parent_being_aborted_takes_no_new_child_even_before_its_process_is_gone(string api)
     {
         var run = await _harness.StartRunAsync(_tasks["slow.Sleep"], Inputs(("seconds", 600)));
@@ -104,30 +101,7 @@ public sealed class EnqueueIntoEndedRunTests : IAsyncLifetime
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }
 
-    /// <summary>A well-formed child of a0, as a parent's controller sends it: only the run's state can refuse it.</summary>
-    private Task EnqueueAsync(string api, RunIdentifier run, string name)
-    {
-        var id = new ActionIdentifier { Run = run, Name = name };
-        var task = new TaskAction
-        {
-            Id = new Flyteidl2.Task.TaskIdentifier { Name = "slow.Nap", Version = "v1" },
-            Spec = new Flyteidl2.Task.TaskSpec { TaskTemplate = new TaskTemplate { Container = new Container { Image = "localhost:5000/any:1" } } },
-        };
-        const string inputUri = "file:///unused/inputs.pb";
-        const string outputBase = "file:///unused";
-        return api switch
-        {
-            "ActionsService.Enqueue" => new ActionsService.ActionsServiceClient(_channel).EnqueueAsync(new EnqueueRequest
-            {
-                Action = new Flyteidl2.Actions.Action { ActionId = id, ParentActionName = "a0", InputUri = inputUri, RunOutputBase = outputBase, Task = task },
-            }).ResponseAsync,
-            "QueueService.EnqueueAction" => new QueueService.QueueServiceClient(_channel).EnqueueActionAsync(new EnqueueActionRequest
-            {
-                ActionId = id, ParentActionName = "a0", InputUri = inputUri, RunOutputBase = outputBase, Task = task,
-            }).ResponseAsync,
-            _ => throw new ArgumentOutOfRangeException(nameof(api), api, null),
-        };
-    }
+    private Task EnqueueAsync(string api, RunIdentifier run, string name) => ChildEnqueues.EnqueueAsync(_channel, api, run, name);
 
     private async Task<ActionPhase> RootPhaseAsync(RunIdentifier run) =>
         (await _harness.Runs.GetRunDetailsAsync(new GetRunDetailsRequest { RunId = run })).Details.Action.Status.Phase;
