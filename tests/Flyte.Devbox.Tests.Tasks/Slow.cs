@@ -41,6 +41,17 @@ public static partial class Slow
     }
 
     /// <summary>
+    /// Naps side by side: with fewer action slots than nappers, some children run while the others wait for a slot, so
+    /// an abort meets both.
+    /// </summary>
+    [Workflow]
+    public static async Task<int> NapsSideBySide(int count, int milliseconds)
+    {
+        int[] naps = await Task.WhenAll(Enumerable.Range(0, count).Select(i => Nap(i, milliseconds)));
+        return naps.Sum();
+    }
+
+    /// <summary>
     /// Naps, then fails its first attempt as a lost node would: the retry computes the same child names and must take
     /// the naps already done instead of napping again.
     /// </summary>

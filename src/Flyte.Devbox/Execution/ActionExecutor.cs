@@ -28,27 +28,55 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
     private readonly ConcurrentDictionary<ActionKey, CancellationTokenSource> _aborts = new();
     private readonly ConcurrentDictionary<ActionKey, Task> _running = new();
 
+    // Held while an action is taken for launch, aborted, or given a child: an abort then never misses an action that is
+    // about to start, nor a child that is about to be stored.
+    private readonly object _launchGate = new();
+
     /// <summary>
     /// Stops an action and everything under it: a queued one ends ABORTED now, a running one when its process tree has
     /// been killed; its children are stopped the same way.
     /// </summary>
     public void Abort(ActionKey key)
     {
-        foreach (var child in runs.Database.ListChildren(key.Run, key.Name))
+        lock (_launchGate)
         {
-            if (!RunBook.IsTerminal(child.Phase))
+            foreach (var child in runs.Database.ListChildren(key.Run, key.Name))
             {
-                Abort(child.Key);
+                if (!RunBook.IsTerminal(child.Phase))
+                {
+                    Abort(child.Key);
+                }
+            }
+            if (_aborts.TryGetValue(key, out var abort))
+            {
+                abort.Cancel();
+                return;
+            }
+            if (runs.Database.GetAction(key) is { } action && !RunBook.IsTerminal(action.Phase))
+            {
+                runs.Update(action with { Phase = (int)ActionPhase.Aborted, AbortRequested = true, EndedAt = DateTimeOffset.UtcNow });
             }
         }
-        if (_aborts.TryGetValue(key, out var abort))
+    }
+
+    /// <summary>
+    /// Stores a child a parent asked for, unless the parent has been aborted or is being aborted: a parent's process
+    /// may still enqueue in the moment before it is killed, and a child stored then would run with no one to stop it.
+    /// </summary>
+    /// <returns>Why the child was refused, or null when it was stored; <paramref name="stored"/> is false when it existed already.</returns>
+    public string? TryEnqueueChild(ActionRecord child, out bool stored)
+    {
+        stored = false;
+        var parent = child.Key with { Name = child.ParentName ?? RunBook.RootActionName };
+        lock (_launchGate)
         {
-            abort.Cancel();
-            return;
-        }
-        if (runs.Database.GetAction(key) is { } action && !RunBook.IsTerminal(action.Phase))
-        {
-            runs.Update(action with { Phase = (int)ActionPhase.Aborted, AbortRequested = true, EndedAt = DateTimeOffset.UtcNow });
+            bool aborting = _aborts.TryGetValue(parent, out var abort) && abort.IsCancellationRequested;
+            if (aborting || runs.Database.GetAction(parent) is { Phase: (int)ActionPhase.Aborted })
+            {
+                return $"action {parent.Name} of run {parent.Run.Name} has been aborted; it takes no new children";
+            }
+            stored = runs.TryEnqueue(child);
+            return null;
         }
     }
 
@@ -75,29 +103,37 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         RequeueInterrupted();
         while (!stoppingToken.IsCancellationRequested)
         {
-            foreach (var action in runs.Database.ListActionsInPhases((int)ActionPhase.Queued, (int)ActionPhase.WaitingForResources))
+            foreach (var listed in runs.Database.ListActionsInPhases((int)ActionPhase.Queued, (int)ActionPhase.WaitingForResources))
             {
-                if (_running.ContainsKey(action.Key))
+                if (_running.ContainsKey(listed.Key))
                 {
                     continue;
                 }
-                if (action.AbortRequested)
+                lock (_launchGate)
                 {
-                    runs.Update(action with { Phase = (int)ActionPhase.Aborted, EndedAt = DateTimeOffset.UtcNow });
-                    continue;
-                }
-                TaskSpec spec = TaskSpec.Parser.ParseFrom(action.Spec);
-                if (!pool.TryTake(action.Key.ToString(), ResourceRequest.From(spec.TaskTemplate.Container)))
-                {
-                    if (action.Phase != (int)ActionPhase.WaitingForResources)
+                    // An abort may have ended it since the list was read; launching the listed copy would undo that.
+                    if (runs.Database.GetAction(listed.Key) is not { Phase: (int)ActionPhase.Queued or (int)ActionPhase.WaitingForResources } action)
                     {
-                        runs.Update(action with { Phase = (int)ActionPhase.WaitingForResources });
+                        continue;
                     }
-                    continue;
+                    if (action.AbortRequested)
+                    {
+                        runs.Update(action with { Phase = (int)ActionPhase.Aborted, EndedAt = DateTimeOffset.UtcNow });
+                        continue;
+                    }
+                    TaskSpec spec = TaskSpec.Parser.ParseFrom(action.Spec);
+                    if (!pool.TryTake(action.Key.ToString(), ResourceRequest.From(spec.TaskTemplate.Container)))
+                    {
+                        if (action.Phase != (int)ActionPhase.WaitingForResources)
+                        {
+                            runs.Update(action with { Phase = (int)ActionPhase.WaitingForResources });
+                        }
+                        continue;
+                    }
+                    var abort = new CancellationTokenSource();
+                    _aborts[action.Key] = abort;
+                    _running[action.Key] = Task.Run(() => RunAttemptAsync(action, spec, abort.Token, stoppingToken), CancellationToken.None);
                 }
-                var abort = new CancellationTokenSource();
-                _aborts[action.Key] = abort;
-                _running[action.Key] = Task.Run(() => RunAttemptAsync(action, spec, abort.Token, stoppingToken), CancellationToken.None);
             }
             try
             {

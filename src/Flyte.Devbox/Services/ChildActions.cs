@@ -71,7 +71,11 @@ public sealed class ChildActions(RunBook runs, ActionExecutor executor, ImageChe
         {
             executor.ParentIsWaiting(key with { Name = parent });
         }
-        if (!runs.TryEnqueue(record))
+        if (executor.TryEnqueueChild(record, out bool stored) is { } refusal)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, refusal));
+        }
+        if (!stored)
         {
             throw Existing(key);
         }

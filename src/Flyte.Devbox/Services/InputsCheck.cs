@@ -25,7 +25,7 @@ public static class InputsCheck
             }
             if (!given.TryAdd(literal.Name, literal.Value))
             {
-                return $"input '{literal.Name}' is given twice";
+                return $"input '{literal.Name}' of {task} is given twice";
             }
         }
         foreach (var (name, type) in declared)
@@ -34,7 +34,7 @@ public static class InputsCheck
             {
                 if (!defaults.Contains(name) && type.TypeCase != LiteralType.TypeOneofCase.UnionType)
                 {
-                    return $"{task} needs input '{name}' ({Describe(type)}); none was given";
+                    return $"{task} needs input '{name}', {Describe(type)}; none was given";
                 }
                 continue;
             }
@@ -85,12 +85,32 @@ public static class InputsCheck
             SimpleType.Boolean => "a boolean",
             SimpleType.Datetime => "a datetime",
             SimpleType.Duration => "a duration",
-            SimpleType.Struct => "a record (msgpack binary)",
+            SimpleType.Struct => "a record, as msgpack binary",
             _ => type.Simple.ToString(),
         },
-        LiteralType.TypeOneofCase.CollectionType => $"a list of {Describe(type.CollectionType)}",
-        LiteralType.TypeOneofCase.MapValueType => $"a map of {Describe(type.MapValueType)}",
+        LiteralType.TypeOneofCase.CollectionType => $"a list of {DescribeMany(type.CollectionType)}",
+        LiteralType.TypeOneofCase.MapValueType => $"a map of {DescribeMany(type.MapValueType)}",
         LiteralType.TypeOneofCase.Blob => "a file or directory",
+        _ => type.TypeCase.ToString(),
+    };
+
+    /// <summary>The items of a list or the values of a map: "integers", "lists of strings".</summary>
+    private static string DescribeMany(LiteralType type) => type.TypeCase switch
+    {
+        LiteralType.TypeOneofCase.Simple => type.Simple switch
+        {
+            SimpleType.Integer => "integers",
+            SimpleType.Float => "floats",
+            SimpleType.String => "strings",
+            SimpleType.Boolean => "booleans",
+            SimpleType.Datetime => "datetimes",
+            SimpleType.Duration => "durations",
+            SimpleType.Struct => "records, as msgpack binary",
+            _ => type.Simple.ToString(),
+        },
+        LiteralType.TypeOneofCase.CollectionType => $"lists of {DescribeMany(type.CollectionType)}",
+        LiteralType.TypeOneofCase.MapValueType => $"maps of {DescribeMany(type.MapValueType)}",
+        LiteralType.TypeOneofCase.Blob => "files or directories",
         _ => type.TypeCase.ToString(),
     };
 

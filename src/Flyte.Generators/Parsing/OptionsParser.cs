@@ -122,7 +122,10 @@ internal static class OptionsParser
             Secrets: new EquatableArray<SecretModel>(secrets));
     }
 
-    /// <summary>"500ms", "90s", "5m", "2h", "1d" or a TimeSpan ("01:30:00"), in milliseconds; null when unreadable.</summary>
+    /// <summary>
+    /// "500ms", "90s", "5m", "2h", "1d" or a TimeSpan with colons ("01:30:00", "1.02:03:04", "00:00:01.5"), in
+    /// milliseconds; null when unreadable. A bare number is refused: TimeSpan would read "90" as 90 days.
+    /// </summary>
     public static long? ParseTimeoutMilliseconds(string text)
     {
         var match = ShortDuration.Match(text.Trim());
@@ -137,7 +140,7 @@ internal static class OptionsParser
                 _ => amount * 86_400_000,
             };
         }
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? (long)span.TotalMilliseconds : null;
+        return text.Contains(':') && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? (long)span.TotalMilliseconds : null;
     }
 
     private static string Quote(string value) => "\"" + value + "\"";

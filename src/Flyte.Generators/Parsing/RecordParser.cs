@@ -30,7 +30,7 @@ internal static class RecordParser
             var propertyType = parseProperty(property.Type, out unsupported);
             if (propertyType is null)
             {
-                unsupported = $"{unsupported} (property {type.Name}.{property.Name})";
+                unsupported = Explain(unsupported ?? property.Type.ToDisplayString(), type, property);
                 return null;
             }
             if (ContainsBlob(propertyType))
@@ -73,6 +73,26 @@ internal static class RecordParser
         string identifier = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
             .Replace("global::", "").Replace('.', '_').Replace('+', '_');
         return new RecordModel(identifier, new EquatableArray<PropertyModel>(properties), new EquatableArray<string>(constructor));
+    }
+
+    /// <summary>How the type parser says a record it is still reading turned up inside itself.</summary>
+    public const string ContainsItself = " contains itself";
+
+    private const string LoopAdvice = " (records cannot contain themselves: keep the items in one flat list and refer to them by index or key)";
+
+    /// <summary>
+    /// Says which property holds the unsupported type. A loop is told once, at the property that closes it
+    /// ("Tree contains itself through Tree.Children"); the records around it add nothing.
+    /// </summary>
+    private static string Explain(string unsupported, INamedTypeSymbol type, IPropertySymbol property)
+    {
+        if (unsupported.EndsWith(LoopAdvice, StringComparison.Ordinal))
+        {
+            return unsupported;
+        }
+        return unsupported.EndsWith(ContainsItself, StringComparison.Ordinal)
+            ? $"{unsupported} through {type.Name}.{property.Name}{LoopAdvice}"
+            : $"{unsupported} (property {type.Name}.{property.Name})";
     }
 
     private static bool ContainsBlob(TypeModel type) =>

@@ -96,7 +96,7 @@ internal static class TypeParser
         {
             if (!recordsInProgress.Add(named))
             {
-                unsupported = display + " (a record that contains itself)";
+                unsupported = display + RecordParser.ContainsItself;
                 return null;
             }
             var record = RecordParser.Parse(named, compilation, (ITypeSymbol propertyType, out string? why) => Parse(propertyType, compilation, recordsInProgress, out why), out unsupported);

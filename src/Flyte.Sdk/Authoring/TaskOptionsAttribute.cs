@@ -18,7 +18,10 @@ public abstract class TaskOptionsAttribute : Attribute
     /// </summary>
     public int Retries { get; set; }
 
-    /// <summary>Maximum duration of one attempt, as <c>90s</c>, <c>5m</c>, <c>1h</c> or <c>hh:mm:ss</c>.</summary>
+    /// <summary>
+    /// Maximum duration of one attempt: <c>500ms</c>, <c>90s</c>, <c>5m</c>, <c>1h</c>, <c>1d</c>, or <c>[d.]hh:mm:ss[.fff]</c>.
+    /// A bare number is a compile error (it has no unit).
+    /// </summary>
     public string? Timeout { get; set; }
 
     /// <summary>Reuse outputs of an earlier run with the same inputs.</summary>

@@ -170,16 +170,6 @@ internal sealed class DevboxHarness : IAsyncDisposable
         return RunLayout.ToLiteralMap(outputs.Literals);
     }
 
-    public async Task<LiteralMap> RunLocallyAsync(string sampleFolder, string assemblyName, string taskName, LiteralMap inputs)
-    {
-        var result = await LocalEngine.RunAsync(SampleTasks.Get(sampleFolder, assemblyName, taskName), inputs, new LocalRunOptions
-        {
-            RunDirectory = Path.Combine(DataDirectory, "local-runs", Guid.NewGuid().ToString("N")),
-            UseCache = false,
-        });
-        return result.Outputs ?? throw result.Failure!;
-    }
-
     public async ValueTask DisposeAsync()
     {
         await StopDevboxAsync();

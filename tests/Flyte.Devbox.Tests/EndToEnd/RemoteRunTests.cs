@@ -18,7 +18,7 @@ public sealed class RemoteRunTests : IAsyncLifetime
     private static LiteralMap Inputs(string name, Literal value) => new() { Literals = { [name] = value } };
 
     [Fact]
-    public async Task Quickstart_runs_remotely_with_the_same_outputs_as_locally_and_fans_out_through_ActionsService()
+    public async Task Quickstart_runs_remotely_and_fans_out_through_ActionsService()
     {
         var tasks = await _harness.DeployAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.Square", "quickstart.MeanOfSquares");
 
@@ -31,7 +31,8 @@ public sealed class RemoteRunTests : IAsyncLifetime
         var details = await _harness.WaitAsync(mean);
 
         Assert.True(details.Action.Status.Phase == ActionPhase.Succeeded, details.Action.ErrorInfo?.Message);
-        Assert.Equal(await _harness.RunLocallyAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.MeanOfSquares", inputs), await _harness.OutputsAsync(mean));
+        // (0 + 1 + 4 + 9 + 16) / 5
+        Assert.Equal(6.0, (await _harness.OutputsAsync(mean)).Literals["o0"].Scalar.Primitive.FloatValue);
         var actions = (await _harness.Runs.ListActionsAsync(new ListActionsRequest { RunId = mean })).Actions;
         Assert.Equal(6, actions.Count);
         Assert.All(actions.Where(a => a.Id.Name != "a0"), child =>
@@ -43,7 +44,7 @@ public sealed class RemoteRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DataPipeline_runs_remotely_with_a_retried_child_and_the_same_outputs_as_locally()
+    public async Task DataPipeline_runs_remotely_with_a_retried_child()
     {
         var tasks = await _harness.DeployAsync(SampleOutputs.DataPipeline, "DataPipeline",
             "data-pipeline.Run", "data-pipeline.Fetch", "data-pipeline.Summarize", "data-pipeline.Report");
@@ -53,7 +54,9 @@ public sealed class RemoteRunTests : IAsyncLifetime
         var details = await _harness.WaitAsync(run);
 
         Assert.True(details.Action.Status.Phase == ActionPhase.Succeeded, details.Action.ErrorInfo?.Message);
-        Assert.Equal(await _harness.RunLocallyAsync(SampleOutputs.DataPipeline, "DataPipeline", "data-pipeline.Run", inputs), await _harness.OutputsAsync(run));
+        // Readings 0..3 are attic 10, cellar 17, garden 11, attic 18 (10 + i * 7 % 13 degrees, sensors in turn).
+        Assert.Equal("attic: 2 readings, mean 14, max 18; cellar: 1 readings, mean 17, max 17; garden: 1 readings, mean 11, max 11",
+            (await _harness.OutputsAsync(run)).Literals["o0"].Scalar.Primitive.StringValue);
         var fetch = (await _harness.Runs.ListActionsAsync(new ListActionsRequest { RunId = run })).Actions.Single(a => a.Metadata.Task.Id.Name == "data-pipeline.Fetch");
         Assert.Equal(2u, fetch.Status.Attempts);
     }
