@@ -29,17 +29,19 @@ internal sealed class HermeticEnvironment : IDisposable
             }
         }
         chosen[OperatingSystem.IsWindows() ? "USERPROFILE" : "HOME"] = Home;
-        // The .NET SDK the command starts (dotnet build) keeps using the machine's own home for its packages and first-run
-        // state: the build tools are not what is under test, and a fresh home would restore every package again.
-        chosen["DOTNET_CLI_HOME"] = System.Environment.GetEnvironmentVariable("DOTNET_CLI_HOME") is { Length: > 0 } dotnetHome
-            ? dotnetHome
-            : System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+        // The .NET SDK the command starts (dotnet build) keeps the machine's package folder and first-run state: the build
+        // tools are not what is under test, and in a fresh home they would download every package again.
+        string machineHome = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
+        chosen["NUGET_PACKAGES"] = ProcessVariable("NUGET_PACKAGES") ?? Path.Combine(machineHome, ".nuget", "packages");
+        chosen["DOTNET_CLI_HOME"] = ProcessVariable("DOTNET_CLI_HOME") ?? machineHome;
         foreach (var (name, value) in variables ?? new Dictionary<string, string>())
         {
             chosen[name] = value;
         }
         Cli = new CliEnvironment(chosen, Home, WorkingDirectory);
     }
+
+    private static string? ProcessVariable(string name) => System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 
     /// <summary>The home folder: empty, so there is no ~/.flyte/config.yaml and no cached token.</summary>
     public string Home => _root.Combine("home");
