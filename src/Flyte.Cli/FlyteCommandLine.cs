@@ -13,25 +13,31 @@ namespace Flyte.Cli;
 
 /// <summary>
 /// The <c>flyte</c> command line: <c>run</c>, <c>serialize</c>, <c>deploy</c>. Callable in-process
-/// with any writers, which is how the tests drive it. Exit codes are <see cref="ExitCodes"/>.
+/// with any writers and surroundings (<see cref="CliEnvironment"/>), which is how the tests drive it. Exit codes are <see cref="ExitCodes"/>.
 /// </summary>
 public static class FlyteCommandLine
 {
-    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken = default)
+    /// <summary>Runs a command in this process's surroundings: its variables, home folder and working directory.</summary>
+    public static Task<int> InvokeAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken = default) =>
+        InvokeAsync(args, console, CliEnvironment.FromProcess(), cancellationToken);
+
+    /// <summary>Runs a command that reads its config, variables, home folder and relative paths from <paramref name="environment"/> alone.</summary>
+    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, CliConsole console, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var run = new RunCommand();
-        var serialize = new SerializeCommand();
-        var deploy = new DeployCommand();
-        var cache = new CacheCommand();
-        var createConfig = new CreateConfigCommand();
-        var devbox = new DevboxCommand();
-        var get = new GetCommand();
-        var abort = new AbortCommand();
-        var image = new ImageCommand();
-        var login = new LoginCommand();
-        var logout = new LogoutCommand();
+        ArgumentNullException.ThrowIfNull(environment);
+        var run = new RunCommand(environment);
+        var serialize = new SerializeCommand(environment);
+        var deploy = new DeployCommand(environment);
+        var cache = new CacheCommand(environment);
+        var createConfig = new CreateConfigCommand(environment);
+        var devbox = new DevboxCommand(environment);
+        var get = new GetCommand(environment);
+        var abort = new AbortCommand(environment);
+        var image = new ImageCommand(environment);
+        var login = new LoginCommand(environment);
+        var logout = new LogoutCommand(environment);
         var root = new RootCommand("flyte: run Flyte tasks written in C# locally, serialize them for registration, and deploy them.")
         {
             run.Command, serialize.Command, deploy.Command, cache.Command, devbox.Command, createConfig.Command,

@@ -20,9 +20,12 @@ public sealed class DockerConfigCredentials
     private readonly Dictionary<string, NetworkCredential> _auths;
     private readonly Dictionary<string, string> _helpers;
     private readonly string? _store;
+    private readonly Func<string, string?> _environment;
 
-    private DockerConfigCredentials(string? path, Dictionary<string, NetworkCredential> auths, Dictionary<string, string> helpers, string? store)
+    private DockerConfigCredentials(string? path, Dictionary<string, NetworkCredential> auths, Dictionary<string, string> helpers, string? store,
+        Func<string, string?>? environment = null)
     {
+        _environment = environment ?? Environment.GetEnvironmentVariable;
         Path = path;
         _auths = auths;
         _helpers = helpers;
@@ -48,10 +51,11 @@ public sealed class DockerConfigCredentials
     }
 
     /// <summary>Reads <paramref name="path"/> (by default <see cref="DefaultPath"/>); a missing file means no credentials.</summary>
+    /// <param name="environment">Reads a variable: DOCKER_CONFIG and HOME for the default path, PATH for credential helpers; null for this process's.</param>
     /// <exception cref="ImageBuildException">The file is not a Docker config.</exception>
-    public static DockerConfigCredentials Load(string? path = null)
+    public static DockerConfigCredentials Load(string? path = null, Func<string, string?>? environment = null)
     {
-        path ??= DefaultPath();
+        path ??= DefaultPath(environment);
         if (!File.Exists(path))
         {
             return None;
@@ -83,7 +87,7 @@ public sealed class DockerConfigCredentials
                 }
             }
             string? store = root.TryGetProperty("credsStore", out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s ? s : null;
-            return new DockerConfigCredentials(path, auths, helpers, store);
+            return new DockerConfigCredentials(path, auths, helpers, store, environment);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or DecoderFallbackException)
         {
@@ -151,11 +155,11 @@ public sealed class DockerConfigCredentials
     }
 
     /// <summary>Asks <c>docker-credential-&lt;helper&gt; get</c>, as Docker does: the server on stdin, JSON with Username and Secret on stdout.</summary>
-    private static NetworkCredential? FromHelper(string helper, string host)
+    private NetworkCredential? FromHelper(string helper, string host)
     {
         string server = host == DockerHub ? DockerHubKeys[0] : host;
         string program = "docker-credential-" + helper;
-        var start = new ProcessStartInfo(program)
+        var start = new ProcessStartInfo(OnPath(program))
         {
             ArgumentList = { "get" },
             RedirectStandardInput = true,
@@ -213,5 +217,26 @@ public sealed class DockerConfigCredentials
                 throw new ImageBuildException($"the credential helper {program} answered for {host} with something that is not JSON ({e.Message})", e);
             }
         }
+    }
+
+    /// <summary>
+    /// The helper's file in a folder of PATH as this instance's variables give it (Process.Start would search the process's);
+    /// the bare name, for Process.Start to look for, when none holds it.
+    /// </summary>
+    private string OnPath(string program)
+    {
+        string[] names = OperatingSystem.IsWindows() ? [program + ".exe", program + ".cmd", program] : [program];
+        foreach (string folder in (_environment("PATH") ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (string name in names)
+            {
+                string candidate = System.IO.Path.Combine(folder, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+        return program;
     }
 }

@@ -10,10 +10,11 @@ public static class DotnetCommand
     private static readonly string[] InheritedMSBuildVariables =
         ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "MSBUILDNOINPROCNODE"];
 
-    /// <param name="environment">Variables to set for the child, on top of this process's.</param>
+    /// <param name="environment">Variables to set for the child, on top of <paramref name="baseEnvironment"/>.</param>
     /// <param name="log">Each line the child prints, as it prints it; null to only collect them.</param>
+    /// <param name="baseEnvironment">The child's variables; null for this process's.</param>
     public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null, IProgress<string>? log = null)
+        IReadOnlyDictionary<string, string>? environment = null, IProgress<string>? log = null, IReadOnlyDictionary<string, string>? baseEnvironment = null)
     {
         var start = new ProcessStartInfo(Executable())
         {
@@ -24,6 +25,14 @@ public static class DotnetCommand
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        if (baseEnvironment is not null)
+        {
+            start.Environment.Clear();
+            foreach (var (name, value) in baseEnvironment)
+            {
+                start.Environment[name] = value;
+            }
         }
         foreach (string variable in InheritedMSBuildVariables)
         {

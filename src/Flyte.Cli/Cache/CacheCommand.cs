@@ -6,8 +6,11 @@ namespace Flyte.Cli.Cache;
 /// <summary><c>flyte cache clear [--task NAME] [--cache-dir D]</c>: forgets cached outputs of local runs.</summary>
 internal sealed class CacheCommand
 {
-    public CacheCommand()
+    private readonly CliEnvironment _environment;
+
+    public CacheCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Clear = new Command("clear", "Remove cached outputs of local runs, of every task or of one.") { Task, CacheDirectory };
         Command = new Command("cache", "Manage the local run cache.") { Clear };
     }
@@ -22,7 +25,9 @@ internal sealed class CacheCommand
 
     public int Invoke(ParseResult parse, CliConsole console)
     {
-        string directory = parse.GetValue(CacheDirectory) ?? new LocalRunOptions().ResolvedCacheDirectory;
+        string directory = parse.GetValue(CacheDirectory) is { } given
+            ? _environment.FullPath(given)
+            : new LocalRunOptions { FlyteHome = _environment.FlyteHome }.ResolvedCacheDirectory;
         string? task = parse.GetValue(Task);
         int removed = new LocalCache(directory).Clear(task);
         console.Out.WriteLine($"removed {removed} cached output{(removed == 1 ? "" : "s")}{(task is null ? "" : $" of {task}")} from {directory}");

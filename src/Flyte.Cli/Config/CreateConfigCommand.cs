@@ -11,8 +11,11 @@ namespace Flyte.Cli.Config;
 /// </summary>
 internal sealed class CreateConfigCommand
 {
-    public CreateConfigCommand()
+    private readonly CliEnvironment _environment;
+
+    public CreateConfigCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Config = new Command("config", "Write a config file that points the flyte CLI and the SDK at a Flyte control plane.")
         {
             Endpoint, Insecure, InsecureSkipVerify, CaCertFilePath, Transport, AuthFlow, ClientId, ClientSecretEnvVar, ClientSecretLocation,
@@ -73,10 +76,9 @@ internal sealed class CreateConfigCommand
     public static string DefaultOutputPath(string currentDirectory) =>
         Path.Combine(currentDirectory, ".flyte", "config.yaml");
 
-    public int Invoke(ParseResult parse, CliConsole console) => Invoke(parse, console, Environment.CurrentDirectory);
-
-    internal int Invoke(ParseResult parse, CliConsole console, string currentDirectory)
+    public int Invoke(ParseResult parse, CliConsole console)
     {
+        string currentDirectory = _environment.WorkingDirectory;
         string endpoint = parse.GetValue(Endpoint)!;
         if (FlyteEndpoint.Problem(endpoint) is { } problem)
         {

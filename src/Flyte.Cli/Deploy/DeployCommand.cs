@@ -14,8 +14,11 @@ internal sealed class DeployCommand
 {
     private readonly ControlPlaneOptions _controlPlane = new();
 
-    public DeployCommand()
+    private readonly CliEnvironment _environment;
+
+    public DeployCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Command = new Command("deploy", "Deploy a project's tasks to the control plane: build it, upload its code bundle, register every task. "
             + "With --dry-run, show what the artifacts 'flyte serialize' (or dotnet build) wrote would register.")
         {
@@ -45,22 +48,22 @@ internal sealed class DeployCommand
     {
         string target = parse.GetValue(Target) ?? ".";
         return parse.GetValue(DryRun)
-            ? System.Threading.Tasks.Task.FromResult(PrintDryRun(target, console))
+            ? System.Threading.Tasks.Task.FromResult(PrintDryRun(_environment.FullPath(target), target, console))
             : RemoteFailures.AsUsageErrorsAsync(() => DeployAsync(target, _controlPlane.Read(parse), parse.GetValue(Image), console, cancellationToken), cancellationToken);
     }
 
-    private static async Task<int> DeployAsync(string target, ControlPlaneSettings settings, string? image, CliConsole console, CancellationToken cancellationToken)
+    private async Task<int> DeployAsync(string target, ControlPlaneSettings settings, string? image, CliConsole console, CancellationToken cancellationToken)
     {
         if (image is not null && string.IsNullOrWhiteSpace(image))
         {
             throw new UsageException("--image is empty: give an image reference such as ghcr.io/my-org/tasks:1, or leave the option out");
         }
-        var options = ControlPlane.Resolve(settings);
+        var options = ControlPlane.Resolve(settings, _environment);
         if (image is not null)
         {
             options = options with { DefaultImage = image.Trim() };
         }
-        string assemblyPath = await TaskTarget.ResolveAssemblyPathAsync(target, console.Error, cancellationToken).ConfigureAwait(false);
+        string assemblyPath = await TaskTarget.ResolveAssemblyPathAsync(target, console.Error, _environment, cancellationToken).ConfigureAwait(false);
         var assembly = TaskAssembly.Load(assemblyPath);
         // The build output is the code: the assembly, its dependencies and anything copied beside them.
         string codeFolder = Path.GetDirectoryName(assemblyPath)!;
@@ -74,9 +77,8 @@ internal sealed class DeployCommand
         return ExitCodes.Success;
     }
 
-    private static int PrintDryRun(string target, CliConsole console)
+    private static int PrintDryRun(string directory, string target, CliConsole console)
     {
-        string directory = Path.GetFullPath(target);
         string manifestPath = Path.Combine(directory, Manifest.FileName);
         if (!File.Exists(manifestPath))
         {

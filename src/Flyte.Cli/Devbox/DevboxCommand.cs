@@ -19,8 +19,11 @@ namespace Flyte.Cli.Devbox;
 /// </summary>
 internal sealed class DevboxCommand
 {
-    public DevboxCommand()
+    private readonly CliEnvironment _environment;
+
+    public DevboxCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Start = new Command("start", "Start a devbox: the Flyte 2 services on one loopback port, state in SQLite, tasks run as local a0 processes.")
         {
             Port, DataDirectory, MaxParallel, Storage, Config, Launcher, Image,
@@ -117,9 +120,9 @@ internal sealed class DevboxCommand
             throw new UsageException($"--port {port} is not a port; give 0 to 65535");
         }
         string data = parse.GetValue(DataDirectory) is { } given
-            ? Path.GetFullPath(given)
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".flyte", "devbox");
-        var config = LoadConfig(parse.GetValue(Config));
+            ? _environment.FullPath(given)
+            : Path.Combine(_environment.HomeDirectory ?? "", ".flyte", "devbox");
+        var config = Remote.ControlPlane.Load(parse.GetValue(Config), _environment);
         var s3 = S3Storage(parse.GetValue(Storage), config);
         var auth = AuthOptions(parse, config.Config.Devbox);
         var address = ListenAddress(parse.GetValue(Address) ?? config.Config.Devbox.Address, auth);
@@ -192,7 +195,7 @@ internal sealed class DevboxCommand
     /// The bucket and prefix of <c>--storage</c>, reached with the config file's storage section; null without
     /// <c>--storage</c>. The storage section alone does not move run data: it also tells clients how to reach S3.
     /// </summary>
-    private static S3StorageOptions? S3Storage(string? storage, LoadedFlyteConfig loaded)
+    private S3StorageOptions? S3Storage(string? storage, LoadedFlyteConfig loaded)
     {
         if (storage is null)
         {
@@ -211,7 +214,9 @@ internal sealed class DevboxCommand
             throw new UsageException($"--storage '{storage}' names no bucket: give s3://<bucket>[/<prefix>]");
         }
 
-        // No instance role is meant for a devbox, and the metadata service is not on this machine: never ask it.
+        // No instance role is meant for a devbox, and the metadata service is not on this machine: never ask it. The AWS SDK
+        // reads this switch from the process's environment alone (AWSSDK.Core has no setting for it), and the devbox is this
+        // process, so it is set here rather than passed.
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_EC2_METADATA_DISABLED")))
         {
             Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
@@ -221,19 +226,8 @@ internal sealed class DevboxCommand
             Bucket = bucket,
             Prefix = slash < 0 ? "" : rest[(slash + 1)..],
             Connection = loaded.Config.Storage.ToS3StoreOptions(),
+            Environment = _environment.Variable,
         };
-    }
-
-    private static LoadedFlyteConfig LoadConfig(string? configPath)
-    {
-        try
-        {
-            return FlyteConfigLoader.Load(configPath);
-        }
-        catch (FlyteConfigException e)
-        {
-            throw new UsageException(e.Message.ReplaceLineEndings(" ").TrimEnd('.'), e);
-        }
     }
 
     /// <summary>The authentication of <c>--auth</c> (or devbox.issuer) and its settings; null without an issuer, when the other auth options are refused.</summary>

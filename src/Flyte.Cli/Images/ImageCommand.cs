@@ -13,8 +13,11 @@ namespace Flyte.Cli.Images;
 /// </summary>
 internal sealed class ImageCommand
 {
-    public ImageCommand()
+    private readonly CliEnvironment _environment;
+
+    public ImageCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Push = new Command("push", "Build the project's task image with its published code and push it, unless the registry has it already.")
         {
             Project, Registry, Repository, BaseImage, Builder, PublishDirectory, Configuration, Artifacts, NativeA0,
@@ -62,14 +65,14 @@ internal sealed class ImageCommand
 
     public async Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        string project = TaskTarget.ResolveProjectPath(parse.GetValue(Project) ?? ".");
+        string project = TaskTarget.ResolveProjectPath(parse.GetValue(Project) ?? ".", _environment);
         string configuration = parse.GetValue(Configuration) ?? "Release";
         string registry = parse.GetValue(Registry)!.TrimEnd('/');
         string publishDirectory = parse.GetValue(PublishDirectory) is { } given
-            ? Path.GetFullPath(given)
+            ? _environment.FullPath(given)
             : await PublishAsync(project, configuration, console, cancellationToken).ConfigureAwait(false);
 
-        string targetPath = await ProjectBuild.TargetPathAsync(project, configuration, cancellationToken).ConfigureAwait(false);
+        string targetPath = await ProjectBuild.TargetPathAsync(project, configuration, _environment, cancellationToken).ConfigureAwait(false);
         string assemblyName = Path.GetFileNameWithoutExtension(targetPath);
         var assembly = TaskAssembly.Load(Path.Combine(publishDirectory, assemblyName + ".dll"));
         var image = ImageDeclaration.Find(assembly.Assembly)
@@ -78,16 +81,16 @@ internal sealed class ImageCommand
         bool native = parse.GetValue(NativeA0) is not null;
         if (parse.GetValue(NativeA0) is { } nativeProject)
         {
-            image = image.WithFile(await PublishNativeA0Async(nativeProject, project, console, cancellationToken).ConfigureAwait(false), NativeA0Path);
+            image = image.WithFile(await PublishNativeA0Async(_environment.FullPath(nativeProject), project, console, cancellationToken).ConfigureAwait(false), NativeA0Path);
         }
         string tag = ImageTag.Compute(image, publishDirectory, projectDirectory);
         string reference = $"{registry}/{parse.GetValue(Repository) ?? assemblyName.ToLowerInvariant()}:{tag}";
         string artifacts = parse.GetValue(Artifacts) is { } folder
-            ? Path.GetFullPath(folder)
+            ? _environment.FullPath(folder)
             : PushedImage.ArtifactsDirectory(Path.GetDirectoryName(targetPath)!);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var registryClient = new RegistryClient(http, DockerConfigCredentials.Load().For);
+        var registryClient = new RegistryClient(http, DockerConfigCredentials.Load(environment: DockerVariable).For);
         try
         {
             if (await registryClient.ExistsAsync(reference, cancellationToken).ConfigureAwait(false))
@@ -111,19 +114,25 @@ internal sealed class ImageCommand
         }
     }
 
-    private static IImageBuilder ChooseBuilder(string name, Image image, string configuration) => name switch
+    /// <summary>The variables Docker's config and credential helpers are found by, with HOME as the CLI's home folder.</summary>
+    private string? DockerVariable(string name) => name == "HOME" ? _environment.HomeDirectory : _environment.Variable(name);
+
+    private IImageBuilder ChooseBuilder(string name, Image image, string configuration) => name switch
     {
-        "auto" when image.HasRunSteps || image.Files.Length > 0 => new DockerImageBuilder(),
+        "auto" when image.HasRunSteps || image.Files.Length > 0 => DockerBuilder(),
         "auto" or "daemonless" => new DaemonlessImageBuilder(configuration),
-        "docker" => new DockerImageBuilder(),
+        "docker" => DockerBuilder(),
         _ => throw new UsageException($"--builder takes auto, daemonless or docker, not '{name}'"),
     };
+
+    private DockerImageBuilder DockerBuilder() =>
+        new(credentials: DockerConfigCredentials.Load(environment: DockerVariable));
 
     /// <summary>Where the base image keeps a0 (first on its PATH): the native one takes the plain one's place.</summary>
     private const string NativeA0Path = "/opt/flyte/a0/a0";
 
     /// <summary>Publishes a0 with <paramref name="project"/>'s tasks compiled in, natively for linux-x64, and returns its path.</summary>
-    private static async Task<string> PublishNativeA0Async(string nativeProject, string project, CliConsole console, CancellationToken cancellationToken)
+    private async Task<string> PublishNativeA0Async(string nativeProject, string project, CliConsole console, CancellationToken cancellationToken)
     {
         if (!File.Exists(nativeProject))
         {
@@ -135,15 +144,15 @@ internal sealed class ImageCommand
         return Path.Combine(output, "a0");
     }
 
-    private static Task<string> PublishAsync(string project, string configuration, CliConsole console, CancellationToken cancellationToken) =>
+    private Task<string> PublishAsync(string project, string configuration, CliConsole console, CancellationToken cancellationToken) =>
         PublishToTemporaryFolderAsync("flyte-publish-", ["publish", project, "-c", configuration, "-p:FlytePushImage=false"],
             $"publishing {Path.GetFileName(project)}", console, cancellationToken);
 
     /// <summary>Runs <c>dotnet <paramref name="publish"/> -o &lt;a new temporary folder&gt;</c>; on failure prints its output and says what failed.</summary>
-    private static async Task<string> PublishToTemporaryFolderAsync(string folderPrefix, string[] publish, string what, CliConsole console, CancellationToken cancellationToken)
+    private async Task<string> PublishToTemporaryFolderAsync(string folderPrefix, string[] publish, string what, CliConsole console, CancellationToken cancellationToken)
     {
         string output = Directory.CreateTempSubdirectory(folderPrefix).FullName;
-        var (exitCode, log) = await DotnetCommand.RunAsync([.. publish, "-o", output, "-nologo", "-v:q", "-nodeReuse:false"], cancellationToken).ConfigureAwait(false);
+        var (exitCode, log) = await ProjectBuild.RunDotnetAsync([.. publish, "-o", output, "-nologo", "-v:q", "-nodeReuse:false"], _environment, cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)
         {
             await console.Error.WriteLineAsync(log.TrimEnd()).ConfigureAwait(false);

@@ -8,18 +8,18 @@ internal static class TaskTarget
 {
     private static readonly string[] ProjectExtensions = [".csproj", ".fsproj", ".vbproj"];
 
-    public static async Task<TaskAssembly> LoadAsync(string target, TextWriter buildLog, CancellationToken cancellationToken)
+    public static async Task<TaskAssembly> LoadAsync(string target, TextWriter buildLog, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        string assemblyPath = await ResolveAssemblyPathAsync(target, buildLog, cancellationToken).ConfigureAwait(false);
+        string assemblyPath = await ResolveAssemblyPathAsync(target, buildLog, environment, cancellationToken).ConfigureAwait(false);
         return TaskAssembly.Load(assemblyPath);
     }
 
-    public static async Task<string> ResolveAssemblyPathAsync(string target, TextWriter buildLog, CancellationToken cancellationToken)
+    public static async Task<string> ResolveAssemblyPathAsync(string target, TextWriter buildLog, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        string path = Path.GetFullPath(target);
+        string path = environment.FullPath(target);
         if (Directory.Exists(path))
         {
-            return await ProjectBuild.BuildAsync(ProjectIn(path), buildLog, cancellationToken).ConfigureAwait(false);
+            return await ProjectBuild.BuildAsync(ProjectIn(path), buildLog, environment, cancellationToken).ConfigureAwait(false);
         }
         if (!File.Exists(path))
         {
@@ -27,7 +27,7 @@ internal static class TaskTarget
         }
         if (IsProject(path))
         {
-            return await ProjectBuild.BuildAsync(path, buildLog, cancellationToken).ConfigureAwait(false);
+            return await ProjectBuild.BuildAsync(path, buildLog, environment, cancellationToken).ConfigureAwait(false);
         }
         if (path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {
@@ -37,9 +37,9 @@ internal static class TaskTarget
     }
 
     /// <summary>The project file <paramref name="target"/> names: itself, or the one project in a folder.</summary>
-    public static string ResolveProjectPath(string target)
+    public static string ResolveProjectPath(string target, CliEnvironment environment)
     {
-        string path = Path.GetFullPath(target);
+        string path = environment.FullPath(target);
         if (Directory.Exists(path))
         {
             return ProjectIn(path);

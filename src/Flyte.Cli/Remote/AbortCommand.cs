@@ -8,8 +8,11 @@ internal sealed class AbortCommand
 {
     private readonly ControlPlaneOptions _controlPlane = new();
 
-    public AbortCommand()
+    private readonly CliEnvironment _environment;
+
+    public AbortCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Run = new Command("run", "Abort a run: its running actions are stopped and it ends ABORTED.") { Name, Reason };
         _controlPlane.AddTo(Run);
         Command = new Command("abort", "Stop something on the control plane.") { Run };
@@ -25,7 +28,7 @@ internal sealed class AbortCommand
 
     public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken) => RemoteFailures.AsUsageErrorsAsync(async () =>
     {
-        var options = ControlPlane.Resolve(_controlPlane.Read(parse));
+        var options = ControlPlane.Resolve(_controlPlane.Read(parse), _environment);
         using var remote = ControlPlane.Connect(options);
         var run = remote.GetRun(parse.GetValue(Name)!);
         var before = await run.GetDetailsAsync(cancellationToken).ConfigureAwait(false);

@@ -12,14 +12,11 @@ internal static class ControlPlane
 {
     /// <param name="alternative">Appended to the message when no endpoint is configured, e.g. how to do without one.</param>
     /// <param name="withCredentials">False for a command that needs no secret (logout): then none is read.</param>
-    public static RemoteOptions Resolve(ControlPlaneSettings settings, string alternative = "", bool withCredentials = true) =>
-        Resolve(settings, Environment.GetEnvironmentVariable, alternative, withCredentials);
-
-    internal static RemoteOptions Resolve(ControlPlaneSettings settings, Func<string, string?> environment, string alternative = "", bool withCredentials = true)
+    public static RemoteOptions Resolve(ControlPlaneSettings settings, CliEnvironment environment, string alternative = "", bool withCredentials = true)
     {
-        var loaded = Load(settings.ConfigPath);
+        var loaded = Load(settings.ConfigPath, environment);
         var config = loaded.Config;
-        var apiKey = ApiKey(environment);
+        var apiKey = ApiKey(environment.Variable);
         // flyte-sdk's CLI takes FLYTE_API_KEY's endpoint in lieu of the config file's; --endpoint still wins.
         string? endpoint = settings.Endpoint ?? apiKey?.Endpoint ?? config.Admin.Endpoint;
         if (string.IsNullOrWhiteSpace(endpoint))
@@ -38,9 +35,10 @@ internal static class ControlPlane
         try
         {
             address = FlyteEndpoint.ToGrpcAddress(endpoint, config.Admin.Insecure);
-            authentication = !withCredentials ? new RemoteAuthentication()
+            authentication = (!withCredentials ? new RemoteAuthentication()
                 : apiKey is not null ? RemoteAuthentication.FromApiKey(apiKey)
-                : RemoteAuthentication.FromConfig(config.Admin, environment);
+                : RemoteAuthentication.FromConfig(config.Admin, environment.Variable))
+                with { TokenCacheDirectory = environment.TokenCacheDirectory };
         }
         catch (FlyteConfigException e)
         {
@@ -89,11 +87,12 @@ internal static class ControlPlane
         }
     }
 
-    private static LoadedFlyteConfig Load(string? explicitPath)
+    /// <summary>The config of these surroundings, as <see cref="FlyteConfigLoader"/> finds it for a process.</summary>
+    public static LoadedFlyteConfig Load(string? explicitPath, CliEnvironment environment)
     {
         try
         {
-            return FlyteConfigLoader.Load(explicitPath);
+            return FlyteConfigLoader.Load(explicitPath, environment.WorkingDirectory, environment.Variable, environment.HomeDirectory);
         }
         catch (FlyteConfigException e)
         {

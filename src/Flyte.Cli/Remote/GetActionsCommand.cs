@@ -7,8 +7,11 @@ internal sealed class GetActionsCommand
 {
     private readonly ControlPlaneOptions _controlPlane = new();
 
-    public GetActionsCommand()
+    private readonly CliEnvironment _environment;
+
+    public GetActionsCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Command = new Command("actions", "List a run's actions as a tree: name, task, parent, phase, attempts.") { Run };
         _controlPlane.AddTo(Command);
     }
@@ -19,7 +22,7 @@ internal sealed class GetActionsCommand
 
     public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken) => RemoteFailures.AsUsageErrorsAsync(async () =>
     {
-        var options = ControlPlane.Resolve(_controlPlane.Read(parse));
+        var options = ControlPlane.Resolve(_controlPlane.Read(parse), _environment);
         using var remote = ControlPlane.Connect(options);
         var actions = await remote.GetRun(parse.GetValue(Run)!).ListActionsAsync(cancellationToken).ConfigureAwait(false);
         var nodes = ActionTree.Flatten(ActionTree.Build(actions));

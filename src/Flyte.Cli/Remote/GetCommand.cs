@@ -5,13 +5,17 @@ namespace Flyte.Cli.Remote;
 /// <summary><c>flyte get runs | run | actions | logs</c>: what is on the control plane.</summary>
 internal sealed class GetCommand
 {
-    private readonly GetRunsCommand _runs = new();
-    private readonly GetRunCommand _run = new();
-    private readonly GetActionsCommand _actions = new();
-    private readonly GetLogsCommand _logs = new();
+    private readonly GetRunsCommand _runs;
+    private readonly GetRunCommand _run;
+    private readonly GetActionsCommand _actions;
+    private readonly GetLogsCommand _logs;
 
-    public GetCommand()
+    public GetCommand(CliEnvironment environment)
     {
+        _runs = new GetRunsCommand(environment);
+        _run = new GetRunCommand(environment);
+        _actions = new GetActionsCommand(environment);
+        _logs = new GetLogsCommand(environment);
         Command = new Command("get", "Show runs, a run, its actions or their logs from the control plane.")
         {
             _runs.Command, _run.Command, _actions.Command, _logs.Command,

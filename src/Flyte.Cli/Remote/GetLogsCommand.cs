@@ -9,8 +9,11 @@ internal sealed class GetLogsCommand
 {
     private readonly ControlPlaneOptions _controlPlane = new();
 
-    public GetLogsCommand()
+    private readonly CliEnvironment _environment;
+
+    public GetLogsCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Command = new Command("logs", "Print the logs of one attempt of an action (default: the last attempt of the run's root action, a0).")
         {
             Run, Action, Attempt,
@@ -32,7 +35,7 @@ internal sealed class GetLogsCommand
 
     public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken) => RemoteFailures.AsUsageErrorsAsync(async () =>
     {
-        var options = ControlPlane.Resolve(_controlPlane.Read(parse));
+        var options = ControlPlane.Resolve(_controlPlane.Read(parse), _environment);
         using var remote = ControlPlane.Connect(options);
         var run = remote.GetRun(parse.GetValue(Run)!);
         string actionName = parse.GetValue(Action) ?? RemoteRun.RootActionName;

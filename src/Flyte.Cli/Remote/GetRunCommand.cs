@@ -10,8 +10,11 @@ internal sealed class GetRunCommand
 {
     private readonly ControlPlaneOptions _controlPlane = new();
 
-    public GetRunCommand()
+    private readonly CliEnvironment _environment;
+
+    public GetRunCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Command = new Command("run", "Show a run: task, phase, start, duration, attempts, and its outputs or its error.") { Name };
         _controlPlane.AddTo(Command);
     }
@@ -22,7 +25,7 @@ internal sealed class GetRunCommand
 
     public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken) => RemoteFailures.AsUsageErrorsAsync(async () =>
     {
-        var options = ControlPlane.Resolve(_controlPlane.Read(parse));
+        var options = ControlPlane.Resolve(_controlPlane.Read(parse), _environment);
         using var remote = ControlPlane.Connect(options);
         var run = remote.GetRun(parse.GetValue(Name)!);
         var details = await run.GetDetailsAsync(cancellationToken).ConfigureAwait(false);

@@ -7,8 +7,11 @@ internal sealed class GetRunsCommand
 {
     private readonly ControlPlaneOptions _controlPlane = new();
 
-    public GetRunsCommand()
+    private readonly CliEnvironment _environment;
+
+    public GetRunsCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Command = new Command("runs", "List the newest runs: name, task, phase, start and duration.") { Limit };
         _controlPlane.AddTo(Command);
     }
@@ -24,7 +27,7 @@ internal sealed class GetRunsCommand
         {
             throw new UsageException($"--limit {limit} is not a count of runs; give 1 or more");
         }
-        var options = ControlPlane.Resolve(_controlPlane.Read(parse));
+        var options = ControlPlane.Resolve(_controlPlane.Read(parse), _environment);
         using var remote = ControlPlane.Connect(options);
         var runs = await remote.ListRunsAsync(limit, cancellationToken).ConfigureAwait(false);
         if (runs.Count == 0)

@@ -11,8 +11,11 @@ internal sealed class LoginCommand
 {
     private readonly ControlPlaneOptions _controlPlane = new();
 
-    public LoginCommand()
+    private readonly CliEnvironment _environment;
+
+    public LoginCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Command = new Command("login", "Sign in to the control plane now and cache the token (~/.flyte/tokens), with the config's admin.authType.");
         _controlPlane.AddTo(Command);
     }
@@ -21,7 +24,7 @@ internal sealed class LoginCommand
 
     public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken) => RemoteFailures.AsUsageErrorsAsync(async () =>
     {
-        var options = ControlPlane.Resolve(_controlPlane.Read(parse));
+        var options = ControlPlane.Resolve(_controlPlane.Read(parse), _environment);
         using var remote = ControlPlane.Connect(options);
         var expires = await remote.SignInAsync(cancellationToken).ConfigureAwait(false);
         string until = expires is { } at ? $"; the token is valid until {at.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} and is renewed as needed" : "";

@@ -7,8 +7,11 @@ internal sealed class LogoutCommand
 {
     private readonly ControlPlaneOptions _controlPlane = new();
 
-    public LogoutCommand()
+    private readonly CliEnvironment _environment;
+
+    public LogoutCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Command = new Command("logout", "Forget the tokens cached for the control plane; the next command signs in again.");
         _controlPlane.AddTo(Command);
     }
@@ -17,7 +20,7 @@ internal sealed class LogoutCommand
 
     public int Invoke(ParseResult parse, CliConsole console)
     {
-        var options = ControlPlane.Resolve(_controlPlane.Read(parse), withCredentials: false);
+        var options = ControlPlane.Resolve(_controlPlane.Read(parse), _environment, withCredentials: false);
         using var remote = ControlPlane.Connect(options);
         console.Out.WriteLine(remote.SignOut()
             ? $"signed out of {options.Endpoint}: its cached tokens are deleted"

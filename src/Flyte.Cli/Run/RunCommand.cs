@@ -19,8 +19,11 @@ internal sealed class RunCommand
 
     private readonly ControlPlaneOptions _controlPlane = new(repeatable: true);
 
-    public RunCommand()
+    private readonly CliEnvironment _environment;
+
+    public RunCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Command = new Command("run", "Run a task or workflow on the control plane (the local build, deployed first if it is not yet), or in this process with --local. "
             + "Inputs follow the task name as --name value; see 'flyte run <target> <task> --help'.")
         {
@@ -61,10 +64,10 @@ internal sealed class RunCommand
         if (!helpRequested && !Flag(tokens, Local))
         {
             // Before a build that may take a while: a run on a control plane needs one configured.
-            ControlPlane.Resolve(ControlPlaneSettingsOf(tokens), LocalAlternative);
+            ControlPlane.Resolve(ControlPlaneSettingsOf(tokens), _environment, LocalAlternative);
         }
 
-        var assembly = await TaskTarget.LoadAsync(target, console.Error, cancellationToken).ConfigureAwait(false);
+        var assembly = await TaskTarget.LoadAsync(target, console.Error, _environment, cancellationToken).ConfigureAwait(false);
         if (taskName is null)
         {
             throw new UsageException($"name a task to run; {assembly.Name} has: {string.Join(", ", assembly.Tasks.Select(t => t.Name))}");
@@ -89,7 +92,7 @@ internal sealed class RunCommand
         {
             throw new UsageException("--no-wait and --follow contradict each other; give one");
         }
-        var options = ControlPlane.Resolve(ControlPlaneSettingsOf(tokens), LocalAlternative);
+        var options = ControlPlane.Resolve(ControlPlaneSettingsOf(tokens), _environment, LocalAlternative);
         var choices = new RemoteRunChoices(Value(tokens, Name), Flag(tokens, NoWait), Flag(tokens, Json));
         return await RemoteFailures.AsUsageErrorsAsync(
             () => RemoteTaskRun.RunAsync(assembly, task, inputs, options, choices, console, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -103,9 +106,10 @@ internal sealed class RunCommand
         var options = new LocalRunOptions
         {
             RunName = Value(tokens, Name),
-            CacheDirectory = Value(tokens, CacheDirectory) is { } cache ? Path.GetFullPath(cache) : null,
+            FlyteHome = _environment.FlyteHome,
+            CacheDirectory = Value(tokens, CacheDirectory) is { } cache ? _environment.FullPath(cache) : null,
             UseCache = !Flag(tokens, NoCache),
-            RunDirectory = Value(tokens, RunDirectory) is { } runs ? Path.GetFullPath(runs) : null,
+            RunDirectory = Value(tokens, RunDirectory) is { } runs ? _environment.FullPath(runs) : null,
             Progress = json ? null : live ? board : new PlainProgress(console.Out),
         };
 
@@ -184,10 +188,10 @@ internal sealed class RunCommand
     /// the task and the target is the project in the current folder
     /// (<c>flyte run --local Quickstart.MeanOfSquares --n 10</c> inside the project).
     /// </summary>
-    private static (string Target, string? Task) TargetAndTask(RunTokens tokens) => tokens.Names switch
+    private (string Target, string? Task) TargetAndTask(RunTokens tokens) => tokens.Names switch
     {
         [] => (".", null),
-        [var only] when !File.Exists(only) && !Directory.Exists(only) && !TaskTarget.LooksLikePath(only) => (".", only),
+        [var only] when !File.Exists(_environment.FullPath(only)) && !Directory.Exists(_environment.FullPath(only)) && !TaskTarget.LooksLikePath(only) => (".", only),
         [var target] => (target, null),
         [var target, var task, ..] => (target, task),
     };

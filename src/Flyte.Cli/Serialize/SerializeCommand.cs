@@ -7,8 +7,11 @@ namespace Flyte.Cli.Serialize;
 /// <summary><c>flyte serialize &lt;assembly&gt; --out &lt;dir&gt;</c>: the registrable artifacts of an assembly's tasks, as a build step writes them.</summary>
 internal sealed class SerializeCommand
 {
-    public SerializeCommand()
+    private readonly CliEnvironment _environment;
+
+    public SerializeCommand(CliEnvironment environment)
     {
+        _environment = environment;
         Command = new Command("serialize", "Write a TaskSpec (.pb) per task and a manifest.json, the artifacts a deploy registers.")
         {
             Target, Output, Version, Image,
@@ -27,14 +30,14 @@ internal sealed class SerializeCommand
 
     public async Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        var assembly = await TaskTarget.LoadAsync(parse.GetValue(Target)!, console.Error, cancellationToken).ConfigureAwait(false);
+        var assembly = await TaskTarget.LoadAsync(parse.GetValue(Target)!, console.Error, _environment, cancellationToken).ConfigureAwait(false);
         var defaults = new TaskTemplateSettings();
         var settings = defaults with
         {
             Version = parse.GetValue(Version) ?? defaults.Version,
             DefaultImage = parse.GetValue(Image) ?? defaults.DefaultImage,
         };
-        string output = Path.GetFullPath(parse.GetValue(Output)!);
+        string output = _environment.FullPath(parse.GetValue(Output)!);
         var manifest = TaskArtifacts.Write(assembly, output, settings);
         console.Out.WriteLine($"Wrote {manifest.Tasks.Count} task spec{(manifest.Tasks.Count == 1 ? "" : "s")} of {manifest.Assembly} to {output}");
         return ExitCodes.Success;

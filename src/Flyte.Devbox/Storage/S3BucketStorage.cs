@@ -64,7 +64,7 @@ public sealed class S3BucketStorage : DevboxStorage
         S3ObjectStore store;
         try
         {
-            store = new S3ObjectStore(options.Connection);
+            store = new S3ObjectStore(ObjectStores.S3Scheme, options.Connection, options.Environment);
         }
         catch (Exception e) when (e is ArgumentException or AmazonClientException)
         {

@@ -20,6 +20,9 @@ public sealed record S3StorageOptions
     /// </summary>
     public S3StoreOptions Connection { get; init; } = new();
 
+    /// <summary>Reads the AWS variables that give what <see cref="Connection"/> leaves unset; this process's by default.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
     /// <summary><c>s3://bucket/prefix</c>: where the objects are.</summary>
     public override string ToString() => Prefix.Trim('/') is { Length: > 0 } prefix ? $"s3://{Bucket}/{prefix}" : $"s3://{Bucket}";
 }

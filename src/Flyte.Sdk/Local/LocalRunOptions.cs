@@ -6,6 +6,9 @@ public sealed record LocalRunOptions
     /// <summary>The run's name; a fresh random one (like Flyte's) when null.</summary>
     public string? RunName { get; init; }
 
+    /// <summary>The Flyte home folder the default run and cache folders are under; <see cref="DefaultFlyteHome()"/> when null.</summary>
+    public string? FlyteHome { get; init; }
+
     /// <summary>Where the run's action folders go; <c>~/.flyte/runs/&lt;run name&gt;</c> when null.</summary>
     public string? RunDirectory { get; init; }
 
@@ -27,15 +30,24 @@ public sealed record LocalRunOptions
     /// <summary>Between retries; Flyte backs off, locally the default is to retry at once.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.Zero;
 
-    internal static string FlyteHome =>
-        Environment.GetEnvironmentVariable("FLYTE_HOME") is { Length: > 0 } home
-            ? home
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".flyte");
+    /// <summary>This process's Flyte home folder: <c>$FLYTE_HOME</c>, else <c>~/.flyte</c>.</summary>
+    public static string DefaultFlyteHome() =>
+        DefaultFlyteHome(Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    /// <summary>The Flyte home folder of these surroundings: <c>FLYTE_HOME</c>, else <c>.flyte</c> in <paramref name="homeDirectory"/>.</summary>
+    /// <param name="environment">Reads an environment variable; null when unset.</param>
+    public static string DefaultFlyteHome(Func<string, string?> environment, string? homeDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment("FLYTE_HOME") is { Length: > 0 } home ? home : Path.Combine(homeDirectory ?? "", ".flyte");
+    }
+
+    private string ResolvedFlyteHome => FlyteHome ?? DefaultFlyteHome();
 
     /// <summary>The cache folder these options use: <see cref="CacheDirectory"/> or the default.</summary>
-    public string ResolvedCacheDirectory => CacheDirectory ?? Path.Combine(FlyteHome, "local-cache");
+    public string ResolvedCacheDirectory => CacheDirectory ?? Path.Combine(ResolvedFlyteHome, "local-cache");
 
     internal string ResolveCacheDirectory() => ResolvedCacheDirectory;
 
-    internal string ResolveRunDirectory(string runName) => RunDirectory ?? Path.Combine(FlyteHome, "runs", runName);
+    internal string ResolveRunDirectory(string runName) => RunDirectory ?? Path.Combine(ResolvedFlyteHome, "runs", runName);
 }

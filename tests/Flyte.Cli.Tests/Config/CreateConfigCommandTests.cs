@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Flyte.Cli.Config;
 using Flyte.Cli.Tests.Infrastructure;
 using Flyte.Configuration;
@@ -102,17 +101,15 @@ public sealed class CreateConfigCommandTests : IDisposable
     }
 
     [Fact]
-    public void By_default_the_file_goes_to_dot_flyte_in_the_current_folder_where_the_loader_looks()
+    public async Task By_default_the_file_goes_to_dot_flyte_in_the_current_folder_where_the_loader_looks()
     {
-        var command = new CreateConfigCommand();
-        var parse = new RootCommand { command.Command }.Parse(["create", "config", "--endpoint", "localhost:8090", "--insecure"]);
-        var output = new StringWriter();
+        using var environment = new HermeticEnvironment();
 
-        int exitCode = command.Invoke(parse, new CliConsole(output, new StringWriter()), _scratch.Path);
+        var result = await InProcessCli.RunAsync(environment.Cli, "create", "config", "--endpoint", "localhost:8090", "--insecure");
 
-        Assert.Equal(0, exitCode);
-        var expected = Path.Combine(_scratch.Path, ".flyte", "config.yaml");
-        Assert.Equal(expected, CreateConfigCommand.DefaultOutputPath(_scratch.Path));
-        Assert.Equal(expected, FlyteConfigLoader.Load(null, _scratch.Path, _ => null, homeDirectory: null).SourcePath);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var expected = Path.Combine(environment.WorkingDirectory, ".flyte", "config.yaml");
+        Assert.Equal(expected, CreateConfigCommand.DefaultOutputPath(environment.WorkingDirectory));
+        Assert.Equal(expected, FlyteConfigLoader.Load(null, environment.WorkingDirectory, _ => null, homeDirectory: null).SourcePath);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Flyte.Cli.Remote;
 using Flyte.Cli.Tests.Infrastructure;
 using Flyte.Configuration;
+using Flyte.Remote;
 
 namespace Flyte.Cli.Tests.Remote;
 
@@ -14,6 +15,12 @@ public sealed class ApiKeyResolutionTests : IDisposable
 
     private static string Key(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 
+    private static RemoteOptions Resolve(ControlPlaneSettings settings, Dictionary<string, string> variables)
+    {
+        using var environment = new HermeticEnvironment(variables);
+        return ControlPlane.Resolve(settings, environment.Cli);
+    }
+
     [Fact]
     public void The_keys_endpoint_and_credentials_replace_the_config_files()
     {
@@ -21,7 +28,7 @@ public sealed class ApiKeyResolutionTests : IDisposable
         File.WriteAllText(config, "admin:\n  endpoint: dns:///other.example.com\n  authType: Pkce\n");
         var environment = new Dictionary<string, string> { ["FLYTE_API_KEY"] = Key("flyte.example.com:ci-app:s3cr3t:acme") };
 
-        var options = ControlPlane.Resolve(new ControlPlaneSettings(config, null, null, null), environment.GetValueOrDefault);
+        var options = Resolve(new ControlPlaneSettings(config, null, null, null), environment);
 
         Assert.Equal("https://flyte.example.com", options.Endpoint);
         Assert.Equal("acme", options.Org);
@@ -35,7 +42,7 @@ public sealed class ApiKeyResolutionTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["FLYTE_API_KEY"] = Key("flyte.example.com:ci-app:s3cr3t:None") };
 
-        var options = ControlPlane.Resolve(new ControlPlaneSettings(null, "http://127.0.0.1:8090", null, null), environment.GetValueOrDefault);
+        var options = Resolve(new ControlPlaneSettings(null, "http://127.0.0.1:8090", null, null), environment);
 
         Assert.Equal("http://127.0.0.1:8090", options.Endpoint);
         Assert.Equal("ci-app", options.Authentication.ClientId);
@@ -46,7 +53,7 @@ public sealed class ApiKeyResolutionTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["FLYTE_API_KEY"] = "nonsense!" };
 
-        var error = Assert.Throws<UsageException>(() => ControlPlane.Resolve(new ControlPlaneSettings(null, "http://127.0.0.1:8090", null, null), environment.GetValueOrDefault));
+        var error = Assert.Throws<UsageException>(() => Resolve(new ControlPlaneSettings(null, "http://127.0.0.1:8090", null, null), environment));
 
         Assert.StartsWith("FLYTE_API_KEY is not an API key: the API key is not base64", error.Message);
         Assert.EndsWith("unset it to use the config file", error.Message);

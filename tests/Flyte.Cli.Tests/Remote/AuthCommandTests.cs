@@ -12,10 +12,11 @@ namespace Flyte.Cli.Tests.Remote;
 /// </summary>
 public sealed class AuthCommandTests(OidcProviderFixture oidc) : IClassFixture<OidcProviderFixture>, IAsyncLifetime
 {
-    // Each test class that signs in has its own variable for the secret; the token cache folder is this class's own.
+    // The CLI reads the secret and the token cache folder from its own surroundings: the variables are this class's, not the process's.
     private const string SecretVariable = "FLYTE_CLI_AUTH_TESTS_SECRET";
 
     private readonly TemporaryDirectory _folder = new();
+    private HermeticEnvironment _environment = null!;
     private DevboxServer _devbox = null!;
 
     private string ConfigPath => _folder.Combine("config.yaml");
@@ -24,8 +25,11 @@ public sealed class AuthCommandTests(OidcProviderFixture oidc) : IClassFixture<O
 
     public async Task InitializeAsync()
     {
-        Environment.SetEnvironmentVariable(RemoteAuthentication.TokenCacheDirectoryVariable, TokenFolder);
-        Environment.SetEnvironmentVariable(SecretVariable, OidcProviderFixture.ConfidentialClientSecret);
+        _environment = new HermeticEnvironment(new Dictionary<string, string>
+        {
+            [RemoteAuthentication.TokenCacheDirectoryVariable] = TokenFolder,
+            [SecretVariable] = OidcProviderFixture.ConfidentialClientSecret,
+        });
         int port = LoopbackPorts.Free();
         string endpoint = $"http://127.0.0.1:{port}";
         _devbox = await DevboxServer.StartAsync(new DevboxOptions
@@ -41,10 +45,11 @@ public sealed class AuthCommandTests(OidcProviderFixture oidc) : IClassFixture<O
     public async Task DisposeAsync()
     {
         await _devbox.DisposeAsync();
+        _environment.Dispose();
         _folder.Dispose();
     }
 
-    private Task<CliResult> RunAsync(params string[] args) => DevboxFixture.RunWithoutConfigAsync([.. args, "--config", ConfigPath]);
+    private Task<CliResult> RunAsync(params string[] args) => InProcessCli.RunAsync(_environment.Cli, [.. args, "--config", ConfigPath]);
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

@@ -52,11 +52,8 @@ public sealed class DevboxFixture : IAsyncLifetime
 
     internal static async Task<CliResult> RunWithoutConfigAsync(params string[] args)
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        int exitCode = await FlyteCommandLine.InvokeAsync(args, new CliConsole(output, error), timeout.Token);
-        return new CliResult(exitCode, output.ToString(), error.ToString());
+        using var environment = new HermeticEnvironment();
+        return await InProcessCli.RunAsync(environment.Cli, CommandTimeout, args);
     }
 
     /// <summary>Deploys the tasks of a built assembly once per devbox (the tests of a class run one after another).</summary>

@@ -39,9 +39,10 @@ public sealed class RemoteRunTests(DevboxFixture devbox) : IClassFixture<DevboxF
     {
         var output = new StringWriter();
         var console = TerminalConsole.Over(output);
+        using var environment = new HermeticEnvironment();
 
         int exitCode = await FlyteCommandLine.InvokeAsync(
-            ["run", TaskAssemblies.Quickstart, "quickstart.MeanOfSquares", "--n", "3", "--config", devbox.ConfigPath], console);
+            ["run", TaskAssemblies.Quickstart, "quickstart.MeanOfSquares", "--n", "3", "--config", devbox.ConfigPath], console, environment.Cli);
 
         string text = output.ToString();
         Assert.True(exitCode == 0, text);

@@ -88,10 +88,12 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public async Task A_task_named_alone_is_looked_for_in_the_project_of_the_current_folder()
     {
-        var result = await InProcessCli.RunAsync("run", "--local", "quickstart.MeanOfSquares", "--n", "1");
+        using var environment = new HermeticEnvironment();
+
+        var result = await InProcessCli.RunAsync(environment.Cli, "run", "--local", "quickstart.MeanOfSquares", "--n", "1");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"no project file in {Environment.CurrentDirectory}", result.Error);
+        Assert.Contains($"no project file in {environment.WorkingDirectory}", result.Error);
     }
 
     [Fact]

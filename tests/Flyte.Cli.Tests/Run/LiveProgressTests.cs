@@ -13,10 +13,11 @@ public sealed class LiveProgressTests : IDisposable
     {
         var output = new StringWriter();
         var console = TerminalConsole.Over(output);
+        using var environment = new HermeticEnvironment();
 
         int exitCode = await FlyteCommandLine.InvokeAsync(
             ["run", "--local", TaskAssemblies.Quickstart, "quickstart.MeanOfSquares", "--n", "3", "--run-dir", _scratch.Combine("run"), "--cache-dir", _scratch.Combine("cache")],
-            console);
+            console, environment.Cli);
 
         string text = output.ToString();
         Assert.True(exitCode == 0, text);

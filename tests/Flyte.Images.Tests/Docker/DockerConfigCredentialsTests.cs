@@ -13,6 +13,10 @@ public sealed class DockerConfigCredentialsTests : IDisposable
 
     private DockerConfigCredentials Load(string json) => DockerConfigCredentials.Load(_home.Write("config.json", json));
 
+    /// <summary>Credentials whose helpers are looked for in <paramref name="helperDirectory"/> alone: the PATH they are given, not the process's.</summary>
+    private DockerConfigCredentials LoadWithHelpersIn(string helperDirectory, string json) =>
+        DockerConfigCredentials.Load(_home.Write("config.json", json), name => name == "PATH" ? helperDirectory : null);
+
     [Fact]
     public void The_file_is_in_DOCKER_CONFIG_when_set_else_in_the_home_folder()
     {
@@ -109,30 +113,26 @@ public sealed class DockerConfigCredentialsTests : IDisposable
             if [ "$server" = "https://index.docker.io/v1/" ]; then echo '{"ServerURL":"x","Username":"hub-helper","Secret":"hub"}'; exit 0; fi
             echo "credentials not found in native keychain"; exit 1
             """);
-        var credentials = WithPath(helperDirectory, () => Load($$"""
+        var credentials = LoadWithHelpersIn(helperDirectory, $$"""
             { "auths": { "ghcr.io": { "auth": "{{Auth("from-file:pw")}}" }, "quay.io": { "auth": "{{Auth("quay:pw")}}" } },
               "credHelpers": { "ghcr.io": "flytetest" },
               "credsStore": "flytetest" }
-            """));
+            """);
 
-        WithPath(helperDirectory, () =>
-        {
-            Assert.Equal(("from-helper", "tok"), (credentials.For("ghcr.io")?.UserName, credentials.For("ghcr.io")?.Password));
-            Assert.Equal("quay", credentials.For("quay.io")?.UserName); // in auths: the store is not asked
-            Assert.Equal("hub-helper", credentials.For("docker.io")?.UserName); // from the store, under Docker Hub's server URL
-            Assert.Null(credentials.For("127.0.0.1:5000")); // the store has nothing: anonymous
-            return 0;
-        });
+        Assert.Equal(("from-helper", "tok"), (credentials.For("ghcr.io")?.UserName, credentials.For("ghcr.io")?.Password));
+        Assert.Equal("quay", credentials.For("quay.io")?.UserName); // in auths: the store is not asked
+        Assert.Equal("hub-helper", credentials.For("docker.io")?.UserName); // from the store, under Docker Hub's server URL
+        Assert.Null(credentials.For("127.0.0.1:5000")); // the store has nothing: anonymous
     }
 
     [Fact]
     public void A_failing_or_missing_helper_fails_with_its_name()
     {
         string helperDirectory = WriteHelper("broken", "echo 'keychain locked' >&2; exit 3");
-        var credentials = Load("""{ "credHelpers": { "ghcr.io": "broken", "quay.io": "not-installed-anywhere" } }""");
+        var credentials = LoadWithHelpersIn(helperDirectory, """{ "credHelpers": { "ghcr.io": "broken", "quay.io": "not-installed-anywhere" } }""");
 
-        var failed = WithPath(helperDirectory, () => Assert.Throws<ImageBuildException>(() => credentials.For("ghcr.io")));
-        var missing = WithPath(helperDirectory, () => Assert.Throws<ImageBuildException>(() => credentials.For("quay.io")));
+        var failed = Assert.Throws<ImageBuildException>(() => credentials.For("ghcr.io"));
+        var missing = Assert.Throws<ImageBuildException>(() => credentials.For("quay.io"));
 
         Assert.Contains("docker-credential-broken failed for ghcr.io (exit code 3): keychain locked", failed.Message);
         Assert.Contains("docker-credential-not-installed-anywhere", missing.Message);
@@ -146,25 +146,5 @@ public sealed class DockerConfigCredentialsTests : IDisposable
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         return Path.GetDirectoryName(path)!;
-    }
-
-    private static readonly Lock PathLock = new();
-
-    /// <summary>Runs <paramref name="action"/> with <paramref name="directory"/> first on PATH, where Process.Start looks for helpers.</summary>
-    private static T WithPath<T>(string directory, Func<T> action)
-    {
-        lock (PathLock)
-        {
-            string? before = Environment.GetEnvironmentVariable("PATH");
-            Environment.SetEnvironmentVariable("PATH", directory + Path.PathSeparator + before);
-            try
-            {
-                return action();
-            }
-            finally
-            {
-                Environment.SetEnvironmentVariable("PATH", before);
-            }
-        }
     }
 }

@@ -5,12 +5,6 @@ namespace Flyte.Sdk.Tests.Storage;
 /// <summary>Which credentials an Azure store picks, from options and the variables flyte-sdk reads; no request is made.</summary>
 public sealed class AzureClientSettingsTests
 {
-    static AzureClientSettingsTests()
-    {
-        // Should anything ask a managed identity for a token, it asks a closed loopback port, never the instance metadata address.
-        Environment.SetEnvironmentVariable("AZURE_POD_IDENTITY_AUTHORITY_HOST", "http://127.0.0.1:9");
-    }
-
     private static AzureClientSettings Resolve(AzureStoreOptions options, string? uriAccount, params (string Name, string Value)[] environment)
     {
         var variables = environment.ToDictionary(v => v.Name, v => v.Value);

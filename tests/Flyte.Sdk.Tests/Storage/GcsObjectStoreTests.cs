@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Flyte.Storage;
 using Google.Apis.Auth.OAuth2;
 
@@ -8,46 +6,10 @@ namespace Flyte.Sdk.Tests.Storage;
 /// <summary>
 /// How gs:// is reached. No GCS emulator runs here (docs/storage.md says why), so these check the choice of store and of
 /// credentials, never a request: application default credentials come from a key file whose token URL is a closed
-/// loopback port, and the metadata server is pointed at one too.
+/// loopback port, and the metadata server is pointed at one too (<see cref="CloudLibraryEnvironment"/>).
 /// </summary>
-public sealed class GcsObjectStoreTests : IDisposable
+public sealed class GcsObjectStoreTests
 {
-    private const string ClientEmail = "flyte-tasks@flyte-tests.iam.gserviceaccount.com";
-
-    private readonly string keyFile = Path.Combine(Path.GetTempPath(), $"flyte-gcs-key-{Guid.NewGuid():N}.json");
-
-    static GcsObjectStoreTests()
-    {
-        // Google's library asks the metadata server (Workload Identity) only when nothing else gives credentials.
-        Environment.SetEnvironmentVariable("GCE_METADATA_HOST", "127.0.0.1:9");
-        Environment.SetEnvironmentVariable("GCE_METADATA_IP", "127.0.0.1:9");
-    }
-
-    public GcsObjectStoreTests()
-    {
-        using var rsa = RSA.Create(2048);
-        using (var stream = File.Create(keyFile))
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", "service_account");
-            json.WriteString("project_id", "flyte-tests");
-            json.WriteString("private_key_id", "0123456789abcdef");
-            json.WriteString("private_key", rsa.ExportPkcs8PrivateKeyPem());
-            json.WriteString("client_email", ClientEmail);
-            json.WriteString("client_id", "1234567890");
-            json.WriteString("token_uri", "http://127.0.0.1:9/token");
-            json.WriteEndObject();
-        }
-        Environment.SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", keyFile);
-    }
-
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("GOOGLE_APPLICATION_CREDENTIALS", null);
-        File.Delete(keyFile);
-    }
-
     private static Func<string, string?> Variables(params (string Name, string Value)[] variables)
     {
         var map = variables.ToDictionary(v => v.Name, v => v.Value);
@@ -62,7 +24,7 @@ public sealed class GcsObjectStoreTests : IDisposable
         var gcs = Assert.IsType<GcsObjectStore>(store);
         Assert.Null(gcs.Endpoint);
         var account = Assert.IsType<ServiceAccountCredential>(gcs.Credential!.UnderlyingCredential);
-        Assert.Equal(ClientEmail, account.Id);
+        Assert.Equal(CloudLibraryEnvironment.ClientEmail, account.Id);
     }
 
     [Theory]

@@ -1,17 +1,32 @@
+using System.Runtime.CompilerServices;
+
 namespace Flyte.Sdk.Tests.Tasks;
 
 /// <summary>A workflow that fans out over a task, to test how calls are routed.</summary>
 [TaskEnvironment("pipeline")]
 public static partial class Pipeline
 {
-    private static int _directCalls;
+    // Per test, not per process: other tests run this workflow at the same time, and their calls must not count.
+    private static readonly AsyncLocal<StrongBox<int>?> DirectCallCounter = new();
 
-    public static int DirectCalls => Volatile.Read(ref _directCalls);
+    /// <summary>
+    /// From now on, counts the runs of <see cref="Square"/>'s body made by the caller and the tasks it starts; the count is
+    /// the box's value. Calls made elsewhere (another test, in parallel) are not counted.
+    /// </summary>
+    public static StrongBox<int> CountDirectCalls()
+    {
+        var counter = new StrongBox<int>();
+        DirectCallCounter.Value = counter;
+        return counter;
+    }
 
     [Task]
     public static async Task<int> Square(int x)
     {
-        Interlocked.Increment(ref _directCalls);
+        if (DirectCallCounter.Value is { } counter)
+        {
+            Interlocked.Increment(ref counter.Value);
+        }
         await Task.Yield();
         return x * x;
     }

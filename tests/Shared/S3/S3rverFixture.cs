@@ -17,12 +17,6 @@ public sealed partial class S3rverFixture : IAsyncLifetime
     // s3rver's built-in account.
     private const string AccessKey = "S3RVER";
 
-    static S3rverFixture()
-    {
-        // An S3 client without credentials would ask the EC2 metadata service, which is not on loopback: never here.
-        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
-    }
-
     private ListeningProcess? server;
     private DirectoryInfo? dataDirectory;
 

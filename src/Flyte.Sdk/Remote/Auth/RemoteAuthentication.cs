@@ -42,17 +42,19 @@ public sealed record RemoteAuthentication
     public const string TokenCacheDirectoryVariable = "FLYTE_TOKEN_CACHE_DIR";
 
     /// <summary><c>$FLYTE_TOKEN_CACHE_DIR</c>, else <c>~/.flyte/tokens</c>, or null when there is no home folder.</summary>
-    public static string? DefaultTokenCacheDirectory
+    public static string? DefaultTokenCacheDirectory =>
+        TokenCacheDirectoryFor(Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    /// <summary>The token cache of these surroundings: <c>FLYTE_TOKEN_CACHE_DIR</c>, else <c>.flyte/tokens</c> in <paramref name="homeDirectory"/>; null without either.</summary>
+    /// <param name="environment">Reads an environment variable; null when unset.</param>
+    public static string? TokenCacheDirectoryFor(Func<string, string?> environment, string? homeDirectory)
     {
-        get
+        ArgumentNullException.ThrowIfNull(environment);
+        if (environment(TokenCacheDirectoryVariable) is { Length: > 0 } folder)
         {
-            if (Environment.GetEnvironmentVariable(TokenCacheDirectoryVariable) is { Length: > 0 } folder)
-            {
-                return folder;
-            }
-            string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            return home.Length > 0 ? Path.Combine(home, ".flyte", "tokens") : null;
+            return folder;
         }
+        return string.IsNullOrEmpty(homeDirectory) ? null : Path.Combine(homeDirectory, ".flyte", "tokens");
     }
 
     /// <summary>The flow named in the config, with the secret read from <c>clientSecretEnvVar</c> or <c>clientSecretLocation</c>.</summary>

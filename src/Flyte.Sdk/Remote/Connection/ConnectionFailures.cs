@@ -22,6 +22,10 @@ internal static class ConnectionFailures
                         + "set admin.caCertFilePath to the PEM file of the CA that signed it, or admin.insecureSkipVerify: true for a test cluster";
                 case HttpProtocolException when options.Transport == RemoteTransport.Grpc:
                     return NoHttp2(options);
+                // A server that closes the connection on the HTTP/2 preface before the client reads its HTTP/1.1 answer:
+                // the same failure, told as "did not complete the HTTP/2 handshake" over an IOException instead.
+                case HttpRequestException { HttpRequestError: HttpRequestError.HttpProtocolError } when options.Transport == RemoteTransport.Grpc:
+                    return NoHttp2(options);
             }
         }
         // Over TLS a proxy without HTTP/2 answers in HTTP/1.1, which the gRPC client reports as a downgrade.
