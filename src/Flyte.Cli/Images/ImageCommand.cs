@@ -69,7 +69,7 @@ internal sealed class ImageCommand
             ? Path.GetFullPath(given)
             : await PublishAsync(project, configuration, console, cancellationToken).ConfigureAwait(false);
 
-        string targetPath = await ProjectBuild.TargetPathAsync(project, configuration, cancellationToken).ConfigureAwait(false);
+        string targetPath = await ProjectBuild.TargetPathAsync(project, configuration, artifactsPath: null, cancellationToken).ConfigureAwait(false);
         string assemblyName = Path.GetFileNameWithoutExtension(targetPath);
         var assembly = TaskAssembly.Load(Path.Combine(publishDirectory, assemblyName + ".dll"));
         var image = ImageDeclaration.Find(assembly.Assembly)
