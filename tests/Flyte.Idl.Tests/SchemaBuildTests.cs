@@ -8,14 +8,30 @@ public class SchemaBuildTests
     [Fact]
     public void Second_build_does_not_regenerate_the_schema()
     {
-        // The test project already built Flyte.Idl, so the schema must be up to date now.
-        var result = DotnetCommand.Run(RepositoryPaths.Root, NoExtraEnvironment,
-            "build", "src/Flyte.Idl/Flyte.Idl.csproj", "-f", "net10.0", "-v:n", "-nologo", "--no-restore");
+        // Into an output folder of its own (MSBuild's ArtifactsPath): the repository's obj/ is the solution build's, and
+        // other test assemblies build projects that reference Flyte.Idl at the same time. Only the schema's targets run
+        // (the step every build of Flyte.Idl starts with), not the compiler, which has nothing to do with incrementality.
+        string artifacts = Path.Combine(Path.GetTempPath(), "flyte-idl-incremental-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string[] build = ["build", "src/Flyte.Idl/Flyte.Idl.csproj", "-f", "net10.0", "-t:FlyteIdlEnsureGenerated", "-v:n", "-nologo", $"-p:ArtifactsPath={artifacts}"];
+            var first = DotnetCommand.Run(RepositoryPaths.Root, NoExtraEnvironment, build);
+            var second = DotnetCommand.Run(RepositoryPaths.Root, NoExtraEnvironment, [.. build, "--no-restore"]);
 
-        Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Contains("Skipping target \"FlyteIdlInstallSchema\"", result.Output);
-        Assert.Contains("Skipping target \"FlyteIdlGenerate\"", result.Output);
-        Assert.DoesNotContain("generating C# for the flyteidl2 schema", result.Output);
+            Assert.True(first.ExitCode == 0, first.Output);
+            Assert.Contains($"generating C# for the flyteidl2 schema into {artifacts}", first.Output);
+            Assert.True(second.ExitCode == 0, second.Output);
+            Assert.Contains("Skipping target \"FlyteIdlInstallSchema\"", second.Output);
+            Assert.Contains("Skipping target \"FlyteIdlGenerate\"", second.Output);
+            Assert.DoesNotContain("generating C# for the flyteidl2 schema", second.Output);
+        }
+        finally
+        {
+            if (Directory.Exists(artifacts))
+            {
+                Directory.Delete(artifacts, recursive: true);
+            }
+        }
     }
 
     [Fact]

@@ -25,15 +25,16 @@ public sealed class NativeA0Tests : IClassFixture<NativeA0Tests.NativeA0>, IDisp
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
-    /// <summary>The native a0 for the Quickstart sample, published once for the class.</summary>
-    public sealed class NativeA0 : IDisposable
+    /// <summary>The native a0 for the Quickstart sample, published once for the class (built in the tests' own Release folder).</summary>
+    public sealed class NativeA0 : IAsyncLifetime
     {
-        public NativeA0()
+        public async Task InitializeAsync()
         {
             string project = Path.Combine(RepositoryPaths.Root, "src", "Flyte.Runtime.Native", "Flyte.Runtime.Native.csproj");
             string quickstart = Path.Combine(RepositoryPaths.Root, "samples", "Quickstart", "Quickstart.csproj");
-            var publish = ChildProcess.Run("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", $"-p:FlyteTaskProject={quickstart}", "-o", Folder, "-nologo", "-nodeReuse:false"],
-                new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1" }, TimeSpan.FromMinutes(15));
+            var publish = await TestBuilds.DotnetAsync(TestBuilds.Release,
+                ["publish", project, "-c", "Release", "-r", "linux-x64", $"-p:FlyteTaskProject={quickstart}", "-o", Folder, "-nologo", "-nodeReuse:false"],
+                TimeSpan.FromMinutes(15));
             Assert.True(publish.ExitCode == 0, publish.Output);
         }
 
@@ -41,7 +42,14 @@ public sealed class NativeA0Tests : IClassFixture<NativeA0Tests.NativeA0>, IDisp
 
         public string Executable => Path.Combine(Folder, "a0");
 
-        public void Dispose() => Directory.Delete(Folder, recursive: true);
+        public Task DisposeAsync()
+        {
+            if (Directory.Exists(Folder))
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            return Task.CompletedTask;
+        }
     }
 
     private ChildProcess.Result Run(string assembly, string task, params string[] extra) =>

@@ -17,6 +17,9 @@ internal sealed class ListeningProcess : IDisposable
 
     private ListeningProcess(ProcessStartInfo start) => _process = new Process { StartInfo = start, EnableRaisingEvents = true };
 
+    /// <summary>Generous: a Node.js service starts in about a second, but the machine may be busy with other test runs.</summary>
+    private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(60);
+
     /// <summary>The line that said where the service listens, matched by the pattern <see cref="StartAsync"/> was given.</summary>
     public Match ReadyLine { get; private set; } = Match.Empty;
 
@@ -63,7 +66,12 @@ internal sealed class ListeningProcess : IDisposable
         service._process.BeginErrorReadLine();
         try
         {
-            service.ReadyLine = await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            service.ReadyLine = await ready.Task.WaitAsync(ReadyBound);
+        }
+        catch (TimeoutException)
+        {
+            service.Dispose();
+            throw new TimeoutException($"{name} did not say it listens within {ReadyBound.TotalSeconds:F0} s:\n{service.Output}");
         }
         catch
         {
@@ -73,10 +81,10 @@ internal sealed class ListeningProcess : IDisposable
         return service;
     }
 
-    /// <summary>Waits until <paramref name="port"/> on loopback takes a connection (30 s at most).</summary>
+    /// <summary>Waits until <paramref name="port"/> on loopback takes a connection (60 s at most).</summary>
     public static async Task WaitForConnectionAsync(int port)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + ReadyBound;
         while (true)
         {
             try

@@ -22,7 +22,7 @@ internal sealed class DeployCommand
         Command = new Command("deploy", "Deploy a project's tasks to the control plane: build it, upload its code bundle, register every task. "
             + "With --dry-run, show what the artifacts 'flyte serialize' (or dotnet build) wrote would register.")
         {
-            Target, DryRun, Image,
+            Target, DryRun, Image, ArtifactsPath,
         };
         _controlPlane.AddTo(Command);
     }
@@ -44,15 +44,18 @@ internal sealed class DeployCommand
             + "by default Flyte's .NET base image for the SDK's .NET version.",
     };
 
+    public Option<string?> ArtifactsPath { get; } = new("--artifacts-path") { Description = TaskTarget.ArtifactsPathDescription, HelpName = "dir" };
+
     public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         string target = parse.GetValue(Target) ?? ".";
         return parse.GetValue(DryRun)
             ? System.Threading.Tasks.Task.FromResult(PrintDryRun(_environment.FullPath(target), target, console))
-            : RemoteFailures.AsUsageErrorsAsync(() => DeployAsync(target, _controlPlane.Read(parse), parse.GetValue(Image), console, cancellationToken), cancellationToken);
+            : RemoteFailures.AsUsageErrorsAsync(
+                () => DeployAsync(target, parse.GetValue(ArtifactsPath), _controlPlane.Read(parse), parse.GetValue(Image), console, cancellationToken), cancellationToken);
     }
 
-    private async Task<int> DeployAsync(string target, ControlPlaneSettings settings, string? image, CliConsole console, CancellationToken cancellationToken)
+    private async Task<int> DeployAsync(string target, string? artifactsPath, ControlPlaneSettings settings, string? image, CliConsole console, CancellationToken cancellationToken)
     {
         if (image is not null && string.IsNullOrWhiteSpace(image))
         {
@@ -63,7 +66,7 @@ internal sealed class DeployCommand
         {
             options = options with { DefaultImage = image.Trim() };
         }
-        string assemblyPath = await TaskTarget.ResolveAssemblyPathAsync(target, console.Error, _environment, cancellationToken).ConfigureAwait(false);
+        string assemblyPath = await TaskTarget.ResolveAssemblyPathAsync(target, artifactsPath, console.Error, _environment, cancellationToken).ConfigureAwait(false);
         var assembly = TaskAssembly.Load(assemblyPath);
         // The build output is the code: the assembly, its dependencies and anything copied beside them.
         string codeFolder = Path.GetDirectoryName(assemblyPath)!;

@@ -72,7 +72,7 @@ internal sealed class ImageCommand
             ? _environment.FullPath(given)
             : await PublishAsync(project, configuration, console, cancellationToken).ConfigureAwait(false);
 
-        string targetPath = await ProjectBuild.TargetPathAsync(project, configuration, _environment, cancellationToken).ConfigureAwait(false);
+        string targetPath = await ProjectBuild.TargetPathAsync(project, configuration, artifactsPath: null, _environment, cancellationToken).ConfigureAwait(false);
         string assemblyName = Path.GetFileNameWithoutExtension(targetPath);
         var assembly = TaskAssembly.Load(Path.Combine(publishDirectory, assemblyName + ".dll"));
         var image = ImageDeclaration.Find(assembly.Assembly)

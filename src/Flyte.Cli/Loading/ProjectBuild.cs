@@ -3,23 +3,27 @@ namespace Flyte.Cli.Loading;
 /// <summary>Builds a project with the .NET SDK and finds the assembly it produced.</summary>
 internal static class ProjectBuild
 {
-    public static async Task<string> BuildAsync(string projectPath, TextWriter log, CliEnvironment environment, CancellationToken cancellationToken)
+    /// <param name="artifactsPath">
+    /// Null: the project's own bin/ and obj/. Else MSBuild's ArtifactsPath (<c>dotnet build --artifacts-path</c>): the
+    /// outputs of the project and of every project it references go there, so the source tree is only read.
+    /// </param>
+    public static async Task<string> BuildAsync(string projectPath, string? artifactsPath, TextWriter log, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var build = await RunDotnetAsync(["build", projectPath, "-nologo", "-v:q", "-nodeReuse:false"], environment, cancellationToken).ConfigureAwait(false);
+        var build = await RunDotnetAsync(["build", projectPath, "-nologo", "-v:q", "-nodeReuse:false", .. ArtifactsProperty(artifactsPath, environment)], environment, cancellationToken).ConfigureAwait(false);
         if (build.ExitCode != 0)
         {
             await log.WriteLineAsync(build.Output.TrimEnd()).ConfigureAwait(false);
             throw new UsageException($"building {Path.GetFileName(projectPath)} failed (dotnet build exited with {build.ExitCode})");
         }
-        return await TargetPathAsync(projectPath, configuration: null, environment, cancellationToken).ConfigureAwait(false);
+        return await TargetPathAsync(projectPath, configuration: null, artifactsPath, environment, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The assembly <paramref name="projectPath"/> builds in <paramref name="configuration"/> (null: its default).</summary>
-    public static async Task<string> TargetPathAsync(string projectPath, string? configuration, CliEnvironment environment, CancellationToken cancellationToken)
+    /// <summary>The assembly <paramref name="projectPath"/> builds in <paramref name="configuration"/> (null: its default) under <paramref name="artifactsPath"/> (null: its bin/).</summary>
+    public static async Task<string> TargetPathAsync(string projectPath, string? configuration, string? artifactsPath, CliEnvironment environment, CancellationToken cancellationToken)
     {
         string[] arguments = configuration is null
-            ? ["msbuild", projectPath, "-nologo", "-getProperty:TargetPath"]
-            : ["msbuild", projectPath, "-nologo", "-getProperty:TargetPath", $"-p:Configuration={configuration}"];
+            ? ["msbuild", projectPath, "-nologo", "-getProperty:TargetPath", .. ArtifactsProperty(artifactsPath, environment)]
+            : ["msbuild", projectPath, "-nologo", "-getProperty:TargetPath", $"-p:Configuration={configuration}", .. ArtifactsProperty(artifactsPath, environment)];
         var query = await RunDotnetAsync(arguments, environment, cancellationToken).ConfigureAwait(false);
         string targetPath = query.Output.Trim();
         if (query.ExitCode != 0 || targetPath.Length == 0)
@@ -28,6 +32,9 @@ internal static class ProjectBuild
         }
         return targetPath;
     }
+
+    private static string[] ArtifactsProperty(string? artifactsPath, CliEnvironment environment) =>
+        artifactsPath is null ? [] : [$"-p:ArtifactsPath={environment.FullPath(artifactsPath).TrimEnd(Path.DirectorySeparatorChar)}"];
 
     /// <summary>The .NET SDK with the CLI's variables, not necessarily this process's (docs/test-isolation.md).</summary>
     public static Task<(int ExitCode, string Output)> RunDotnetAsync(IReadOnlyList<string> arguments, CliEnvironment environment, CancellationToken cancellationToken) =>

@@ -8,18 +8,24 @@ internal static class TaskTarget
 {
     private static readonly string[] ProjectExtensions = [".csproj", ".fsproj", ".vbproj"];
 
-    public static async Task<TaskAssembly> LoadAsync(string target, TextWriter buildLog, CliEnvironment environment, CancellationToken cancellationToken)
+    /// <summary>What <c>--artifacts-path</c> says in the help of the commands that take a target.</summary>
+    public const string ArtifactsPathDescription =
+        "When the target is a project: build it with 'dotnet build --artifacts-path <dir>', so that its outputs (and those of the projects it references) go under <dir> instead of their bin/ and obj/ folders.";
+
+    /// <param name="artifactsPath">Where a project is built (MSBuild's ArtifactsPath); null: its own bin/ and obj/.</param>
+    public static async Task<TaskAssembly> LoadAsync(string target, string? artifactsPath, TextWriter buildLog, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        string assemblyPath = await ResolveAssemblyPathAsync(target, buildLog, environment, cancellationToken).ConfigureAwait(false);
+        string assemblyPath = await ResolveAssemblyPathAsync(target, artifactsPath, buildLog, environment, cancellationToken).ConfigureAwait(false);
         return TaskAssembly.Load(assemblyPath);
     }
 
-    public static async Task<string> ResolveAssemblyPathAsync(string target, TextWriter buildLog, CliEnvironment environment, CancellationToken cancellationToken)
+    /// <param name="artifactsPath">Where a project is built (MSBuild's ArtifactsPath); null: its own bin/ and obj/.</param>
+    public static async Task<string> ResolveAssemblyPathAsync(string target, string? artifactsPath, TextWriter buildLog, CliEnvironment environment, CancellationToken cancellationToken)
     {
         string path = environment.FullPath(target);
         if (Directory.Exists(path))
         {
-            return await ProjectBuild.BuildAsync(ProjectIn(path), buildLog, environment, cancellationToken).ConfigureAwait(false);
+            return await ProjectBuild.BuildAsync(ProjectIn(path), artifactsPath, buildLog, environment, cancellationToken).ConfigureAwait(false);
         }
         if (!File.Exists(path))
         {
@@ -27,7 +33,7 @@ internal static class TaskTarget
         }
         if (IsProject(path))
         {
-            return await ProjectBuild.BuildAsync(path, buildLog, environment, cancellationToken).ConfigureAwait(false);
+            return await ProjectBuild.BuildAsync(path, artifactsPath, buildLog, environment, cancellationToken).ConfigureAwait(false);
         }
         if (path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {

@@ -27,7 +27,7 @@ internal sealed class RunCommand
         Command = new Command("run", "Run a task or workflow on the control plane (the local build, deployed first if it is not yet), or in this process with --local. "
             + "Inputs follow the task name as --name value; see 'flyte run <target> <task> --help'.")
         {
-            Local, Target, Task, Json, Name, NoWait, Follow, CacheDirectory, NoCache, RunDirectory,
+            Local, Target, Task, Json, Name, NoWait, Follow, CacheDirectory, NoCache, RunDirectory, ArtifactsPath,
         };
         _controlPlane.AddTo(Command);
         // The task's inputs are flags only the task knows; RunTokens picks them out of the command line. An input may
@@ -57,6 +57,8 @@ internal sealed class RunCommand
 
     public Option<string[]> RunDirectory { get; } = ControlPlaneOptions.Repeatable("--run-dir", "dir", "With --local: where the run's files go (default ~/.flyte/runs/<run name>).");
 
+    public Option<string[]> ArtifactsPath { get; } = ControlPlaneOptions.Repeatable("--artifacts-path", "dir", TaskTarget.ArtifactsPathDescription);
+
     public async Task<int> InvokeAsync(ParseResult parse, IReadOnlyList<string> args, CliConsole console, bool helpRequested, CancellationToken cancellationToken)
     {
         var tokens = Split(args, task: null);
@@ -67,7 +69,7 @@ internal sealed class RunCommand
             ControlPlane.Resolve(ControlPlaneSettingsOf(tokens), _environment, LocalAlternative);
         }
 
-        var assembly = await TaskTarget.LoadAsync(target, console.Error, _environment, cancellationToken).ConfigureAwait(false);
+        var assembly = await TaskTarget.LoadAsync(target, Value(tokens, ArtifactsPath), console.Error, _environment, cancellationToken).ConfigureAwait(false);
         if (taskName is null)
         {
             throw new UsageException($"name a task to run; {assembly.Name} has: {string.Join(", ", assembly.Tasks.Select(t => t.Name))}");

@@ -14,7 +14,7 @@ internal sealed class SerializeCommand
         _environment = environment;
         Command = new Command("serialize", "Write a TaskSpec (.pb) per task and a manifest.json, the artifacts a deploy registers.")
         {
-            Target, Output, Version, Image,
+            Target, Output, Version, Image, ArtifactsPath,
         };
     }
 
@@ -28,9 +28,11 @@ internal sealed class SerializeCommand
 
     public Option<string?> Image { get; } = new("--image") { Description = "The image of tasks that declare none; by default a placeholder that deploy fills." };
 
+    public Option<string?> ArtifactsPath { get; } = new("--artifacts-path") { Description = TaskTarget.ArtifactsPathDescription, HelpName = "dir" };
+
     public async Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        var assembly = await TaskTarget.LoadAsync(parse.GetValue(Target)!, console.Error, _environment, cancellationToken).ConfigureAwait(false);
+        var assembly = await TaskTarget.LoadAsync(parse.GetValue(Target)!, parse.GetValue(ArtifactsPath), console.Error, _environment, cancellationToken).ConfigureAwait(false);
         var defaults = new TaskTemplateSettings();
         var settings = defaults with
         {

@@ -20,35 +20,38 @@ namespace Flyte.Cli.Tests.Images;
 public sealed class PushImageTests : IAsyncLifetime
 {
     private static readonly string QuickstartProject = Path.Combine(RepositoryPaths.Root, "samples", "Quickstart", "Quickstart.csproj");
-    private static readonly string QuickstartRelease = Path.Combine(RepositoryPaths.Root, "samples", "Quickstart", "bin", "Release", "net10.0");
+    // Published in the tests' own Release folder, which the native a0 tests of Flyte.Runtime.Tests share.
+    private static readonly string QuickstartRelease = TestBuilds.Output(TestBuilds.Release, "Quickstart", "Release");
 
     // Its own repository per test run, so that the first publish always has something to push.
     private readonly string _repository = "quickstart-test-" + Guid.NewGuid().ToString("N")[..12];
     private readonly TemporaryDirectory _devboxData = new();
+    private FileLock? _turn;
 
-    public Task InitializeAsync() => ContainerServices.RequireAsync();
+    public async Task InitializeAsync() => _turn = await ContainerServices.TakeTurnAsync();
 
     public Task DisposeAsync()
     {
         _devboxData.Dispose();
+        _turn?.Dispose();
         return Task.CompletedTask;
     }
 
-    private (int ExitCode, string Output, TimeSpan Elapsed) Publish(params string[] extra)
+    private async Task<(int ExitCode, string Output, TimeSpan Elapsed)> PublishAsync(params string[] extra)
     {
         var clock = Stopwatch.StartNew();
-        var result = ChildProcess.Run("dotnet",
+        var result = await TestBuilds.DotnetAsync(TestBuilds.Release,
             ["publish", QuickstartProject, "-c", "Release", "-nologo", "-nodeReuse:false",
              "-p:FlytePushImage=true", $"-p:FlyteImageRegistry={ContainerServices.Registry}", $"-p:FlyteImageRepository={_repository}",
              $"-p:FlyteBaseImage={ContainerServices.BaseImage}", $"-p:FlyteCliPath={SampleOutputs.FlyteCli}", .. extra],
-            new Dictionary<string, string?> { ["MSBUILDDISABLENODEREUSE"] = "1" }, TimeSpan.FromMinutes(15));
+            TimeSpan.FromMinutes(15));
         return (result.ExitCode, result.Output, clock.Elapsed);
     }
 
     [Fact]
     public async Task A_publish_pushes_the_image_once_and_a_deploy_runs_the_tasks_in_it()
     {
-        var first = Publish();
+        var first = await PublishAsync();
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.Contains($"pushed {ContainerServices.Registry}/{_repository}:sha-", first.Output);
         string reference = PushedImage.Read(PushedImage.ArtifactsDirectory(QuickstartRelease))!.Reference;
@@ -58,7 +61,7 @@ public sealed class PushImageTests : IAsyncLifetime
             Assert.True(await new RegistryClient(http).ExistsAsync(reference));
         }
 
-        var second = Publish();
+        var second = await PublishAsync();
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Contains($"unchanged: {reference} is in the registry already", second.Output);
         Assert.DoesNotContain("pushed ", second.Output);
@@ -71,13 +74,13 @@ public sealed class PushImageTests : IAsyncLifetime
     [Fact]
     public async Task With_a_native_a0_the_image_carries_the_code_and_a_deploy_ships_no_bundle()
     {
-        var first = Publish("-p:FlyteNativeA0=true");
+        var first = await PublishAsync("-p:FlyteNativeA0=true");
         Assert.True(first.ExitCode == 0, first.Output);
         var pushed = PushedImage.Read(PushedImage.ArtifactsDirectory(QuickstartRelease))!;
         Assert.True(pushed.CodeInImage);
         Assert.Contains($"pushed {pushed.Reference}", first.Output);
 
-        var second = Publish("-p:FlyteNativeA0=true");
+        var second = await PublishAsync("-p:FlyteNativeA0=true");
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Contains($"unchanged: {pushed.Reference}", second.Output);
         Console.WriteLine($"publish with FlytePushImage and FlyteNativeA0: first {first.Elapsed.TotalSeconds:F1} s, unchanged {second.Elapsed.TotalSeconds:F1} s");

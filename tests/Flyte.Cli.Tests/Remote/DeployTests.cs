@@ -33,10 +33,14 @@ public sealed class DeployTests(DevboxFixture devbox) : IClassFixture<DevboxFixt
     [Fact]
     public async Task A_project_folder_is_built_then_its_build_output_deployed()
     {
-        var result = await devbox.RunAsync("deploy", TaskAssemblies.QuickstartProjectFolder);
+        CliResult result;
+        using (await TestBuilds.LockAsync(TestBuilds.Debug))
+        {
+            result = await devbox.RunAsync("deploy", TaskAssemblies.QuickstartProjectFolder, "--artifacts-path", TestBuilds.Folder(TestBuilds.Debug));
+        }
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        string buildOutput = Path.GetDirectoryName(TaskAssemblies.Quickstart)!;
+        string buildOutput = TestBuilds.Output(TestBuilds.Debug, "Quickstart", "Debug");
         Assert.Contains($"Deploying 2 tasks of Quickstart from {buildOutput} to {devbox.Devbox.Endpoint} (flytesnacks/development)", result.Out);
         Assert.Matches(TaskLine("quickstart.Square", "(deployed|unchanged)"), result.Out);
         Assert.Matches(TaskLine("quickstart.MeanOfSquares", "(deployed|unchanged)"), result.Out);

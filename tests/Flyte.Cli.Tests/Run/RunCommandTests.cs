@@ -146,9 +146,15 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task A_project_folder_is_built_then_run()
     {
-        var result = await LocalRun.RunAsync(_scratch, TaskAssemblies.QuickstartProjectFolder, "quickstart.MeanOfSquares", "--n", "4", "--json");
+        CliResult result;
+        using (await TestBuilds.LockAsync(TestBuilds.Debug))
+        {
+            result = await LocalRun.RunAsync(_scratch, TaskAssemblies.QuickstartProjectFolder, "quickstart.MeanOfSquares", "--n", "4", "--json",
+                "--artifacts-path", TestBuilds.Folder(TestBuilds.Debug));
+        }
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("{\"o0\":3.5}", result.Out.Trim());
+        Assert.True(File.Exists(Path.Combine(TestBuilds.Output(TestBuilds.Debug, "Quickstart", "Debug"), "Quickstart.dll")), "the build went elsewhere than --artifacts-path");
     }
 }

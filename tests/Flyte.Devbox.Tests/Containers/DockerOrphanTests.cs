@@ -16,8 +16,9 @@ public sealed class DockerOrphanTests : IAsyncLifetime
     private readonly string _data = Directory.CreateTempSubdirectory("devbox-docker-orphans-").FullName;
     private readonly string _other = Directory.CreateTempSubdirectory("devbox-docker-other-").FullName;
     private readonly DockerClient _docker = new DockerClientConfiguration(DockerEngine.DefaultAddress()).CreateClient();
+    private FileLock? _turn;
 
-    public Task InitializeAsync() => ContainerServices.RequireAsync();
+    public async Task InitializeAsync() => _turn = await ContainerServices.TakeTurnAsync();
 
     public async Task DisposeAsync()
     {
@@ -28,6 +29,7 @@ public sealed class DockerOrphanTests : IAsyncLifetime
         _docker.Dispose();
         Directory.Delete(_data, recursive: true);
         Directory.Delete(_other, recursive: true);
+        _turn?.Dispose();
     }
 
     private static DockerLauncher Launcher() => new(new DockerLauncherOptions { DefaultImage = ContainerServices.BaseImage });

@@ -16,10 +16,11 @@ public sealed class DockerImageBuilderTests(ITestOutputHelper output) : IAsyncLi
     private readonly TestDirectory _project = new();
     private readonly List<string> _pushed = [];
     private readonly Lines _log = new();
+    private FileLock? _turn;
 
     public async Task InitializeAsync()
     {
-        await ContainerServices.RequireAsync();
+        _turn = await ContainerServices.TakeTurnAsync();
         var engine = Docker("version", "--format", "{{.Server.Version}}");
         Assert.True(engine.ExitCode == 0, $"the Docker engine at /var/run/docker.sock does not answer ({engine.Output.Trim()}): start it with `sudo bash tools/containers/start.sh`");
         _project.Write("data/config.txt", "config from the project");
@@ -36,6 +37,7 @@ public sealed class DockerImageBuilderTests(ITestOutputHelper output) : IAsyncLi
             ChildProcess.Run("docker", ["image", "rm", "--force", reference], new Dictionary<string, string?>(), TimeSpan.FromMinutes(1));
         }
         _project.Dispose();
+        _turn?.Dispose();
     }
 
     private sealed class Lines : IProgress<string>

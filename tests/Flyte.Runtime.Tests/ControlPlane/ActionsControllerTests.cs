@@ -135,7 +135,8 @@ public sealed class ActionsControllerTests : IDisposable
         // The parent's next attempt starts while the child of the first is still running.
         await using var retried = Controller(connection);
         var retriedCall = retried.RunChildAsync(Square, SquareInputs(4), CancellationToken.None);
-        await Task.Delay(300);
+        // Its watch open, the replay it got showed the child still running.
+        await Eventually(() => service.OpenWatches == 2);
         release.SetResult();
 
         Assert.Equal("Followed", (await Assert.ThrowsAsync<TaskFailedException>(() => retriedCall)).ErrorCode);

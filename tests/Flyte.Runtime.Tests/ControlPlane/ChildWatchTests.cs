@@ -75,7 +75,8 @@ public sealed class ChildWatchTests : IDisposable
         await server.DisposeAsync();
         // The child ends while nobody watches; the reopened watch's replay brings its end.
         release.SetResult();
-        await Task.Delay(300);
+        string child = Assert.Single(service.Enqueued).Action.ActionId.Name;
+        await Eventually(() => service.PhaseOf(child) == ActionPhase.Succeeded);
         await using var restarted = await ActionsServer.StartAsync(service, port);
         var outputs = await call;
 

@@ -37,6 +37,27 @@ internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<Ac
     /// <summary>Every Enqueue call, taken or refused.</summary>
     public int EnqueueCalls => Volatile.Read(ref _enqueueCalls);
 
+    /// <summary>The latest phase of an action, null until it is enqueued: what a watch opened now would replay.</summary>
+    public ActionPhase? PhaseOf(string actionName)
+    {
+        lock (_gate)
+        {
+            return _actions.TryGetValue(actionName, out var action) ? action.Latest.Phase : null;
+        }
+    }
+
+    /// <summary>The WatchForUpdates streams open now, each past its replay (so later updates reach it live).</summary>
+    public int OpenWatches
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _watchers.Count;
+            }
+        }
+    }
+
     /// <summary>The refusal of an action name already taken, given the name; ALREADY_EXISTS unless set.</summary>
     public Func<string, Status> ExistingStatus { get; init; } = name => new Status(StatusCode.AlreadyExists, $"action {name} already exists");
 

@@ -14,7 +14,29 @@ internal static class ContainerServices
 
     private const string HowToStart = "start them with `sudo bash tools/containers/start.sh` (what .ci/run does)";
 
-    public static async Task RequireAsync()
+    /// <summary>
+    /// Waits for the machine-wide lock every test that uses the engine or the registry holds for its duration, then checks
+    /// the services are there. Test assemblies of one <c>dotnet test</c> and of other clones share the engine, the
+    /// registry and the machine's cores: a container killed for memory, or an abort timed while another clone's image
+    /// builds, must not depend on what else runs. Dispose the lock when the test ends.
+    /// </summary>
+    public static async Task<FileLock> TakeTurnAsync()
+    {
+        var turn = await FileLock.AcquireAsync(FileLock.MachineWide("docker-engine-and-registry"), TimeSpan.FromMinutes(30),
+            "the Docker engine and registry (container tests of every test assembly and clone take turns)");
+        try
+        {
+            await RequireAsync();
+            return turn;
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task RequireAsync()
     {
         if (!File.Exists("/var/run/docker.sock"))
         {
