@@ -324,13 +324,9 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
             // The devbox is stopping: the action stays RUNNING in the database and runs again on the next start.
             return;
         }
-        catch (OperationCanceledException) when (!abort.IsCancellationRequested)
-        {
-            stoppedAs = ActionPhase.TimedOut;
-        }
         catch (OperationCanceledException)
         {
-            stoppedAs = ActionPhase.Aborted;
+            stoppedAs = abort.IsCancellationRequested ? ActionPhase.Aborted : ActionPhase.TimedOut;
         }
 
         var ended = DateTimeOffset.UtcNow;
