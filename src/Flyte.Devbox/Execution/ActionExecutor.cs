@@ -28,8 +28,9 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
     private readonly ConcurrentDictionary<ActionKey, CancellationTokenSource> _aborts = new();
     private readonly ConcurrentDictionary<ActionKey, Task> _running = new();
 
-    // Held while an action is taken for launch, aborted, or given a child: an abort then never misses an action that is
-    // about to start, nor a child that is about to be stored.
+    // Held while an action is taken for launch, marked aborted, given a child, or given the phase an attempt ended in:
+    // an abort then never misses an action that is about to start, a child that is about to be stored, nor an attempt
+    // that ended while the abort was on its way. Token sources are cancelled only after it is left (see Abort).
     private readonly object _launchGate = new();
 
     /// <summary>
@@ -38,46 +39,111 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
     /// </summary>
     public void Abort(ActionKey key)
     {
+        List<CancellationTokenSource> running = [];
         lock (_launchGate)
         {
-            foreach (var child in runs.Database.ListChildren(key.Run, key.Name))
+            MarkAborted(key, running);
+        }
+        CancelAll(running);
+    }
+
+    /// <summary>
+    /// Stops a run: it is marked as being aborted, so that it takes no new actions from now on, and its root action is
+    /// stopped with everything under it.
+    /// </summary>
+    public void AbortRun(RunKey key)
+    {
+        List<CancellationTokenSource> running = [];
+        lock (_launchGate)
+        {
+            if (runs.Database.GetRun(key) is not { } run || RunBook.IsTerminal(run.Phase))
             {
-                if (!RunBook.IsTerminal(child.Phase))
-                {
-                    Abort(child.Key);
-                }
-            }
-            if (_aborts.TryGetValue(key, out var abort))
-            {
-                abort.Cancel();
                 return;
             }
-            if (runs.Database.GetAction(key) is { } action && !RunBook.IsTerminal(action.Phase))
+            runs.Database.UpdateRun(run with { AbortRequested = true });
+            MarkAborted(new ActionKey(key, RunBook.RootActionName), running);
+        }
+        CancelAll(running);
+    }
+
+    /// <summary>
+    /// Under the gate: a queued action and its queued children end ABORTED; a running one is marked AbortRequested (the
+    /// mark outlives a token that is cancelled too late to be seen) and its token source is collected for cancelling.
+    /// </summary>
+    private void MarkAborted(ActionKey key, List<CancellationTokenSource> running)
+    {
+        foreach (var child in runs.Database.ListChildren(key.Run, key.Name))
+        {
+            if (!RunBook.IsTerminal(child.Phase))
             {
-                runs.Update(action with { Phase = (int)ActionPhase.Aborted, AbortRequested = true, EndedAt = DateTimeOffset.UtcNow });
+                MarkAborted(child.Key, running);
             }
+        }
+        if (runs.Database.GetAction(key) is not { } action || RunBook.IsTerminal(action.Phase))
+        {
+            return;
+        }
+        if (_aborts.TryGetValue(key, out var abort))
+        {
+            if (!action.AbortRequested)
+            {
+                runs.Update(action with { AbortRequested = true });
+            }
+            running.Add(abort);
+            return;
+        }
+        runs.Update(action with { Phase = (int)ActionPhase.Aborted, AbortRequested = true, EndedAt = DateTimeOffset.UtcNow });
+    }
+
+    // Outside the gate: Cancel runs the tokens' callbacks (the launcher's kill) on the caller's thread.
+    private static void CancelAll(List<CancellationTokenSource> running)
+    {
+        foreach (var abort in running)
+        {
+            abort.Cancel();
         }
     }
 
     /// <summary>
-    /// Stores a child a parent asked for, unless the parent has been aborted or is being aborted: a parent's process
-    /// may still enqueue in the moment before it is killed, and a child stored then would run with no one to stop it.
+    /// Stores a child a parent asked for, unless the parent has ended or is being aborted, or the run has ended or is
+    /// being aborted: a parent's process may still enqueue in the moment before it is killed, and a child stored then
+    /// would run with no one to stop it or wait for it.
     /// </summary>
     /// <returns>Why the child was refused, or null when it was stored; <paramref name="stored"/> is false when it existed already.</returns>
     public string? TryEnqueueChild(ActionRecord child, out bool stored)
     {
         stored = false;
-        var parent = child.Key with { Name = child.ParentName ?? RunBook.RootActionName };
+        var parentKey = child.Key with { Name = child.ParentName ?? RunBook.RootActionName };
         lock (_launchGate)
         {
-            bool aborting = _aborts.TryGetValue(parent, out var abort) && abort.IsCancellationRequested;
-            if (aborting || runs.Database.GetAction(parent) is { Phase: (int)ActionPhase.Aborted })
+            string? refusal = ChildRefusal(parentKey);
+            if (refusal is null)
             {
-                return $"action {parent.Name} of run {parent.Run.Name} has been aborted; it takes no new children";
+                stored = runs.TryEnqueue(child);
             }
-            stored = runs.TryEnqueue(child);
-            return null;
+            return refusal;
         }
+    }
+
+    private string? ChildRefusal(ActionKey parentKey)
+    {
+        var run = runs.Database.GetRun(parentKey.Run);
+        if (run is not null && RunBook.IsTerminal(run.Phase))
+        {
+            return $"run {parentKey.Run.Name} has ended ({(ActionPhase)run.Phase}); it takes no new actions";
+        }
+        if (runs.Database.GetAction(parentKey) is { } parent)
+        {
+            if (parent.AbortRequested || parent.Phase == (int)ActionPhase.Aborted)
+            {
+                return $"action {parentKey.Name} of run {parentKey.Run.Name} has been aborted; it takes no new children";
+            }
+            if (RunBook.IsTerminal(parent.Phase))
+            {
+                return $"action {parentKey.Name} of run {parentKey.Run.Name} has ended ({(ActionPhase)parent.Phase}); it takes no new children";
+            }
+        }
+        return run is { AbortRequested: true } ? $"run {parentKey.Run.Name} is being aborted; it takes no new actions" : null;
     }
 
     /// <summary>A parent that enqueues a child is waiting on it: it gives back its share of the machine meanwhile.</summary>
@@ -130,9 +196,12 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
                         }
                         continue;
                     }
+                    // Registered before the attempt starts: its finally, which removes both, cannot run first.
                     var abort = new CancellationTokenSource();
+                    var attempt = new Task<Task>(() => RunAttemptAsync(action, spec, abort.Token, stoppingToken));
                     _aborts[action.Key] = abort;
-                    _running[action.Key] = Task.Run(() => RunAttemptAsync(action, spec, abort.Token, stoppingToken), CancellationToken.None);
+                    _running[action.Key] = attempt.Unwrap();
+                    attempt.Start(TaskScheduler.Default);
                 }
             }
             try
@@ -182,7 +251,11 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
             if (action.CacheKey is { } cacheKey && runs.Database.GetCachedOutputs(cacheKey) is { } cachedOutputs)
             {
                 var now = DateTimeOffset.UtcNow;
-                runs.Update(action with { Phase = (int)ActionPhase.Succeeded, OutputUri = cachedOutputs, CacheHit = true, StartedAt = action.StartedAt ?? now, EndedAt = now });
+                lock (_launchGate)
+                {
+                    var latest = runs.Database.GetAction(action.Key) ?? action;
+                    runs.Update(latest with { Phase = (int)ActionPhase.Succeeded, OutputUri = cachedOutputs, CacheHit = true, StartedAt = action.StartedAt ?? now, EndedAt = now });
+                }
                 return;
             }
             await LaunchAsync(action, spec, abort, stopping).ConfigureAwait(false);
@@ -190,20 +263,27 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
             logger.LogError(e, "the executor failed on {Action} of run {Run}", action.Key.Name, action.Key.Run.Name);
-            var current = runs.Database.GetAction(action.Key) ?? action;
-            runs.Update(current with
+            lock (_launchGate)
             {
-                Phase = (int)ActionPhase.Failed,
-                Error = SystemError("ExecutorFailed", e.Message).ToByteArray(),
-                EndedAt = DateTimeOffset.UtcNow,
-            });
+                var current = runs.Database.GetAction(action.Key) ?? action;
+                runs.Update(current with
+                {
+                    Phase = (int)ActionPhase.Failed,
+                    Error = SystemError("ExecutorFailed", e.Message).ToByteArray(),
+                    EndedAt = DateTimeOffset.UtcNow,
+                });
+            }
         }
         finally
         {
             pool.Release(action.Key.ToString());
-            _aborts.TryRemove(action.Key, out var abortSource);
-            abortSource?.Dispose();
-            _running.TryRemove(action.Key, out _);
+            lock (_launchGate)
+            {
+                // The source is not disposed: an Abort that collected it may cancel it after leaving the gate. It has
+                // no timer and no links, so there is nothing to free.
+                _aborts.TryRemove(action.Key, out _);
+                _running.TryRemove(action.Key, out _);
+            }
             runs.WakeExecutor();
         }
     }
@@ -213,7 +293,12 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         int attempt = action.Attempts;
         var run = runs.Database.GetRun(action.Key.Run);
         var started = DateTimeOffset.UtcNow;
-        action = runs.Update(action with { Phase = (int)ActionPhase.Running, Attempts = attempt + 1, StartedAt = action.StartedAt ?? started });
+        lock (_launchGate)
+        {
+            // The latest record: an abort may have marked it since it was taken for launch.
+            var latest = runs.Database.GetAction(action.Key) ?? action;
+            action = runs.Update(latest with { Phase = (int)ActionPhase.Running, Attempts = attempt + 1, StartedAt = action.StartedAt ?? started });
+        }
         string logPath = paths.AttemptLog(action.Key, attempt);
         runs.Database.RecordAttempt(new AttemptRecord(action.Key, attempt, (int)ActionPhase.Running, started, null, null, logPath, null));
 
@@ -247,32 +332,44 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         var ended = DateTimeOffset.UtcNow;
         AttemptFailure? failure = stoppedAs switch
         {
-            ActionPhase.Aborted => new(SystemError("Aborted", "the action was aborted"), Recoverable: false),
+            ActionPhase.Aborted => AbortedFailure(),
             ActionPhase.TimedOut => new(SystemError("TimedOut", $"the attempt ran longer than its timeout of {spec.TaskTemplate.Metadata!.Timeout.ToTimeSpan()}"), Recoverable: true),
             _ => await ReadFailureAsync(outputPrefix, launched!, request.Limits, logPath).ConfigureAwait(false),
         };
         int retries = (int)(spec.TaskTemplate.Metadata?.Retries?.Retries ?? 0);
-        ActionPhase attemptPhase = failure is null ? ActionPhase.Succeeded : stoppedAs ?? ActionPhase.Failed;
-        ActionPhase phase = failure is { Recoverable: true } && stoppedAs != ActionPhase.Aborted && attempt < retries ? ActionPhase.Queued : attemptPhase;
-        byte[]? error = failure?.Error.ToByteArray();
-        runs.Database.RecordAttempt(new AttemptRecord(action.Key, attempt, (int)attemptPhase, started, ended, launched?.ExitCode, logPath, error));
+        lock (_launchGate)
+        {
+            // An abort that came after the launcher returned (while the outputs were read) is seen here: by the token,
+            // or by the mark when the token was not cancelled yet. Without it a retryable failure would run again.
+            var latest = runs.Database.GetAction(action.Key) ?? action;
+            if (abort.IsCancellationRequested || latest.AbortRequested)
+            {
+                stoppedAs = ActionPhase.Aborted;
+                failure = AbortedFailure();
+            }
+            ActionPhase attemptPhase = failure is null ? ActionPhase.Succeeded : stoppedAs ?? ActionPhase.Failed;
+            ActionPhase phase = failure is { Recoverable: true } && attempt < retries ? ActionPhase.Queued : attemptPhase;
+            byte[]? error = failure?.Error.ToByteArray();
+            runs.Database.RecordAttempt(new AttemptRecord(action.Key, attempt, (int)attemptPhase, started, ended, launched?.ExitCode, logPath, error));
 
-        if (phase == ActionPhase.Succeeded && action.CacheKey is { } cacheKey)
-        {
-            runs.Database.PutCachedOutputs(cacheKey, action.TaskName, outputPrefix);
+            if (phase == ActionPhase.Succeeded && action.CacheKey is { } cacheKey)
+            {
+                runs.Database.PutCachedOutputs(cacheKey, action.TaskName, outputPrefix);
+            }
+            runs.Update(latest with
+            {
+                Phase = (int)phase,
+                OutputUri = outputPrefix,
+                Error = error,
+                EndedAt = RunBook.IsTerminal(phase) ? ended : null,
+            });
         }
-        var latest = runs.Database.GetAction(action.Key) ?? action;
-        runs.Update(latest with
-        {
-            Phase = (int)phase,
-            OutputUri = outputPrefix,
-            Error = error,
-            EndedAt = RunBook.IsTerminal(phase) ? ended : null,
-        });
     }
 
     /// <summary>Why an attempt failed, and whether another attempt may help (the ContainerError's kind).</summary>
     private sealed record AttemptFailure(ExecutionError Error, bool Recoverable);
+
+    private static AttemptFailure AbortedFailure() => new(SystemError("Aborted", "the action was aborted"), Recoverable: false);
 
     /// <summary>Null when outputs.pb is there; the error of error.pb; or a SYSTEM error when a0 left neither.</summary>
     private async Task<AttemptFailure?> ReadFailureAsync(string outputPrefix, LaunchResult launched, ResourceRequest limits, string logPath)

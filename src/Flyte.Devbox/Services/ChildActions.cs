@@ -38,10 +38,9 @@ public sealed class ChildActions(RunBook runs, ActionExecutor executor, ImageChe
         // A parent's controller writes its children's specs in the pod: an image it left unresolved would fail the
         // child's pod on a cluster, so it is refused here as at deploy.
         images.Require(request.Task.Spec, request.Task.Id?.Name ?? template.Id?.Name ?? key.Name, "task.spec");
-        var run = runs.Database.GetRun(key.Run) ?? throw new RpcException(new Status(StatusCode.NotFound, $"run {key.Run.Name} does not exist"));
-        if (RunBook.IsTerminal(run.Phase))
+        if (runs.Database.GetRun(key.Run) is null)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"run {key.Run.Name} has ended ({(ActionPhase)run.Phase}); it takes no new actions"));
+            throw new RpcException(new Status(StatusCode.NotFound, $"run {key.Run.Name} does not exist"));
         }
         if (string.IsNullOrEmpty(request.InputUri) || string.IsNullOrEmpty(request.RunOutputBase))
         {
@@ -67,13 +66,15 @@ public sealed class ChildActions(RunBook runs, ActionExecutor executor, ImageChe
             StartedAt: null,
             EndedAt: null,
             Revision: 0);
-        if (record.ParentName is { } parent)
-        {
-            executor.ParentIsWaiting(key with { Name = parent });
-        }
+        // Whether the run or the parent has ended is decided with the child's store, under the executor's gate.
         if (executor.TryEnqueueChild(record, out bool stored) is { } refusal)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, refusal));
+        }
+        // Not refused: the parent now waits on the child, new or already there, and gives back its slot meanwhile.
+        if (record.ParentName is { } parent)
+        {
+            executor.ParentIsWaiting(key with { Name = parent });
         }
         if (!stored)
         {

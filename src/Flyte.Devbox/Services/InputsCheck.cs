@@ -75,42 +75,26 @@ public static class InputsCheck
         };
     }
 
-    private static string Describe(LiteralType type) => type.TypeCase switch
+    /// <summary>
+    /// A type in words: "an integer", "a list of strings"; with <paramref name="plural"/>, the items of a list or the
+    /// values of a map: "integers", "lists of strings".
+    /// </summary>
+    private static string Describe(LiteralType type, bool plural = false) => type.TypeCase switch
     {
         LiteralType.TypeOneofCase.Simple => type.Simple switch
         {
-            SimpleType.Integer => "an integer",
-            SimpleType.Float => "a float",
-            SimpleType.String => "a string",
-            SimpleType.Boolean => "a boolean",
-            SimpleType.Datetime => "a datetime",
-            SimpleType.Duration => "a duration",
-            SimpleType.Struct => "a record, as msgpack binary",
+            SimpleType.Integer => plural ? "integers" : "an integer",
+            SimpleType.Float => plural ? "floats" : "a float",
+            SimpleType.String => plural ? "strings" : "a string",
+            SimpleType.Boolean => plural ? "booleans" : "a boolean",
+            SimpleType.Datetime => plural ? "datetimes" : "a datetime",
+            SimpleType.Duration => plural ? "durations" : "a duration",
+            SimpleType.Struct => plural ? "records, as msgpack binary" : "a record, as msgpack binary",
             _ => type.Simple.ToString(),
         },
-        LiteralType.TypeOneofCase.CollectionType => $"a list of {DescribeMany(type.CollectionType)}",
-        LiteralType.TypeOneofCase.MapValueType => $"a map of {DescribeMany(type.MapValueType)}",
-        LiteralType.TypeOneofCase.Blob => "a file or directory",
-        _ => type.TypeCase.ToString(),
-    };
-
-    /// <summary>The items of a list or the values of a map: "integers", "lists of strings".</summary>
-    private static string DescribeMany(LiteralType type) => type.TypeCase switch
-    {
-        LiteralType.TypeOneofCase.Simple => type.Simple switch
-        {
-            SimpleType.Integer => "integers",
-            SimpleType.Float => "floats",
-            SimpleType.String => "strings",
-            SimpleType.Boolean => "booleans",
-            SimpleType.Datetime => "datetimes",
-            SimpleType.Duration => "durations",
-            SimpleType.Struct => "records, as msgpack binary",
-            _ => type.Simple.ToString(),
-        },
-        LiteralType.TypeOneofCase.CollectionType => $"lists of {DescribeMany(type.CollectionType)}",
-        LiteralType.TypeOneofCase.MapValueType => $"maps of {DescribeMany(type.MapValueType)}",
-        LiteralType.TypeOneofCase.Blob => "files or directories",
+        LiteralType.TypeOneofCase.CollectionType => $"{(plural ? "lists" : "a list")} of {Describe(type.CollectionType, plural: true)}",
+        LiteralType.TypeOneofCase.MapValueType => $"{(plural ? "maps" : "a map")} of {Describe(type.MapValueType, plural: true)}",
+        LiteralType.TypeOneofCase.Blob => plural ? "files or directories" : "a file or directory",
         _ => type.TypeCase.ToString(),
     };
 

@@ -244,12 +244,7 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
 
     public override Task<AbortRunResponse> AbortRun(AbortRunRequest request, ServerCallContext context)
     {
-        var run = RequireRun(Keys.Run(request.RunId));
-        if (!RunBook.IsTerminal(run.Phase))
-        {
-            runs.Database.UpdateRun(run with { AbortRequested = true });
-            executor.Abort(new ActionKey(run.Key, RunBook.RootActionName));
-        }
+        executor.AbortRun(RequireRun(Keys.Run(request.RunId)).Key);
         return Task.FromResult(new AbortRunResponse());
     }
 

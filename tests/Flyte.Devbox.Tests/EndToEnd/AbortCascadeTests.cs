@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Flyte.Devbox.Execution;
 using Flyte.Devbox.Runs;
 using Flyte.Literals;
@@ -51,9 +52,8 @@ public sealed class AbortCascadeTests : IAsyncLifetime
             Literals = { ["count"] = ScalarLiterals.FromInt64(Children), ["milliseconds"] = ScalarLiterals.FromInt64(600_000) },
         });
         await Until.TrueAsync(async () => IsSplit(await ChildrenAsync(run)), $"{Slots} naps running and {Children - Slots} waiting for a slot");
-        await Until.TrueAsync(() => Task.FromResult(Markers().Length == Slots + 1), $"the parent's and {Slots} naps' processes to be running");
-        var processes = Markers().Select(marker => RunningProcess.Find(File.ReadAllText(marker))).ToList();
-        Assert.All(processes, Assert.NotNull);
+        List<Process>? processes = null;
+        await Until.TrueAsync(() => Task.FromResult((processes = AttemptProcesses(Slots + 1)) is not null), $"the parent's and {Slots} naps' processes to be running");
         var waiting = (await ChildrenAsync(run)).Where(child => child.Status.Phase == ActionPhase.WaitingForResources).Select(child => child.Id.Name).ToList();
 
         await AbortAsync(api, new ActionIdentifier { Run = run, Name = "a0" });
@@ -69,11 +69,11 @@ public sealed class AbortCascadeTests : IAsyncLifetime
             var attempts = (await _harness.Runs.GetActionDetailsAsync(new GetActionDetailsRequest { ActionId = new ActionIdentifier { Run = run, Name = name } })).Details.Attempts;
             Assert.True(attempts.Count == 0, $"{name} was waiting for a slot when the abort came, yet it started {attempts.Count} attempts");
         }
-        foreach (var process in processes)
+        foreach (var process in processes!)
         {
             using (process)
             {
-                Assert.True(process!.WaitForExit(Until.DefaultBound), $"process {process.Id} still runs {Until.DefaultBound.TotalSeconds:0} s after the abort");
+                Assert.True(process.WaitForExit(Until.DefaultBound), $"process {process.Id} still runs {Until.DefaultBound.TotalSeconds:0} s after the abort");
             }
         }
         Assert.Empty(Markers());
@@ -119,6 +119,21 @@ public sealed class AbortCascadeTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<Action>> ChildrenAsync(RunIdentifier run) =>
         (await _harness.Runs.ListActionsAsync(new ListActionsRequest { RunId = run })).Actions.Where(action => action.Id.Name != "a0").ToList();
+
+    /// <summary>
+    /// The processes the markers name, when there are <paramref name="expected"/> of them; null otherwise. A marker is
+    /// created before it is written, so one read empty is simply not there yet.
+    /// </summary>
+    private List<Process>? AttemptProcesses(int expected)
+    {
+        var found = Markers().Select(marker => RunningProcess.Find(File.ReadAllText(marker))).OfType<Process>().ToList();
+        if (found.Count == expected)
+        {
+            return found;
+        }
+        found.ForEach(process => process.Dispose());
+        return null;
+    }
 
     /// <summary>The process launcher's markers of running attempts (<c>&lt;attempt&gt;.running</c>: the process id and start time).</summary>
     private string[] Markers()
