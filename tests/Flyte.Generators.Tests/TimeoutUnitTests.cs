@@ -23,9 +23,9 @@ public class TimeoutUnitTests
     [InlineData("00:00:01.250", 1L, 250_000_000)]
     public void Each_unit_becomes_the_duration_in_the_task_template(string timeout, long seconds, int nanos)
     {
-        var template = TaskTemplates.Create(CompileTask(timeout), new TaskTemplateSettings());
+        var templateTimeout = TemplateTimeoutOf(timeout);
 
-        Assert.Equal(new Duration { Seconds = seconds, Nanos = nanos }, template.Metadata.Timeout);
+        Assert.Equal(new Duration { Seconds = seconds, Nanos = nanos }, templateTimeout);
     }
 
     [Theory]
@@ -47,8 +47,11 @@ public class TimeoutUnitTests
     private static string Source(string timeout) =>
         $"public static partial class C {{ [Task(Timeout = \"{timeout}\")] public static int M(int x) => x; }}";
 
-    /// <summary>Compiles the task with the generator and loads its generated task definition.</summary>
-    private static TaskDefinition CompileTask(string timeout)
+    /// <summary>
+    /// Compiles the task with the generator, loads its generated task definition and returns the timeout of the
+    /// TaskTemplate made from it; the assembly is unloaded only once the template is made.
+    /// </summary>
+    private static Duration TemplateTimeoutOf(string timeout)
     {
         var result = GeneratorHarness.Run(("Test.cs", Usings + Source(timeout)));
         GoldenFileTests.AssertNoDiagnostics(result);
@@ -60,7 +63,8 @@ public class TimeoutUnitTests
         try
         {
             var type = context.LoadFromStream(image).GetTypes().Single(t => t.IsSubclassOf(typeof(TaskDefinition)));
-            return (TaskDefinition)type.GetProperty("Instance")!.GetValue(null)!;
+            var definition = (TaskDefinition)type.GetProperty("Instance")!.GetValue(null)!;
+            return TaskTemplates.Create(definition, new TaskTemplateSettings()).Metadata.Timeout;
         }
         finally
         {

@@ -50,20 +50,22 @@ public sealed class EnqueueRetryTests : IDisposable
     }
 
     [Fact]
-    public async Task An_enqueue_cut_by_a_restart_is_taken_by_the_control_plane_that_comes_back_on_the_same_port()
+    public async Task An_enqueue_cut_by_a_restart_is_taken_by_the_control_plane_that_comes_back_at_the_same_address()
     {
         // The first control plane never answers the Enqueue and never takes the child: stopping it cuts the call.
         var before = new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 0)) { HeldEnqueues = 1 };
         var after = new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 4));
         var server = await ActionsServer.StartAsync(before);
-        int port = server.Port;
-        using var connection = Connect(server.Endpoint);
+        await using var address = SwitchableForwarder.Start(server.Port);
+        using var connection = Connect(address.Endpoint);
         await using var controller = _bed.Controller(connection);
 
         var call = controller.RunChildAsync(Square, SquareInputs(2), CancellationToken.None);
         await EventuallyAsync(() => before.EnqueueCalls == 1, "the first Enqueue reached the first control plane");
+        address.Refuse();
         await server.DisposeAsync();
-        await using var restarted = await ActionsServer.StartAsync(after, port);
+        await using var restarted = await ActionsServer.StartAsync(after);
+        address.ForwardTo(restarted.Port);
         var outputs = await WithinBoundAsync(call, "the child call across the restart");
 
         Assert.Equal(4, outputs.Literals["o0"].Scalar.Primitive.Integer);
@@ -76,12 +78,14 @@ public sealed class EnqueueRetryTests : IDisposable
     {
         var service = new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 4)) { HeldEnqueues = 1 };
         var server = await ActionsServer.StartAsync(service);
-        string endpoint = server.Endpoint;
+        await using var address = SwitchableForwarder.Start(server.Port);
+        string endpoint = address.Endpoint;
         using var connection = Connect(endpoint);
         await using var controller = _bed.Controller(connection, Patience);
 
         var call = controller.RunChildAsync(Square, SquareInputs(2), CancellationToken.None);
         await EventuallyAsync(() => service.EnqueueCalls == 1, "the Enqueue reached the control plane");
+        address.Refuse();
         await server.DisposeAsync();
         var error = await FailureOfAsync<SystemFailureException>(call, "the child call whose control plane is gone");
 

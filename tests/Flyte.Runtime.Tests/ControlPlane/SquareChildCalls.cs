@@ -6,17 +6,11 @@ namespace Flyte.Runtime.Tests.ControlPlane;
 /// with our own helpers (why the names must be deterministic: docs/children.md).
 /// </summary>
 /// <remarks>
-/// Computed once with a python3 script (hashlib, base64) that re-implements flyte-sdk's algorithm over protobuf bytes
-/// encoded by hand, field by field:
-/// name = base36(md5("a0-" + inputsHash + "-" + taskIdentity + "-1")) (models.py <c>ActionID.new_sub_action_from</c>,
-/// _utils/helpers.py <c>base36_encode</c>); inputsHash = base64(sha256("x:" + Literal{scalar{primitive{integer: x}}} + ";"))
-/// (_internal/runtime/convert.py <c>generate_inputs_hash_for_named_literals</c>); taskIdentity =
-/// base64(sha256("quickstart.Square-" + interfaceHash + "-" + discoveryVersion)) (<c>generate_task_identity_hash</c>),
-/// with interfaceHash = base64(sha256(TypedInterface{inputs: [x: INTEGER], outputs: [o0: INTEGER]})) and Square's
-/// discovery_version 827fed7704a564f2c260fd02b404d471928af664bb620b964f441a46fe31dc4e, the hash the generator gives its
-/// declaration (docs/task-versions.md). Paths are under flyte-sdk's src/flyte/. Editing Square's declaration changes
-/// its discovery_version and so these names. cacheKey = base64(sha256(inputsHash + "quickstart.Square" + interfaceHash +
-/// cacheVersion)) (convert.py <c>generate_cache_key_hash</c>), where Square's cache version is its discovery_version.
+/// Printed by tools/known-answers/child-names.py, which re-implements flyte-sdk's naming and cache key with the Python
+/// standard library alone (the upstream files and protobuf fields it follows are listed in its header). Square's names
+/// depend on its discovery_version, the hash the generator gives its declaration (docs/task-versions.md): after editing
+/// Square, run the script with the new one from the generator's baseline and paste its output here, never values
+/// computed by this repository's code.
 /// </remarks>
 internal static class SquareChildCalls
 {
