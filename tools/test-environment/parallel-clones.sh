@@ -2,20 +2,21 @@
 # Runs CI (.ci/run: prerequisites, then the suite under tools/test-environment/hostile.sh) in two fresh clones of HEAD at
 # the same time, next to a neighbour that keeps every core busy: the check that the suite is parallel-safe (one Docker
 # engine, one registry, one /tmp for both) and does not depend on timing.
-# Usage: bash tools/test-environment/parallel-clones.sh [minutes, 90 by default: the bound on the whole check]
+# Usage: bash tools/test-environment/parallel-clones.sh [minutes, 90 by default: the bound on the whole check] [busy loops, 1 by default]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 minutes=${1:-90}
+loops=${2:-1}
 work=$(mktemp -d "${TMPDIR:-/tmp}/flyte-parallel.XXXXXX")
-echo "parallel-clones: two clones of $(git -C "$repo" rev-parse --short HEAD) in $work, a CPU-burning neighbour, at most $minutes minutes"
+echo "parallel-clones: two clones of $(git -C "$repo" rev-parse --short HEAD) in $work, a neighbour burning $loops of $(nproc) cores, at most $minutes minutes"
 
 for clone in a b; do
   git clone -q "$repo" "$work/$clone"
 done
 
-# The neighbour: one busy loop per core, at normal priority, bounded in time.
+# The neighbour: busy loops at normal priority, bounded in time.
 burners=()
-for _ in $(seq "$(nproc)"); do
+for _ in $(seq "$loops"); do
   timeout "${minutes}m" bash -c 'while :; do :; done' &
   burners+=($!)
 done
