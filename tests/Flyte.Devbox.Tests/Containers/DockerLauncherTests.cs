@@ -112,7 +112,7 @@ public sealed class DockerLauncherTests : IAsyncLifetime
         var bound = TimeSpan.FromSeconds(60);
         var run = await _harness.StartRunAsync(tasks["slow.Sleep"], Inputs("seconds", ScalarLiterals.FromInt64(600)));
         string attempt = Path.Combine(_harness.DataDirectory, "work", run.Project, run.Domain, run.Name, "a0", "0");
-        await WaitUntilAsync(async () => (await ContainersOfAsync(attempt)).Count == 1, "the task's container to run");
+        await Until.TrueAsync(async () => (await ContainersOfAsync(attempt)).Count == 1, "the task's container to run", TimeSpan.FromMinutes(2));
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await _harness.Runs.AbortRunAsync(new AbortRunRequest { RunId = run, Reason = "test" });
@@ -140,16 +140,6 @@ public sealed class DockerLauncherTests : IAsyncLifetime
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"org.flyte.devbox.attempt={attemptFolder}"] = true } },
         });
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-            await Task.Delay(100);
-        }
     }
 
     private Task<string> LogOfAsync(RunIdentifier run, string action) =>

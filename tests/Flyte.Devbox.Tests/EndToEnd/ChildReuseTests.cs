@@ -42,13 +42,8 @@ public sealed class ChildReuseTests : IAsyncLifetime
     public async Task A_second_enqueue_of_the_same_task_action_answers_INTERNAL_already_exists_as_Flyte_does()
     {
         var run = await _harness.StartRunAsync(_tasks["slow.Naps"], Inputs(1, 60_000));
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        List<Flyteidl2.Workflow.Action> children;
-        while ((children = await ChildrenAsync(run)).Count == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the parent enqueued no child within 60 s");
-            await Task.Delay(50);
-        }
+        List<Flyteidl2.Workflow.Action> children = [];
+        await Until.TrueAsync(async () => (children = await ChildrenAsync(run)).Count > 0, "the parent to enqueue a child");
         var child = Assert.Single(children).Id;
         using var channel = GrpcChannel.ForAddress(_harness.Devbox.Endpoint);
         var again = new Flyteidl2.Actions.Action

@@ -35,23 +35,13 @@ public sealed class LifecycleTests : IAsyncLifetime
     private async Task<IReadOnlyList<Flyteidl2.Workflow.Action>> ActionsAsync(RunIdentifier run) =>
         (await _harness.Runs.ListActionsAsync(new ListActionsRequest { RunId = run })).Actions;
 
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"gave up waiting: {what}");
-            await Task.Delay(50);
-        }
-    }
-
     [Fact]
     public async Task Abort_stops_a_long_task_long_before_it_would_end()
     {
         // The task sleeps ten times longer than the bound: ended within the bound, the abort stopped it.
         var bound = TimeSpan.FromSeconds(60);
         var run = await _harness.StartRunAsync(_tasks["slow.Sleep"], Inputs(("seconds", 600)));
-        await Eventually(async () => (await ActionsAsync(run)).Single().Status.Phase == ActionPhase.Running, "the task to start running");
+        await Until.TrueAsync(async () => (await ActionsAsync(run)).Single().Status.Phase == ActionPhase.Running, "the task to start running");
 
         var clock = Stopwatch.StartNew();
         await _harness.Runs.AbortRunAsync(new AbortRunRequest { RunId = run, Reason = "test" });
@@ -101,7 +91,7 @@ public sealed class LifecycleTests : IAsyncLifetime
     public async Task A_restart_in_the_middle_of_a_run_loses_nothing_and_runs_no_finished_child_twice()
     {
         var run = await _harness.StartRunAsync(_tasks["slow.Naps"], Inputs(("count", 6), ("milliseconds", 800)));
-        await Eventually(async () => (await ActionsAsync(run)).Count(a => a.Id.Name != "a0" && a.Status.Phase == ActionPhase.Succeeded) >= 2,
+        await Until.TrueAsync(async () => (await ActionsAsync(run)).Count(a => a.Id.Name != "a0" && a.Status.Phase == ActionPhase.Succeeded) >= 2,
             "two children to finish");
 
         await _harness.StopDevboxAsync();

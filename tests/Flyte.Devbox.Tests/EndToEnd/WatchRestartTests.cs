@@ -41,16 +41,6 @@ public sealed class WatchRestartTests : IAsyncLifetime
         return map;
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"gave up waiting: {what}");
-            await Task.Delay(50);
-        }
-    }
-
     /// <summary>Collects what a progress reporter is told, in order, without the thread hop of <see cref="Progress{T}"/>.</summary>
     private sealed class Reports<T> : IProgress<T>
     {
@@ -81,7 +71,7 @@ public sealed class WatchRestartTests : IAsyncLifetime
                 watched.Add(action);
             }
         });
-        await Eventually(async () => (await run.ListActionsAsync()).Count(a => a.Id.Name != "a0" && a.Status.Phase == ActionPhase.Succeeded) >= 2,
+        await Until.TrueAsync(async () => (await run.ListActionsAsync()).Count(a => a.Id.Name != "a0" && a.Status.Phase == ActionPhase.Succeeded) >= 2,
             "two children to finish");
 
         int port = _harness.Port;
@@ -112,7 +102,7 @@ public sealed class WatchRestartTests : IAsyncLifetime
         using var remote = Connect(patience: TimeSpan.FromSeconds(2));
         var runId = await _harness.StartRunAsync(_tasks["slow.Sleep"], Inputs(("seconds", 120)));
         var run = remote.GetRun(runId.Name);
-        await Eventually(async () => (await run.GetDetailsAsync()).Action.Status.Phase == ActionPhase.Running, "the task to start running");
+        await Until.TrueAsync(async () => (await run.GetDetailsAsync()).Action.Status.Phase == ActionPhase.Running, "the task to start running");
         var waiting = run.WaitAsync();
         int port = _harness.Port;
 

@@ -29,7 +29,7 @@ public sealed class OrphanAttemptTests : IDisposable
         var abandoned = new ProcessLauncher(["sleep"]);
         var running = abandoned.RunAsync(Request("a0"), CancellationToken.None);
         string marker = Path.Combine(_data, "work", "p", "d", "r1", "a0", "0.running");
-        await WaitUntilAsync(() => File.Exists(marker) && new FileInfo(marker).Length > 0, "the attempt's marker");
+        await Until.TrueAsync(() => File.Exists(marker) && new FileInfo(marker).Length > 0, "the attempt's marker");
         int pid = int.Parse(File.ReadAllText(marker).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         using var bystander = Process.Start("sleep", "300");
 
@@ -68,15 +68,5 @@ public sealed class OrphanAttemptTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(_data, "work"), "*.running", SearchOption.AllDirectories));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"no {what} within 30 s");
-            await Task.Delay(20);
-        }
     }
 }

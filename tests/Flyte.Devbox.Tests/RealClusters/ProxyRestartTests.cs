@@ -80,7 +80,7 @@ public sealed class ProxyRestartTests(OidcProviderFixture oidc) : IClassFixture<
         });
 
         // Cut both proxies once the workflow has enqueued its first children, for long enough that every stream breaks.
-        await Eventually(() => { lock (actions) { return actions.Count(a => a.Id.Name != RemoteRun.RootActionName) >= 2; } }, "the workflow's first children");
+        await Until.TrueAsync(() => { lock (actions) { return actions.Count(a => a.Id.Name != RemoteRun.RootActionName) >= 2; } }, "the workflow's first children");
         await _clientProxy.StopAsync();
         await _podProxy.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(4));
@@ -115,16 +115,6 @@ public sealed class ProxyRestartTests(OidcProviderFixture oidc) : IClassFixture<
             log.Add(line.Message);
         }
         Assert.Contains(log, line => line.Contains("a0: the watch of child actions stopped", StringComparison.Ordinal));
-    }
-
-    private static async Task Eventually(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"gave up waiting: {what}");
-            await Task.Delay(50);
-        }
     }
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

@@ -47,7 +47,7 @@ public sealed class ActionsControllerTests : IDisposable
         using var cancellation = new CancellationTokenSource();
 
         var call = controller.RunChildAsync(Square, SquareInputs(3), cancellation.Token);
-        await Eventually(() => !service.Enqueued.IsEmpty);
+        await Until.TrueAsync(() => !service.Enqueued.IsEmpty, "the child enqueued");
         cancellation.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
@@ -71,7 +71,7 @@ public sealed class ActionsControllerTests : IDisposable
         using var cancellation = new CancellationTokenSource();
 
         var call = controller.RunChildAsync(Square, SquareInputs(3), cancellation.Token);
-        await Eventually(() => !service.Enqueued.IsEmpty);
+        await Until.TrueAsync(() => !service.Enqueued.IsEmpty, "the child enqueued");
         cancellation.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
@@ -130,13 +130,13 @@ public sealed class ActionsControllerTests : IDisposable
         using var connection = new ControlPlaneConnection(new ControllerSettings(server.Endpoint, Insecure: true, UseActions: true));
         await using var first = Controller(connection);
         var firstCall = first.RunChildAsync(Square, SquareInputs(4), CancellationToken.None);
-        await Eventually(() => service.EnqueueCalls == 1);
+        await Until.TrueAsync(() => service.EnqueueCalls == 1, "the Enqueue to reach the control plane");
 
         // The parent's next attempt starts while the child of the first is still running.
         await using var retried = Controller(connection);
         var retriedCall = retried.RunChildAsync(Square, SquareInputs(4), CancellationToken.None);
         // Its watch open, the replay it got showed the child still running.
-        await Eventually(() => service.OpenWatches == 2);
+        await Until.TrueAsync(() => service.OpenWatches == 2, "the retried controller's watch to open");
         release.SetResult();
 
         Assert.Equal("Followed", (await Assert.ThrowsAsync<TaskFailedException>(() => retriedCall)).ErrorCode);
@@ -206,14 +206,4 @@ public sealed class ActionsControllerTests : IDisposable
     [InlineData("http://127.0.0.1:30080", false, "http://127.0.0.1:30080")]
     public void Endpoints_in_flyte_sdk_forms_become_grpc_addresses(string endpoint, bool insecure, string expected) =>
         Assert.Equal(expected, ControlPlaneConnection.ToAddress(endpoint, insecure));
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true within 20 s");
-            await Task.Delay(20);
-        }
-    }
 }

@@ -28,12 +28,15 @@ internal sealed class ActionsServer : IAsyncDisposable
 
     public int Port => new Uri(Endpoint).Port;
 
-    /// <param name="port">The port to listen on (to come back where a stopped server was); by default a free one.</param>
-    public static async Task<ActionsServer> StartAsync(FakeActionsService service, int port = 0)
+    /// <summary>
+    /// Starts on a free port. A test that restarts its control plane "at the same address" puts a
+    /// <see cref="SwitchableForwarder"/> in front rather than binding a freed port again.
+    /// </summary>
+    public static async Task<ActionsServer> StartAsync(FakeActionsService service)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         // Stopping cuts watches still open after a moment instead of waiting for them, as a restarting control plane does.
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(1));
         builder.Services.AddGrpc();

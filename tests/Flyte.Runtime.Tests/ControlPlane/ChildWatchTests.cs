@@ -66,18 +66,21 @@ public sealed class ChildWatchTests : IDisposable
             return await EndWithOutputAsync(action, ActionPhase.Succeeded, 16);
         });
         var server = await ActionsServer.StartAsync(service);
-        int port = server.Port;
-        using var connection = Connect(server.Endpoint);
+        // The control plane's address stays the test's own while its server restarts (SwitchableForwarder says why).
+        await using var address = SwitchableForwarder.Start(server.Port);
+        using var connection = Connect(address.Endpoint);
         await using var controller = Controller(connection);
 
         var call = controller.RunChildAsync(Square, SquareInputs(4), CancellationToken.None);
-        await Eventually(() => !service.Enqueued.IsEmpty);
+        await Until.TrueAsync(() => !service.Enqueued.IsEmpty, "the child enqueued");
+        address.Refuse();
         await server.DisposeAsync();
         // The child ends while nobody watches; the reopened watch's replay brings its end.
         release.SetResult();
         string child = Assert.Single(service.Enqueued).Action.ActionId.Name;
-        await Eventually(() => service.PhaseOf(child) == ActionPhase.Succeeded);
-        await using var restarted = await ActionsServer.StartAsync(service, port);
+        await Until.TrueAsync(() => service.PhaseOf(child) == ActionPhase.Succeeded, "the child to succeed");
+        await using var restarted = await ActionsServer.StartAsync(service);
+        address.ForwardTo(restarted.Port);
         var outputs = await call;
 
         Assert.Equal(16, outputs.Literals["o0"].Scalar.Primitive.Integer);
@@ -89,8 +92,10 @@ public sealed class ChildWatchTests : IDisposable
     {
         var service = new FakeActionsService((action, _) => EndWithOutputAsync(action, ActionPhase.Succeeded, 0));
         var server = await ActionsServer.StartAsync(service);
-        string endpoint = server.Endpoint;
+        await using var address = SwitchableForwarder.Start(server.Port);
+        address.Refuse();
         await server.DisposeAsync();
+        string endpoint = address.Endpoint;
         using var connection = Connect(endpoint);
         await using var controller = Controller(connection, patience: TimeSpan.FromSeconds(1));
 
@@ -101,15 +106,5 @@ public sealed class ChildWatchTests : IDisposable
         Assert.Contains("last error: Unavailable", error.Message);
         Assert.DoesNotContain('\n', error.Message);
         Assert.Empty(service.Enqueued);
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true within 20 s");
-            await Task.Delay(20);
-        }
     }
 }

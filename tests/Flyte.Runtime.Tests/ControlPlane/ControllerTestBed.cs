@@ -19,7 +19,7 @@ namespace Flyte.Runtime.Tests.ControlPlane;
 internal sealed class ControllerTestBed(string work)
 {
     /// <summary>Long enough for a loaded machine; there only so that a hang fails instead of blocking the run.</summary>
-    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Bound = Until.DefaultBound;
 
     public static readonly ActionIdentifier Parent = new()
     {
@@ -56,17 +56,6 @@ internal sealed class ControllerTestBed(string work)
     {
         var document = new ErrorDocument { Error = new ContainerError { Code = code, Message = message, Kind = ContainerError.Types.Kind.NonRecoverable } };
         await ProtoObjects.WriteAsync(ProtoObjects.Join(OutputPrefixOf(action), "error.pb"), document);
-    }
-
-    /// <summary>Waits until <paramref name="condition"/> holds; fails naming <paramref name="state"/> and the bound.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string state)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{state}: not so within {Bound.TotalSeconds:0} s");
-            await Task.Delay(20);
-        }
     }
 
     /// <summary><paramref name="task"/>, failing the test when it has not finished within the bound.</summary>

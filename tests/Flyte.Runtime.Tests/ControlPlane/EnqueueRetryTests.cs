@@ -61,7 +61,7 @@ public sealed class EnqueueRetryTests : IDisposable
         await using var controller = _bed.Controller(connection);
 
         var call = controller.RunChildAsync(Square, SquareInputs(2), CancellationToken.None);
-        await EventuallyAsync(() => before.EnqueueCalls == 1, "the first Enqueue reached the first control plane");
+        await Until.TrueAsync(() => before.EnqueueCalls == 1, "the first Enqueue reached the first control plane");
         address.Refuse();
         await server.DisposeAsync();
         await using var restarted = await ActionsServer.StartAsync(after);
@@ -84,7 +84,7 @@ public sealed class EnqueueRetryTests : IDisposable
         await using var controller = _bed.Controller(connection, Patience);
 
         var call = controller.RunChildAsync(Square, SquareInputs(2), CancellationToken.None);
-        await EventuallyAsync(() => service.EnqueueCalls == 1, "the Enqueue reached the control plane");
+        await Until.TrueAsync(() => service.EnqueueCalls == 1, "the Enqueue reached the control plane");
         address.Refuse();
         await server.DisposeAsync();
         var error = await FailureOfAsync<SystemFailureException>(call, "the child call whose control plane is gone");

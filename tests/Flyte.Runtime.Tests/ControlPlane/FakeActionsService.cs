@@ -83,18 +83,6 @@ internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<Ac
     /// <summary>Every WatchForUpdates call, served or failed.</summary>
     public int WatchCalls => Volatile.Read(ref _watchCalls);
 
-    /// <summary>The watches open now (past their replay).</summary>
-    public int OpenWatches
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _watchers.Count;
-            }
-        }
-    }
-
     private int _enqueueCalls;
     private int _watchCalls;
     private Func<int, Status?> _watchFault = _ => null;

@@ -43,15 +43,15 @@ public sealed class WatchRecoveryTests : IDisposable
         await using var controller = _bed.Controller(connection, log: TextWriter.Synchronized(log));
 
         var call = controller.RunChildAsync(Square, SquareInputs(4), CancellationToken.None);
-        await EventuallyAsync(() => service.Enqueued.Count == 1 && service.OpenWatches == 1, "the child enqueued and watched");
+        await Until.TrueAsync(() => service.Enqueued.Count == 1 && service.OpenWatches == 1, "the child enqueued and watched");
         string child = service.Enqueued.Single().Action.ActionId.Name;
 
         // The stream drops (the server stays up); the watch a0 reopens waits before its replay while the child ends.
         service.HoldWatches();
         service.DropWatches(cut == StatusCode.OK ? null : new Status(cut, loggedReason.Split(": ", 2)[1]));
-        await EventuallyAsync(() => service.WatchCalls == 2 && service.OpenWatches == 0, "the watch reopened and held before its replay");
+        await Until.TrueAsync(() => service.WatchCalls == 2 && service.OpenWatches == 0, "the watch reopened and held before its replay");
         childMayEnd.SetResult();
-        await EventuallyAsync(() => service.LatestOf(child)?.Phase == ActionPhase.Succeeded, "the child ended while no watch was open");
+        await Until.TrueAsync(() => service.LatestOf(child)?.Phase == ActionPhase.Succeeded, "the child ended while no watch was open");
         Assert.False(call.IsCompleted, "the parent learnt of the end without a watch");
         service.LetWatchesThrough();
 
@@ -103,7 +103,7 @@ public sealed class WatchRecoveryTests : IDisposable
         await using var controller = _bed.Controller(connection, Patience);
 
         var call = controller.RunChildAsync(Square, SquareInputs(3), CancellationToken.None);
-        await EventuallyAsync(() => service.Enqueued.Count == 1 && service.OpenWatches == 1, "the child enqueued and watched");
+        await Until.TrueAsync(() => service.Enqueued.Count == 1 && service.OpenWatches == 1, "the child enqueued and watched");
         service.WatchFault = _ => new Status(StatusCode.Unavailable, "no healthy upstream");
         service.DropWatches(new Status(StatusCode.Unavailable, "upstream reset"));
         var error = await FailureOfAsync<SystemFailureException>(call, "the child call whose watch was lost");
