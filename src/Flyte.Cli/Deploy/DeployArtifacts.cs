@@ -1,4 +1,4 @@
-using Flyte.Cli.Serialize;
+using Flyte.Build;
 using Flyteidl2.Task;
 using Google.Protobuf;
 

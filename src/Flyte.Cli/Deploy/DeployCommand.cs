@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Flyte.Cli.Loading;
 using Flyte.Cli.Remote;
-using Flyte.Cli.Serialize;
+using Flyte.Build;
 
 namespace Flyte.Cli.Deploy;
 
@@ -22,7 +22,7 @@ internal sealed class DeployCommand
         Command = new Command("deploy", "Deploy a project's tasks to the control plane: build it, upload its code bundle, register every task. "
             + "With --dry-run, show what the artifacts 'flyte serialize' (or dotnet build) wrote would register.")
         {
-            Target, DryRun, Image, ArtifactsPath,
+            Target, DryRun, Image, Configuration, ArtifactsPath,
         };
         _controlPlane.AddTo(Command);
     }
@@ -44,6 +44,12 @@ internal sealed class DeployCommand
             + "by default Flyte's .NET base image for the SDK's .NET version.",
     };
 
+    public Option<string?> Configuration { get; } = new("--configuration", "-c")
+    {
+        Description = "The build configuration to deploy when the target is a project. Left out: the project's default (Debug), or Release when "
+            + "'dotnet publish -p:FlytePushImage=true' pushed an image for the Release build and none for the default.",
+    };
+
     public Option<string?> ArtifactsPath { get; } = new("--artifacts-path") { Description = TaskTarget.ArtifactsPathDescription, HelpName = "dir" };
 
     public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
@@ -52,10 +58,10 @@ internal sealed class DeployCommand
         return parse.GetValue(DryRun)
             ? System.Threading.Tasks.Task.FromResult(PrintDryRun(_environment.FullPath(target), target, console))
             : RemoteFailures.AsUsageErrorsAsync(
-                () => DeployAsync(target, parse.GetValue(ArtifactsPath), _controlPlane.Read(parse), parse.GetValue(Image), console, cancellationToken), cancellationToken);
+                () => DeployAsync(target, parse.GetValue(ArtifactsPath), parse.GetValue(Configuration), _controlPlane.Read(parse), parse.GetValue(Image), console, cancellationToken), cancellationToken);
     }
 
-    private async Task<int> DeployAsync(string target, string? artifactsPath, ControlPlaneSettings settings, string? image, CliConsole console, CancellationToken cancellationToken)
+    private async Task<int> DeployAsync(string target, string? artifactsPath, string? requestedConfiguration, ControlPlaneSettings settings, string? image, CliConsole console, CancellationToken cancellationToken)
     {
         if (image is not null && string.IsNullOrWhiteSpace(image))
         {
@@ -66,7 +72,24 @@ internal sealed class DeployCommand
         {
             options = options with { DefaultImage = image.Trim() };
         }
-        string assemblyPath = await TaskTarget.ResolveAssemblyPathAsync(target, artifactsPath, console.Error, _environment, cancellationToken).ConfigureAwait(false);
+        if (requestedConfiguration is not null && string.IsNullOrWhiteSpace(requestedConfiguration))
+        {
+            throw new UsageException("--configuration is empty: give Debug, Release or another configuration of the project, or leave the option out");
+        }
+        string? configuration = null;
+        if (TaskTarget.ProjectOrNull(target, _environment) is { } project)
+        {
+            (configuration, string? explanation) = await DeployConfiguration.ChooseAsync(project, requestedConfiguration, artifactsPath, _environment, cancellationToken).ConfigureAwait(false);
+            if (explanation is not null)
+            {
+                await console.Out.WriteLineAsync(explanation).ConfigureAwait(false);
+            }
+        }
+        else if (requestedConfiguration is not null)
+        {
+            throw new UsageException($"--configuration applies to a project, and {target} is an assembly: deploy the project, or the assembly of the build you want");
+        }
+        string assemblyPath = await TaskTarget.ResolveAssemblyPathAsync(target, artifactsPath, console.Error, _environment, cancellationToken, configuration).ConfigureAwait(false);
         var assembly = TaskAssembly.Load(assemblyPath);
         // The build output is the code: the assembly, its dependencies and anything copied beside them.
         string codeFolder = Path.GetDirectoryName(assemblyPath)!;

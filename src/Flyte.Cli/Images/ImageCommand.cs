@@ -75,8 +75,8 @@ internal sealed class ImageCommand
         string targetPath = await ProjectBuild.TargetPathAsync(project, configuration, artifactsPath: null, _environment, cancellationToken).ConfigureAwait(false);
         string assemblyName = Path.GetFileNameWithoutExtension(targetPath);
         var assembly = TaskAssembly.Load(Path.Combine(publishDirectory, assemblyName + ".dll"));
-        var image = ImageDeclaration.Find(assembly.Assembly)
-            ?? (parse.GetValue(BaseImage) is { } baseImage ? Image.FromBase(baseImage) : Image.ForDotnet());
+        var declared = ImageDeclaration.Find(assembly.Assembly);
+        var image = declared ?? (parse.GetValue(BaseImage) is { } baseImage ? Image.FromBase(baseImage) : Image.ForDotnet());
         string projectDirectory = Path.GetDirectoryName(project)!;
         bool native = parse.GetValue(NativeA0) is not null;
         if (parse.GetValue(NativeA0) is { } nativeProject)
@@ -108,9 +108,13 @@ internal sealed class ImageCommand
             await console.Out.WriteLineAsync($"pushed {reference} in {clock.Elapsed.TotalSeconds:F1} s").ConfigureAwait(false);
             return ExitCodes.Success;
         }
-        catch (Exception e) when (e is RegistryException or ImageBuildException)
+        catch (RegistryException e)
         {
             throw new UsageException(e.Message, e);
+        }
+        catch (ImageBuildException e)
+        {
+            throw new UsageException($"{e.Message} ({BaseImageAdvice.For(image, declared is not null)})", e);
         }
     }
 
@@ -136,12 +140,38 @@ internal sealed class ImageCommand
     {
         if (!File.Exists(nativeProject))
         {
-            throw new UsageException($"--native-a0 names {nativeProject}, which does not exist; give the path of src/Flyte.Runtime.Native/Flyte.Runtime.Native.csproj");
+            throw new UsageException($"--native-a0 names {nativeProject}, which does not exist; give the path of Flyte.Runtime.Native.csproj (the Flyte.Sdk package carries it in native/)");
         }
         string output = await PublishToTemporaryFolderAsync("flyte-native-a0-",
-            ["publish", nativeProject, "-c", "Release", "-r", "linux-x64", $"-p:FlyteTaskProject={project}"],
+            ["publish", WritableCopyOf(nativeProject), "-c", "Release", "-r", "linux-x64", $"-p:FlyteTaskProject={project}"],
             $"compiling {Path.GetFileName(project)}'s tasks into a native a0", console, cancellationToken).ConfigureAwait(false);
         return Path.Combine(output, "a0");
+    }
+
+    /// <summary>
+    /// The packed native project (a0's sources beside it, in a0/) lives in the NuGet package cache, where its build must
+    /// not write bin/ and obj/: it is copied to a temporary folder first. This repository's own builds in place.
+    /// </summary>
+    private static string WritableCopyOf(string nativeProject)
+    {
+        string folder = Path.GetDirectoryName(nativeProject)!;
+        if (!Directory.Exists(Path.Combine(folder, "a0")))
+        {
+            return nativeProject;
+        }
+        string copy = Directory.CreateTempSubdirectory("flyte-native-project-").FullName;
+        foreach (string file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(folder, file);
+            if (relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal) || relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            string target = Path.Combine(copy, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return Path.Combine(copy, Path.GetFileName(nativeProject));
     }
 
     private Task<string> PublishAsync(string project, string configuration, CliConsole console, CancellationToken cancellationToken) =>

@@ -7,15 +7,17 @@ internal static class ProjectBuild
     /// Null: the project's own bin/ and obj/. Else MSBuild's ArtifactsPath (<c>dotnet build --artifacts-path</c>): the
     /// outputs of the project and of every project it references go there, so the source tree is only read.
     /// </param>
-    public static async Task<string> BuildAsync(string projectPath, string? artifactsPath, TextWriter log, CliEnvironment environment, CancellationToken cancellationToken)
+    /// <param name="configuration">The build configuration; null: the project's default (Debug).</param>
+    public static async Task<string> BuildAsync(string projectPath, string? artifactsPath, TextWriter log, CliEnvironment environment, CancellationToken cancellationToken, string? configuration = null)
     {
-        var build = await RunDotnetAsync(["build", projectPath, "-nologo", "-v:q", "-nodeReuse:false", .. ArtifactsProperty(artifactsPath, environment)], environment, cancellationToken).ConfigureAwait(false);
+        string[] configurationArguments = configuration is null ? [] : ["-c", configuration];
+        var build = await RunDotnetAsync(["build", projectPath, "-nologo", "-v:q", "-nodeReuse:false", .. configurationArguments, .. ArtifactsProperty(artifactsPath, environment)], environment, cancellationToken).ConfigureAwait(false);
         if (build.ExitCode != 0)
         {
             await log.WriteLineAsync(build.Output.TrimEnd()).ConfigureAwait(false);
             throw new UsageException($"building {Path.GetFileName(projectPath)} failed (dotnet build exited with {build.ExitCode})");
         }
-        return await TargetPathAsync(projectPath, configuration: null, artifactsPath, environment, cancellationToken).ConfigureAwait(false);
+        return await TargetPathAsync(projectPath, configuration, artifactsPath, environment, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The assembly <paramref name="projectPath"/> builds in <paramref name="configuration"/> (null: its default) under <paramref name="artifactsPath"/> (null: its bin/).</summary>

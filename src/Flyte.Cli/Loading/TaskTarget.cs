@@ -20,12 +20,13 @@ internal static class TaskTarget
     }
 
     /// <param name="artifactsPath">Where a project is built (MSBuild's ArtifactsPath); null: its own bin/ and obj/.</param>
-    public static async Task<string> ResolveAssemblyPathAsync(string target, string? artifactsPath, TextWriter buildLog, CliEnvironment environment, CancellationToken cancellationToken)
+    /// <param name="configuration">When the target is a project: the configuration to build; null: its default (Debug).</param>
+    public static async Task<string> ResolveAssemblyPathAsync(string target, string? artifactsPath, TextWriter buildLog, CliEnvironment environment, CancellationToken cancellationToken, string? configuration = null)
     {
         string path = environment.FullPath(target);
         if (Directory.Exists(path))
         {
-            return await ProjectBuild.BuildAsync(ProjectIn(path), artifactsPath, buildLog, environment, cancellationToken).ConfigureAwait(false);
+            return await ProjectBuild.BuildAsync(ProjectIn(path), artifactsPath, buildLog, environment, cancellationToken, configuration).ConfigureAwait(false);
         }
         if (!File.Exists(path))
         {
@@ -33,13 +34,24 @@ internal static class TaskTarget
         }
         if (IsProject(path))
         {
-            return await ProjectBuild.BuildAsync(path, artifactsPath, buildLog, environment, cancellationToken).ConfigureAwait(false);
+            return await ProjectBuild.BuildAsync(path, artifactsPath, buildLog, environment, cancellationToken, configuration).ConfigureAwait(false);
         }
         if (path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {
             return path;
         }
         throw new UsageException($"{target} is neither an assembly (.dll), a project file nor a project folder");
+    }
+
+    /// <summary>The project <paramref name="target"/> names (itself, or the one project in a folder), or null when it names an assembly.</summary>
+    public static string? ProjectOrNull(string target, CliEnvironment environment)
+    {
+        string path = environment.FullPath(target);
+        if (Directory.Exists(path))
+        {
+            return ProjectIn(path);
+        }
+        return File.Exists(path) && IsProject(path) ? path : null;
     }
 
     /// <summary>The project file <paramref name="target"/> names: itself, or the one project in a folder.</summary>

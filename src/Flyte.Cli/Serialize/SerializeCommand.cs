@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Flyte.Build;
 using Flyte.Cli.Loading;
 using Flyte.Tasks;
 
@@ -40,7 +41,15 @@ internal sealed class SerializeCommand
             DefaultImage = parse.GetValue(Image) ?? defaults.DefaultImage,
         };
         string output = _environment.FullPath(parse.GetValue(Output)!);
-        var manifest = TaskArtifacts.Write(assembly, output, settings);
+        Manifest manifest;
+        try
+        {
+            manifest = TaskArtifacts.Write(assembly.Name, assembly.Tasks, output, settings);
+        }
+        catch (ArtifactsException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
         console.Out.WriteLine($"Wrote {manifest.Tasks.Count} task spec{(manifest.Tasks.Count == 1 ? "" : "s")} of {manifest.Assembly} to {output}");
         return ExitCodes.Success;
     }

@@ -43,7 +43,7 @@ public sealed class PushImageTests : IAsyncLifetime
         var result = await TestBuilds.DotnetAsync(TestBuilds.Release,
             ["publish", QuickstartProject, "-c", "Release", "-nologo", "-nodeReuse:false",
              "-p:FlytePushImage=true", $"-p:FlyteImageRegistry={ContainerServices.Registry}", $"-p:FlyteImageRepository={_repository}",
-             $"-p:FlyteBaseImage={ContainerServices.BaseImage}", $"-p:FlyteCliPath={SampleOutputs.FlyteCli}", .. extra],
+             $"-p:FlyteBaseImage={ContainerServices.BaseImage}", $"-p:FlyteCliCommand=dotnet exec {SampleOutputs.FlyteCli}", .. extra],
             TimeSpan.FromMinutes(15));
         return (result.ExitCode, result.Output, clock.Elapsed);
     }

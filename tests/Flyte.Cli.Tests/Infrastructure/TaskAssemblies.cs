@@ -11,6 +11,9 @@ internal static class TaskAssemblies
 
     public static string TestTasks { get; } = Output("tests/Flyte.Cli.Tests.Tasks", "Flyte.Cli.Tests.Tasks.dll");
 
+    /// <summary>flyte-build, the build step the Flyte.Sdk package runs after every build (src/Flyte.Build).</summary>
+    public static string BuildStep { get; } = Output("src/Flyte.Build", "flyte-build.dll");
+
     public static string QuickstartProjectFolder { get; } = Path.Combine(RepositoryPaths.Root, "samples", "Quickstart");
 
     private static string Output(string project, string fileName)

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
-using Flyte.Cli.Loading;
 using Flyte.Json;
 using Flyte.Tasks;
 using Google.Protobuf;
 
-namespace Flyte.Cli.Serialize;
+namespace Flyte.Build;
 
 /// <summary>
 /// Writes what a deploy registers: one <c>flyteidl2.task.TaskSpec</c> per task as <c>&lt;task name&gt;.pb</c>
@@ -13,27 +12,40 @@ namespace Flyte.Cli.Serialize;
 /// </summary>
 internal static class TaskArtifacts
 {
-    public static Manifest Write(TaskAssembly assembly, string outputDirectory, TaskTemplateSettings settings)
+    /// <param name="assemblyName">The name of the assembly the tasks come from.</param>
+    /// <param name="tasks">Its tasks, in the order the manifest lists them.</param>
+    public static Manifest Write(string assemblyName, IReadOnlyList<TaskDefinition> tasks, string outputDirectory, TaskTemplateSettings settings)
     {
         Directory.CreateDirectory(outputDirectory);
         var written = new HashSet<string>(StringComparer.Ordinal);
-        var tasks = new List<ManifestTask>();
-        foreach (var task in assembly.Tasks)
+        var entries = new List<ManifestTask>();
+        foreach (var task in tasks)
         {
             byte[] spec = task.CreateSpec(settings).ToByteArray();
             string fileName = SpecFileName(task.Name);
             if (!written.Add(fileName))
             {
-                throw new UsageException($"two tasks map to the spec file {fileName}");
+                throw new ArtifactsException($"two tasks map to the spec file {fileName}; rename one of them");
             }
             WriteIfChanged(Path.Combine(outputDirectory, fileName), spec);
-            tasks.Add(Describe(task, fileName, spec));
+            entries.Add(Describe(task, fileName, spec));
         }
         RemoveStaleSpecs(outputDirectory, written);
 
-        var manifest = new Manifest(assembly.Name, settings.SdkVersion, settings.Version, settings.DefaultImage, tasks);
+        var manifest = new Manifest(assemblyName, settings.SdkVersion, settings.Version, settings.DefaultImage, entries);
         WriteIfChanged(Path.Combine(outputDirectory, Manifest.FileName), ManifestJson.Write(manifest));
         return manifest;
+    }
+
+    /// <summary>An assembly without tasks leaves no artifacts, and none of an earlier build's.</summary>
+    public static void Clear(string outputDirectory)
+    {
+        if (!Directory.Exists(outputDirectory))
+        {
+            return;
+        }
+        RemoveStaleSpecs(outputDirectory, []);
+        File.Delete(Path.Combine(outputDirectory, Manifest.FileName));
     }
 
     /// <summary>Task names are <c>env.function</c>; anything a file system might not take becomes '_'.</summary>

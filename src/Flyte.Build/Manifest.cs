@@ -1,4 +1,4 @@
-namespace Flyte.Cli.Serialize;
+namespace Flyte.Build;
 
 /// <summary>
 /// <c>manifest.json</c>, written beside the task specs: what is in the folder, in a form people and

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Flyte.Cli.Serialize;
+namespace Flyte.Build;
 
 /// <summary>Writes and reads <see cref="Manifest"/> with the JSON DOM and writer (no reflection), in a fixed layout so equal manifests are equal bytes.</summary>
 internal static class ManifestJson
