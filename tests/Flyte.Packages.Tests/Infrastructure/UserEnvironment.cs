@@ -34,6 +34,11 @@ internal sealed class UserEnvironment : IDisposable
         _variables["DOTNET_CLI_HOME"] = ProcessVariable("DOTNET_CLI_HOME") ?? MachineHome;
         _variables["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         _variables["DOTNET_NOLOGO"] = "1";
+        // Nothing the commands do needs the network: Flyte's packages come from the feed, the rest from the package
+        // folder. Two checks would still ask nuget.org: the SDK's workload update notice and NuGet's vulnerability audit
+        // (an MSBuild property, which MSBuild also reads from the environment).
+        _variables["DOTNET_CLI_WORKLOAD_UPDATE_NOTIFY_DISABLE"] = "1";
+        _variables["NuGetAudit"] = "false";
         // A build server left behind would outlive the test and keep its folder open.
         _variables["MSBUILDDISABLENODEREUSE"] = "1";
         _variables["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
