@@ -188,8 +188,12 @@ public sealed class LocalEngine
         return onThreadPool ? Task.Run(Run) : Run();
     }
 
+    /// <summary>
+    /// The task's cache key, or null when the cache is off or the task is faked: a fake's outputs must neither be replaced
+    /// by the real task's cached ones nor stored where a later real run would read them.
+    /// </summary>
     private string? CacheKeyOf(TaskDefinition task, LiteralMap inputs) =>
-        _cache is null ? null : ChildCalls.CacheKeyOf(task, ChildCalls.InputsHashOf(task, inputs));
+        _cache is null || _fakes.ContainsKey(task.Name) ? null : ChildCalls.CacheKeyOf(task, ChildCalls.InputsHashOf(task, inputs));
 
     private void Fail(ActionReport report, int attempt, Exception error, ActionPhase phase, ContainerError containerError)
     {

@@ -177,6 +177,28 @@ public sealed class LocalEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_faked_task_neither_reads_nor_writes_the_cache()
+    {
+        string key = Key();
+        var options = Options;
+        var real = await Engine.FlyteTasks.Cached.RunLocalAsync(key, 4, "", options);
+        var fake = Engine.FlyteTasks.Cached.Fake((_, x, _) => -x);
+
+        var faked = await Engine.FlyteTasks.Cached.RunLocalAsync(key, 4, "", options with { RunDirectory = Path.Combine(_home, "runs", "faked"), Fakes = [fake] });
+        var fakedOtherInput = await Engine.FlyteTasks.Cached.RunLocalAsync(key, 5, "", options with { RunDirectory = Path.Combine(_home, "runs", "faked-5"), Fakes = [fake] });
+        var realAfterFake = await Engine.FlyteTasks.Cached.RunLocalAsync(key, 5, "", options with { RunDirectory = Path.Combine(_home, "runs", "real-5") });
+
+        Assert.Equal(40, real.Value);
+        Assert.Equal(-4, faked.Value);
+        Assert.False(faked.Report.CacheHit);
+        Assert.Equal(-5, fakedOtherInput.Value);
+        Assert.Equal(50, realAfterFake.Value);
+        Assert.False(realAfterFake.Report.CacheHit);
+        Assert.Equal(2, fake.Calls);
+        Assert.Equal(2, Engine.Calls[key]);
+    }
+
+    [Fact]
     public async Task Cache_can_be_cleared_and_switched_off()
     {
         string key = Key();
