@@ -128,7 +128,8 @@ public sealed class DockerLauncherTests : IAsyncLifetime
 
         Assert.Equal(ActionPhase.Aborted, details.Action.Status.Phase);
         Console.WriteLine($"the abort ended the run in {clock.Elapsed.TotalSeconds:F1} s (bound {bound.TotalSeconds:F0} s)");
-        Assert.Empty(await ContainersOfAsync(attempt));
+        // The run is ABORTED once the container is stopped; its removal follows, a moment later on a busy engine.
+        await Until.TrueAsync(async () => (await ContainersOfAsync(attempt)).Count == 0, "the aborted task's container to be removed", bound);
     }
 
     /// <summary>The containers, running or not, the launcher made for an attempt (it labels them with the attempt's folder).</summary>

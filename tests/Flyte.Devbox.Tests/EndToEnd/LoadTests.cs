@@ -24,7 +24,9 @@ public sealed class LoadTests : IAsyncLifetime
         // Distinct inputs, so that every run starts a0 (Square caches its results).
         var runs = await Task.WhenAll(Enumerable.Range(0, Runs).Select(i =>
             _harness.StartRunAsync(square, new LiteralMap { Literals = { ["x"] = ScalarLiterals.FromInt64(i) } })));
-        var ended = await Task.WhenAll(runs.Select(run => _harness.WaitAsync(run, TimeSpan.FromMinutes(5))));
+        // 200 a0 processes take seconds on an idle machine; the bound is for a machine shared with other test runs (two
+        // clones' suites and their builds on two cores took more than 5 minutes), not a performance target.
+        var ended = await Task.WhenAll(runs.Select(run => _harness.WaitAsync(run, TimeSpan.FromMinutes(20))));
 
         Assert.Equal(Runs, runs.Select(r => r.Name).Distinct().Count());
         Assert.All(ended, details => Assert.Equal(ActionPhase.Succeeded, details.Action.Status.Phase));

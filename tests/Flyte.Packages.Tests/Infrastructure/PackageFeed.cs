@@ -17,6 +17,7 @@ public sealed class PackageFeed : IAsyncLifetime
         ("src/Flyte.Idl/Flyte.Idl.csproj", "Flyte.Idl"),
         ("src/Flyte.Sdk/Flyte.Sdk.csproj", "Flyte.Sdk"),
         ("templates/Flyte.Templates.csproj", "Flyte.Templates"),
+        ("src/Flyte.Cli/Flyte.Cli.csproj", "Flyte.Cli"),
     ];
 
     private static readonly TimeSpan PackBound = TimeSpan.FromMinutes(5);

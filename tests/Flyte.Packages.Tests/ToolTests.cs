@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Flyte.Packages.Tests.Infrastructure;
+
+namespace Flyte.Packages.Tests;
+
+/// <summary>
+/// A project made from the template, with nothing but the feed's packages: <c>dotnet build</c> leaves its registrable
+/// artifacts, and the <c>flyte</c> tool installed with <c>dotnet tool install</c> runs it locally, starts a devbox,
+/// deploys it there and runs it there.
+/// </summary>
+[Collection(PackageFeedCollection.Name)]
+public sealed class ToolTests(PackageFeed feed)
+{
+    private static readonly TimeSpan DotnetBound = TimeSpan.FromMinutes(10);
+
+    [Fact]
+    public async Task The_build_writes_the_task_specs_and_the_installed_tool_runs_deploys_and_runs_remotely()
+    {
+        using var user = new UserEnvironment();
+        var project = UserProject.Create(feed, user, "MyPipeline");
+
+        project.Dotnet(DotnetBound, "build");
+        AssertArtifacts(project);
+
+        string tools = Path.Combine(user.Root, "tools");
+        user.Dotnet(user.WorkingDirectory, DotnetBound, "tool", "install", "Flyte.Cli", "--version", feed.Version, "--tool-path", tools);
+        string flyte = Path.Combine(tools, OperatingSystem.IsWindows() ? "flyte.exe" : "flyte");
+
+        string local = Flyte(user, project, flyte, "run", "--local", "MyPipeline", "my-pipeline.SumOfSquares", "--n", "4", "--json");
+        Assert.Contains("{\"o0\":30}", local);
+
+        using var devbox = await StartDevboxAsync(user, flyte);
+        string endpoint = devbox.ReadyLine.Groups["endpoint"].Value;
+        string deploy = Flyte(user, project, flyte, "deploy", "MyPipeline", "--endpoint", endpoint);
+        Assert.Contains("Deploying 2 tasks of MyPipeline", deploy);
+        string remote = Flyte(user, project, flyte, "run", "MyPipeline", "my-pipeline.SumOfSquares", "--n", "4", "--endpoint", endpoint, "--json");
+        Assert.True(remote.Contains("{\"o0\":30}", StringComparison.Ordinal), $"{remote}\n--- devbox:\n{devbox.Output}");
+    }
+
+    /// <summary>What <c>dotnet build</c> of the task project leaves in bin/…/flyte/, and that its test project, which gets the build step through its reference, has none.</summary>
+    private static void AssertArtifacts(UserProject project)
+    {
+        string artifacts = project.Combine("MyPipeline", "bin", "Debug", "net10.0", "flyte");
+        Assert.True(File.Exists(Path.Combine(artifacts, "manifest.json")), $"dotnet build wrote no {artifacts}/manifest.json");
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(artifacts, "manifest.json")));
+        Assert.Equal("MyPipeline", manifest.RootElement.GetProperty("assembly").GetString());
+        Assert.Equal(["my-pipeline.Square", "my-pipeline.SumOfSquares"],
+            manifest.RootElement.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(Path.Combine(artifacts, "my-pipeline.Square.pb")));
+        Assert.False(File.Exists(project.Combine("MyPipeline.Tests", "bin", "Debug", "net10.0", "flyte", "manifest.json")), "the test project, which has no tasks, got a manifest");
+    }
+
+    private static string Flyte(UserEnvironment user, UserProject project, string flyte, params string[] arguments)
+    {
+        var result = ChildProcess.Run(flyte, arguments, user.Variables, DotnetBound, project.Directory);
+        Assert.True(result.ExitCode == 0, $"flyte {string.Join(' ', arguments)} exited with {result.ExitCode}:\n{result.Output}");
+        return result.Output;
+    }
+
+    private static Task<ListeningProcess> StartDevboxAsync(UserEnvironment user, string flyte)
+    {
+        var start = new ProcessStartInfo(flyte) { WorkingDirectory = user.WorkingDirectory };
+        foreach (string argument in new[] { "devbox", "start", "--port", "0", "--data", Path.Combine(user.Root, "devbox") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in user.Variables)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+        return ListeningProcess.StartAsync("flyte devbox", start, new Regex(@"devbox listening on (?<endpoint>http://127\.0\.0\.1:\d+)"));
+    }
+}
