@@ -13,7 +13,7 @@ using Google.Protobuf;
 namespace Flyte.Runtime.Execution;
 
 /// <summary>
-/// Runs one action as the Flyte executor asks (DESIGN.md §4): fetch and unpack the code bundle,
+/// Runs one action as the Flyte executor asks (docs/protocol.md, Task container contract): fetch and unpack the code bundle,
 /// load the user's assembly, find the task in its dispatch table, read inputs.pb, run the task,
 /// and write outputs.pb or error.pb under the output prefix. The files carry the result: the
 /// exit code is 0 either way, and non-zero only when not even error.pb could be written.

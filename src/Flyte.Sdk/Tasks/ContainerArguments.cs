@@ -2,7 +2,7 @@ namespace Flyte.Tasks;
 
 /// <summary>
 /// The arguments of a task container: <c>a0</c> and the options flyte-sdk's entrypoint takes, in
-/// flyte-sdk's order, with the placeholders the Flyte executor substitutes (DESIGN.md §4).
+/// flyte-sdk's order, with the placeholders the Flyte executor substitutes (docs/protocol.md, Arguments).
 /// </summary>
 public static class ContainerArguments
 {
