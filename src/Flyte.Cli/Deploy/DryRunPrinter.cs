@@ -1,4 +1,4 @@
-using Flyte.Json;
+using Flyte.Cli.Json;
 using Flyteidl2.Core;
 using Flyteidl2.Task;
 

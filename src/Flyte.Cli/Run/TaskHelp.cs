@@ -1,4 +1,4 @@
-using Flyte.Json;
+using Flyte.Cli.Json;
 using Flyte.Tasks;
 using Flyteidl2.Core;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Flyte.Cli.Loading;
-using Flyte.Json;
+using Flyte.Cli.Json;
 using Flyte.Tasks;
 using Google.Protobuf;
 

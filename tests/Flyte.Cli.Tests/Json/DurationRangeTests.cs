@@ -1,4 +1,4 @@
-using Flyte.Json;
+using Flyte.Cli.Json;
 using Flyte.Literals;
 using Google.Protobuf.WellKnownTypes;
 

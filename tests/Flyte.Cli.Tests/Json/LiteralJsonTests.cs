@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Flyte.Json;
+using Flyte.Cli.Json;
 using Flyte.Literals;
 using Flyteidl2.Core;
 
