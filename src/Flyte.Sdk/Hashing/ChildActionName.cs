@@ -8,7 +8,7 @@ namespace Flyte.Hashing;
 /// <c>parent-inputsHash-taskIdentity-sequence[-group]</c>. Deterministic, so a retried parent finds the children it
 /// already ran.
 /// </summary>
-public static class ChildActionName
+internal static class ChildActionName
 {
     /// <param name="parentActionName">The name of the action making the call.</param>
     /// <param name="inputsHash">The call's inputs hash, filtered of cache-ignored inputs if the task has any.</param>

@@ -33,10 +33,10 @@ public abstract class TaskDefinition
     public abstract Task<LiteralMap> InvokeAsync(LiteralMap inputs, ITaskContext context, CancellationToken cancellationToken);
 
     /// <summary>The template as registered; version, image and code bundle come from <paramref name="settings"/>.</summary>
-    public TaskTemplate CreateTemplate(TaskTemplateSettings settings) => TaskTemplates.Create(this, settings);
+    internal TaskTemplate CreateTemplate(TaskTemplateSettings settings) => TaskTemplates.Create(this, settings);
 
     /// <summary>The spec <c>TaskService.DeployTask</c> and <c>CreateRun</c> take.</summary>
-    public Flyteidl2.Task.TaskSpec CreateSpec(TaskTemplateSettings settings) => TaskTemplates.CreateSpec(this, settings);
+    internal Flyteidl2.Task.TaskSpec CreateSpec(TaskTemplateSettings settings) => TaskTemplates.CreateSpec(this, settings);
 
     public override string ToString() => Name;
 }
