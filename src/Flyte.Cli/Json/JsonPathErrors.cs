@@ -1,4 +1,3 @@
-using Flyte.Literals;
 
 namespace Flyte.Cli.Json;
 

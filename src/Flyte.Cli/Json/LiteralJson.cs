@@ -1,7 +1,7 @@
+using Flyte.Generation;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Flyte.Literals;
 using Flyteidl2.Core;
 using Google.Protobuf.WellKnownTypes;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Flyte.Literals;
 using MessagePack;
 
 namespace Flyte.Cli.Json;

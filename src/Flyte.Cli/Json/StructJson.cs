@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using Flyte.Literals;
 using MessagePack;
 
 namespace Flyte.Cli.Json;

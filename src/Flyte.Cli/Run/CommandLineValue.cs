@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Flyte.Cli.Json;
-using Flyte.Literals;
 using Flyteidl2.Core;
 
 namespace Flyte.Cli.Run;

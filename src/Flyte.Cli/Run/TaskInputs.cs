@@ -1,5 +1,4 @@
 using Flyte.Cli.Json;
-using Flyte.Literals;
 using Flyte.Tasks;
 using Flyteidl2.Core;
 

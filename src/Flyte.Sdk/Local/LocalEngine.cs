@@ -1,3 +1,4 @@
+using Flyte.Generation;
 using Flyte.Execution;
 using Flyte.Hashing;
 using Flyte.Tasks;

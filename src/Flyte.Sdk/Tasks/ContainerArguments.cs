@@ -1,3 +1,5 @@
+using Flyte.Generation;
+
 namespace Flyte.Tasks;
 
 /// <summary>

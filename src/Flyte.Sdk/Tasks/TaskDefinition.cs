@@ -1,3 +1,4 @@
+using Flyte.Generation;
 using Flyteidl2.Core;
 
 namespace Flyte.Tasks;

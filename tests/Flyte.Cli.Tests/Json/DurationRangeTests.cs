@@ -1,5 +1,5 @@
+using Flyte.Generation;
 using Flyte.Cli.Json;
-using Flyte.Literals;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Flyte.Cli.Tests.Json;

@@ -1,10 +1,14 @@
-namespace Flyte.Execution;
+using System.ComponentModel;
+
+namespace Flyte.Generation;
 
 /// <summary>
 /// The ambient Flyte context of the running task. Null outside any Flyte engine: then a call to a
 /// [Task] method is an ordinary method call. It flows with async calls, so the tasks a workflow
 /// fans out with <c>Task.WhenAll</c> all see their parent's runner.
 /// </summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class FlyteContext
 {
     private static readonly AsyncLocal<ITaskRunner?> CurrentRunner = new();
@@ -12,14 +16,14 @@ public static class FlyteContext
     public static ITaskRunner? Current => CurrentRunner.Value;
 
     /// <summary>Makes <paramref name="runner"/> current until the returned scope is disposed.</summary>
-    public static Scope Enter(ITaskRunner? runner)
+    internal static Scope Enter(ITaskRunner? runner)
     {
         var previous = CurrentRunner.Value;
         CurrentRunner.Value = runner;
         return new Scope(previous);
     }
 
-    public readonly struct Scope : IDisposable
+    internal readonly struct Scope : IDisposable
     {
         private readonly ITaskRunner? _previous;
 

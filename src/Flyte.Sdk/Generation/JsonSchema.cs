@@ -1,11 +1,14 @@
+using System.ComponentModel;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Flyte.Literals;
+namespace Flyte.Generation;
 
 /// <summary>
 /// Builds the JSON schemas of STRUCT types as protobuf Structs. Keys are inserted in ordinal
 /// order so the serialized bytes, and any hash over them, match deterministic protobuf writers.
 /// </summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonSchema
 {
     public static Struct Object(params (string Key, Value Value)[] fields)

@@ -1,9 +1,9 @@
 using Flyteidl2.Core;
 
-namespace Flyte.Literals;
+namespace Flyte.Generation;
 
 /// <summary>Names the shape of a literal for error messages: "INTEGER", "collection", "none", …</summary>
-public static class LiteralDescription
+internal static class LiteralDescription
 {
     public static string Of(Literal? literal)
     {

@@ -1,13 +1,16 @@
+using System.ComponentModel;
 using Flyteidl2.Core;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Flyte.Literals;
+namespace Flyte.Generation;
 
 /// <summary>
 /// Records and classes travel as flyte-sdk's dataclasses do: <c>Binary{value: msgpack, tag: "msgpack"}</c>,
 /// typed STRUCT with the JSON schema as metadata. Generated converters write and read the msgpack.
 /// </summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class StructLiterals
 {
     public const string MsgPackTag = "msgpack";

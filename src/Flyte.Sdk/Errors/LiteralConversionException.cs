@@ -1,4 +1,4 @@
-namespace Flyte.Literals;
+namespace Flyte;
 
 /// <summary>A literal did not have the shape the C# type needs.</summary>
 public sealed class LiteralConversionException : Exception

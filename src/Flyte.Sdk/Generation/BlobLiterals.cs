@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using Flyteidl2.Core;
 
-namespace Flyte.Literals;
+namespace Flyte.Generation;
 
 /// <summary>FlyteFile and FlyteDirectory as Blob literals: a URI plus single or multipart dimensionality.</summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class BlobLiterals
 {
     public static LiteralType FileType => LiteralTypes.Blob("", BlobType.Types.BlobDimensionality.Single);

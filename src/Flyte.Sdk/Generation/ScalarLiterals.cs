@@ -1,10 +1,13 @@
+using System.ComponentModel;
 using System.Globalization;
 using Flyteidl2.Core;
 using Google.Protobuf.WellKnownTypes;
 
-namespace Flyte.Literals;
+namespace Flyte.Generation;
 
 /// <summary>Encoders and decoders for the scalar C# types. Integers travel as int64, floats as double.</summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ScalarLiterals
 {
     public static Literal FromInt64(long value) => FromPrimitive(new Primitive { Integer = value });

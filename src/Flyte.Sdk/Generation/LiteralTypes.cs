@@ -1,11 +1,14 @@
+using System.ComponentModel;
 using Flyteidl2.Core;
 
-namespace Flyte.Literals;
+namespace Flyte.Generation;
 
 /// <summary>
 /// The Flyte LiteralType of each supported C# type, as flyte-sdk writes it for the matching
 /// Python type. Generated code composes these; nothing here inspects types at run time.
 /// </summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class LiteralTypes
 {
     public static LiteralType Integer => Simple(SimpleType.Integer);

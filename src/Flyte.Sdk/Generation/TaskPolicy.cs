@@ -1,6 +1,10 @@
-namespace Flyte.Tasks;
+using System.ComponentModel;
+
+namespace Flyte.Generation;
 
 /// <summary>Retries, timeout and cache settings of a task, as the generator read them from its attributes.</summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record TaskPolicy
 {
     public int Retries { get; init; }

@@ -1,9 +1,12 @@
-using Flyte.Execution;
+using System.ComponentModel;
+using Flyte.Tasks;
 using Flyteidl2.Core;
 
-namespace Flyte.Tasks;
+namespace Flyte.Generation;
 
 /// <summary>Used by generated call sites: run a task through the current runner and decode its outputs.</summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class TaskCalls
 {
     public static async Task<TResult> RunAsync<TResult>(ITaskRunner runner, TaskDefinition task, LiteralMap inputs, Func<LiteralMap, TResult> decodeOutputs)
@@ -22,15 +25,15 @@ public static class TaskCalls
     {
         if (!map.Literals.TryGetValue(name, out var literal))
         {
-            throw new Literals.LiteralConversionException($"{role} '{name}' is missing");
+            throw new LiteralConversionException($"{role} '{name}' is missing");
         }
         try
         {
             return decode(literal);
         }
-        catch (Literals.LiteralConversionException e)
+        catch (LiteralConversionException e)
         {
-            throw new Literals.LiteralConversionException($"{role} '{name}': {e.Message}", e);
+            throw new LiteralConversionException($"{role} '{name}': {e.Message}", e);
         }
     }
 }

@@ -1,9 +1,13 @@
-namespace Flyte.Tasks;
+using System.ComponentModel;
+
+namespace Flyte.Generation;
 
 /// <summary>
 /// What a [Task] or [Workflow] method declares, read at compile time from its attributes and its
 /// class's [TaskEnvironment]: identity, policy, resources, image, environment variables, secrets.
 /// </summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record TaskDeclaration
 {
     /// <summary><c>&lt;environment&gt;.&lt;function&gt;</c>, the task id name.</summary>
@@ -41,9 +45,13 @@ public sealed record TaskDeclaration
 }
 
 /// <summary>A Kubernetes resource quantity for one resource.</summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record ResourceQuantity(Flyteidl2.Core.Resources.Types.ResourceName Resource, string Quantity);
 
 /// <summary>A secret the task reads, mounted as an environment variable.</summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record SecretReference(string Group, string Key)
 {
     /// <summary>The variable it is exposed as: the key, upper-cased, '-' and '.' as '_' (as flyte-sdk does).</summary>

@@ -1,9 +1,14 @@
-namespace Flyte.Tasks;
+using System.ComponentModel;
+using Flyte.Tasks;
+
+namespace Flyte.Generation;
 
 /// <summary>
 /// Where generated dispatch tables register themselves (from a module initializer) when their
 /// assembly loads, so <c>a0</c> and the local engine find tasks by name without scanning methods.
 /// </summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class TaskRegistry
 {
     // A plain dictionary under a lock, not a ConcurrentDictionary: reading all of the latter's values starts its
@@ -16,7 +21,7 @@ public static class TaskRegistry
     /// Runs the module initializer of a freshly loaded assembly (nothing has touched its module yet, so it has not
     /// run) and returns the dispatch table it registered, or null when it has none.
     /// </summary>
-    public static ITaskTable? Initialize(System.Reflection.Assembly assembly)
+    internal static ITaskTable? Initialize(System.Reflection.Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
@@ -37,7 +42,7 @@ public static class TaskRegistry
         }
     }
 
-    public static IReadOnlyCollection<ITaskTable> Tables
+    internal static IReadOnlyCollection<ITaskTable> Tables
     {
         get
         {
@@ -48,10 +53,10 @@ public static class TaskRegistry
         }
     }
 
-    public static IEnumerable<TaskDefinition> AllTasks => Tables.SelectMany(t => t.Tasks);
+    internal static IEnumerable<TaskDefinition> AllTasks => Tables.SelectMany(t => t.Tasks);
 
     /// <summary>Finds a task by its id name (<c>env.function</c>) or its C# method name.</summary>
-    public static TaskDefinition? Find(string name) =>
+    internal static TaskDefinition? Find(string name) =>
         Tables.Select(t => t.Find(name)).FirstOrDefault(t => t is not null)
         ?? AllTasks.FirstOrDefault(t => t.Declaration.MethodName == name || t.Declaration.MethodName.EndsWith("." + name, StringComparison.Ordinal));
 }

@@ -1,6 +1,11 @@
-namespace Flyte.Tasks;
+using System.ComponentModel;
+using Flyte.Tasks;
+
+namespace Flyte.Generation;
 
 /// <summary>The dispatch table the generator writes for each assembly: every task in it, by name.</summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface ITaskTable
 {
     /// <summary>The assembly the tasks are declared in.</summary>

@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using Flyteidl2.Core;
 
-namespace Flyte.Literals;
+namespace Flyte.Generation;
 
 /// <summary>Collections (<c>T[]</c>, <c>List&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c>) and string-keyed maps.</summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class CollectionLiterals
 {
     public static Literal FromList<T>(IEnumerable<T> values, Func<T, Literal> encodeElement)

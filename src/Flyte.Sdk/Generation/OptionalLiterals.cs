@@ -1,12 +1,15 @@
+using System.ComponentModel;
 using Flyteidl2.Core;
 
-namespace Flyte.Literals;
+namespace Flyte.Generation;
 
 /// <summary>
 /// <c>T?</c> travels as a union of the type and none (flyte-sdk's <c>Optional[T]</c>):
 /// a value is wrapped in <c>Union{value, type}</c> with the variant's type, null is the none variant.
 /// Decoding also accepts a bare value or a bare none, which older writers send.
 /// </summary>
+/// <remarks>For the code the Flyte source generator writes, not for direct use: it may change in any release.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class OptionalLiterals
 {
     /// <param name="valueType">The type of a present value; <paramref name="typeTag"/> is its union tag, as in the task's union type.</param>
