@@ -4,7 +4,7 @@ namespace Flyte;
 /// Throw (or derive from) this to say a failure is transient, worth retrying: the action's
 /// error is then marked RECOVERABLE for Flyte. Other exceptions are NON_RECOVERABLE user errors.
 /// </summary>
-public class RecoverableException : Exception
+public class RecoverableException : FlyteException
 {
     public RecoverableException(string message) : base(message)
     {

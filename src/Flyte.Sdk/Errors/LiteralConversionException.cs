@@ -1,7 +1,7 @@
 namespace Flyte;
 
 /// <summary>A literal did not have the shape the C# type needs.</summary>
-public sealed class LiteralConversionException : Exception
+public sealed class LiteralConversionException : FlyteException
 {
     public LiteralConversionException(string message) : base(message)
     {

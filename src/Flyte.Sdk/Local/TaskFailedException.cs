@@ -5,7 +5,7 @@ namespace Flyte.Local;
 /// Thrown where the task was called (so a workflow can catch it) and by the run itself.
 /// <see cref="Exception.InnerException"/> is the last attempt's exception, with the user's stack trace.
 /// </summary>
-public sealed class TaskFailedException : Exception
+public sealed class TaskFailedException : FlyteException
 {
     public TaskFailedException(string taskName, string actionName, ActionPhase phase, IReadOnlyList<string> attemptErrors, Exception? lastError)
         : base(Describe(taskName, actionName, phase, attemptErrors), lastError)
