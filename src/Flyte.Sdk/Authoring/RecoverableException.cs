@@ -6,10 +6,12 @@ namespace Flyte;
 /// </summary>
 public class RecoverableException : FlyteException
 {
+    /// <summary>A transient failure described by <paramref name="message"/>.</summary>
     public RecoverableException(string message) : base(message)
     {
     }
 
+    /// <summary>A transient failure described by <paramref name="message"/>, caused by <paramref name="inner"/>.</summary>
     public RecoverableException(string message, Exception inner) : base(message, inner)
     {
     }

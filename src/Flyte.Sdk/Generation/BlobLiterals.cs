@@ -8,18 +8,24 @@ namespace Flyte.Generation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class BlobLiterals
 {
+    /// <summary>The literal type of a <see cref="FlyteFile"/>: a single-part blob.</summary>
     public static LiteralType FileType => LiteralTypes.Blob("", BlobType.Types.BlobDimensionality.Single);
+    /// <summary>The literal type of a <see cref="FlyteDirectory"/>: a multipart blob.</summary>
     public static LiteralType DirectoryType => LiteralTypes.Blob("", BlobType.Types.BlobDimensionality.Multipart);
 
+    /// <summary><paramref name="file"/> as a single-part blob literal.</summary>
     public static Literal FromFile(FlyteFile file) => Blob(file.Uri, file.Format, BlobType.Types.BlobDimensionality.Single);
+    /// <summary><paramref name="directory"/> as a multipart blob literal.</summary>
     public static Literal FromDirectory(FlyteDirectory directory) => Blob(directory.Uri, directory.Format, BlobType.Types.BlobDimensionality.Multipart);
 
+    /// <summary>The file a blob literal names.</summary>
     public static FlyteFile ToFile(Literal literal)
     {
         var blob = Expect(literal, BlobType.Types.BlobDimensionality.Single, "file");
         return new FlyteFile(blob.Uri, blob.Metadata?.Type?.Format ?? "");
     }
 
+    /// <summary>The directory a blob literal names.</summary>
     public static FlyteDirectory ToDirectory(Literal literal)
     {
         var blob = Expect(literal, BlobType.Types.BlobDimensionality.Multipart, "directory");

@@ -8,6 +8,7 @@ namespace Flyte.Generation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class CollectionLiterals
 {
+    /// <summary>A collection literal of <paramref name="values"/>, each encoded with <paramref name="encodeElement"/>.</summary>
     public static Literal FromList<T>(IEnumerable<T> values, Func<T, Literal> encodeElement)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -32,6 +33,7 @@ public static class CollectionLiterals
         return new Literal { Collection = collection };
     }
 
+    /// <summary>The elements of a collection literal, each decoded with <paramref name="decodeElement"/>.</summary>
     public static List<T> ToList<T>(Literal literal, Func<Literal, T> decodeElement)
     {
         var literals = Collection(literal);
@@ -43,6 +45,7 @@ public static class CollectionLiterals
         return list;
     }
 
+    /// <summary>The elements of a collection literal as an array, each decoded with <paramref name="decodeElement"/>.</summary>
     public static T[] ToArray<T>(Literal literal, Func<Literal, T> decodeElement)
     {
         var literals = Collection(literal);
@@ -54,6 +57,7 @@ public static class CollectionLiterals
         return array;
     }
 
+    /// <summary>A map literal of <paramref name="entries"/>, each value encoded with <paramref name="encodeValue"/>.</summary>
     public static Literal FromMap<T>(IEnumerable<KeyValuePair<string, T>> entries, Func<T, Literal> encodeValue)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -65,6 +69,7 @@ public static class CollectionLiterals
         return new Literal { Map = map };
     }
 
+    /// <summary>The entries of a map literal, each value decoded with <paramref name="decodeValue"/>.</summary>
     public static Dictionary<string, T> ToDictionary<T>(Literal literal, Func<Literal, T> decodeValue)
     {
         if (literal.ValueCase != Literal.ValueOneofCase.Map)

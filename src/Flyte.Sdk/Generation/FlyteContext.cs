@@ -13,6 +13,7 @@ public static class FlyteContext
 {
     private static readonly AsyncLocal<ITaskRunner?> CurrentRunner = new();
 
+    /// <summary>The runner of the task running on this async flow; null outside any Flyte engine.</summary>
     public static ITaskRunner? Current => CurrentRunner.Value;
 
     /// <summary>Makes <paramref name="runner"/> current until the returned scope is disposed.</summary>

@@ -12,5 +12,6 @@ namespace Flyte.Generation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface ITaskRunner
 {
+    /// <summary>Runs <paramref name="task"/> as a child of the running task and returns its output literals.</summary>
     Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken);
 }

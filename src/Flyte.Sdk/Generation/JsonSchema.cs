@@ -11,6 +11,7 @@ namespace Flyte.Generation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonSchema
 {
+    /// <summary>A schema object with <paramref name="fields"/>, sorted by key as mashumaro writes them.</summary>
     public static Struct Object(params (string Key, Value Value)[] fields)
     {
         var result = new Struct();
@@ -21,8 +22,10 @@ public static class JsonSchema
         return result;
     }
 
+    /// <summary><see cref="Object"/> as a protobuf value.</summary>
     public static Value ObjectValue(params (string Key, Value Value)[] fields) => Value.ForStruct(Object(fields));
 
+    /// <summary>The schema <c>{"type": type}</c>.</summary>
     public static Value Type(string type) => ObjectValue(("type", Value.ForString(type)));
 
     /// <summary>A member's schema with its default value added, as mashumaro writes a dataclass field that has one.</summary>
@@ -33,5 +36,6 @@ public static class JsonSchema
         return ObjectValue(fields);
     }
 
+    /// <summary>A list value of <paramref name="values"/> (an enum's names).</summary>
     public static Value Strings(params string[] values) => Value.ForList(values.Select(Value.ForString).ToArray());
 }

@@ -20,18 +20,21 @@ public static class OptionalLiterals
     public static Literal FromValue<T>(T? value, Func<T, Literal> encode, LiteralType valueType, string typeTag) where T : struct =>
         value is null ? NoneUnion() : Union(encode(value.Value), Tagged(valueType, typeTag));
 
+    /// <summary>Null for a none literal, else the value <paramref name="decode"/> reads.</summary>
     public static T? ToReference<T>(Literal literal, Func<Literal, T> decode) where T : class
     {
         var inner = Unwrap(literal);
         return inner is null ? null : decode(inner);
     }
 
+    /// <summary>Null for a none literal, else the value <paramref name="decode"/> reads.</summary>
     public static T? ToValue<T>(Literal literal, Func<Literal, T> decode) where T : struct
     {
         var inner = Unwrap(literal);
         return inner is null ? null : decode(inner);
     }
 
+    /// <summary>The none literal.</summary>
     public static Literal None() => new() { Scalar = new Scalar { NoneType = new Flyteidl2.Core.Void() } };
 
     private static Literal? Unwrap(Literal literal)

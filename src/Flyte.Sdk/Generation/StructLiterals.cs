@@ -13,9 +13,12 @@ namespace Flyte.Generation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class StructLiterals
 {
+    /// <summary>The binary literal's tag for msgpack data.</summary>
     public const string MsgPackTag = "msgpack";
+    /// <summary>The type structure tag flyte-sdk gives dataclasses, which records and classes share.</summary>
     public const string DataclassTag = "Object-Dataclass-Transformer";
 
+    /// <summary>The STRUCT literal type of a record or class with schema <paramref name="jsonSchema"/>.</summary>
     public static LiteralType Type(Struct jsonSchema) => new()
     {
         Simple = SimpleType.Struct,
@@ -28,9 +31,11 @@ public static class StructLiterals
         Structure = new TypeStructure { Tag = DataclassTag },
     };
 
+    /// <summary>A binary literal of <paramref name="msgpack"/>, tagged <see cref="MsgPackTag"/>.</summary>
     public static Literal FromMsgPack(ReadOnlySpan<byte> msgpack) =>
         new() { Scalar = new Scalar { Binary = new Binary { Value = ByteString.CopyFrom(msgpack), Tag = MsgPackTag } } };
 
+    /// <summary>The msgpack bytes of a binary literal tagged <see cref="MsgPackTag"/>.</summary>
     public static ReadOnlyMemory<byte> ToMsgPack(Literal literal)
     {
         var binary = literal.Scalar?.Binary;

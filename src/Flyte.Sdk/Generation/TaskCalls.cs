@@ -9,12 +9,14 @@ namespace Flyte.Generation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TaskCalls
 {
+    /// <summary>Runs <paramref name="task"/> through <paramref name="runner"/> and decodes its outputs.</summary>
     public static async Task<TResult> RunAsync<TResult>(ITaskRunner runner, TaskDefinition task, LiteralMap inputs, Func<LiteralMap, TResult> decodeOutputs)
     {
         LiteralMap outputs = await runner.RunChildAsync(task, inputs, CancellationToken.None).ConfigureAwait(false);
         return decodeOutputs(outputs);
     }
 
+    /// <summary>Runs <paramref name="task"/>, which has no result, through <paramref name="runner"/>.</summary>
     public static async Task RunAsync(ITaskRunner runner, TaskDefinition task, LiteralMap inputs)
     {
         await runner.RunChildAsync(task, inputs, CancellationToken.None).ConfigureAwait(false);

@@ -16,8 +16,10 @@ public sealed record TaskDeclaration
     /// <summary>The function part of the name: the method name or its override.</summary>
     public required string ShortName { get; init; }
 
+    /// <summary>The environment's name: the first part of <see cref="Name"/>.</summary>
     public required string EnvironmentName { get; init; }
 
+    /// <summary>The environment's description, if it has one.</summary>
     public string? EnvironmentDescription { get; init; }
 
     /// <summary>The C# method, as <c>Namespace.Class.Method</c>.</summary>
@@ -26,21 +28,28 @@ public sealed record TaskDeclaration
     /// <summary>The assembly that declares the task: what <c>a0</c> loads to find it.</summary>
     public required string AssemblyName { get; init; }
 
+    /// <summary>A <c>[Workflow]</c> rather than a <c>[Task]</c>.</summary>
     public bool IsWorkflow { get; init; }
 
+    /// <summary>The task's description, from its attribute or its XML documentation.</summary>
     public string? Description { get; init; }
 
+    /// <summary>Retries, timeout and cache settings.</summary>
     public required TaskPolicy Policy { get; init; }
 
     /// <summary>The image declared in code; null to use the default image.</summary>
     public string? Image { get; init; }
 
+    /// <summary>The resources requested, task over environment.</summary>
     public IReadOnlyList<ResourceQuantity> Requests { get; init; } = [];
 
+    /// <summary>The resource limits, task over environment.</summary>
     public IReadOnlyList<ResourceQuantity> Limits { get; init; } = [];
 
+    /// <summary>Environment variables of the task's container, task over environment.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariables { get; init; } = [];
 
+    /// <summary>Secrets mounted into the task's container.</summary>
     public IReadOnlyList<SecretReference> Secrets { get; init; } = [];
 }
 

@@ -7,8 +7,11 @@ namespace Flyte.Generation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record TaskPolicy
 {
+    /// <summary>How many times a failed attempt is retried.</summary>
     public int Retries { get; init; }
+    /// <summary>How long an attempt may run; null for no limit.</summary>
     public TimeSpan? Timeout { get; init; }
+    /// <summary>Outputs are cached by the task's inputs and <see cref="CacheVersion"/>.</summary>
     public bool Cache { get; init; }
 
     /// <summary>
@@ -17,7 +20,10 @@ public sealed record TaskPolicy
     /// </summary>
     public string CacheVersion { get; init; } = "";
 
+    /// <summary>Inputs left out of the cache key.</summary>
     public IReadOnlyList<string> CacheIgnoredInputs { get; init; } = [];
+    /// <summary>Runs with the same cache key wait for one another instead of running at once.</summary>
     public bool CacheSerialize { get; init; }
+    /// <summary>The task may run on interruptible (spot) machines.</summary>
     public bool Interruptible { get; init; }
 }

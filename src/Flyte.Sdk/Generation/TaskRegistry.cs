@@ -33,6 +33,7 @@ public static class TaskRegistry
         }
     }
 
+    /// <summary>Registers an assembly's dispatch table; its module initializer calls this when it loads.</summary>
     public static void Register(ITaskTable table)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -28,6 +28,7 @@ public sealed class LocalEngine
         _fakes = options.Fakes.ToDictionary(f => f.Task.Name, StringComparer.Ordinal);
     }
 
+    /// <summary>The name of the run this engine runs.</summary>
     public string RunName { get; }
 
     internal RunLayout Layout { get; }

@@ -7,6 +7,7 @@ namespace Flyte.Local;
 /// </summary>
 public sealed class TaskFailedException : FlyteException
 {
+    /// <summary>An action that ran here ended without outputs after <paramref name="attemptErrors"/>; <paramref name="lastError"/> is the last attempt's exception.</summary>
     public TaskFailedException(string taskName, string actionName, ActionPhase phase, IReadOnlyList<string> attemptErrors, Exception? lastError)
         : base(Describe(taskName, actionName, phase, attemptErrors), lastError)
     {
@@ -27,8 +28,11 @@ public sealed class TaskFailedException : FlyteException
         ErrorCode = errorCode;
     }
 
+    /// <summary>The task that failed.</summary>
     public string TaskName { get; }
+    /// <summary>The action that ran it.</summary>
     public string ActionName { get; }
+    /// <summary>How the action ended: failed, timed out or aborted.</summary>
     public ActionPhase Phase { get; }
 
     /// <summary>One line per attempt: the exception type and message.</summary>

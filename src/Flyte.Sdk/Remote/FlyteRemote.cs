@@ -29,6 +29,7 @@ public sealed class FlyteRemote : IDisposable
         DataProxy = new DataProxyService.DataProxyServiceClient(_channel.Invoker);
     }
 
+    /// <summary>Where and how this client connects.</summary>
     public RemoteOptions Options { get; }
 
     internal TaskService.TaskServiceClient Tasks { get; }
@@ -37,6 +38,7 @@ public sealed class FlyteRemote : IDisposable
 
     internal DataProxyService.DataProxyServiceClient DataProxy { get; }
 
+    /// <summary>A client of the control plane at <paramref name="options"/>' endpoint; it connects on its first call.</summary>
     public static FlyteRemote Connect(RemoteOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -307,6 +309,7 @@ public sealed class FlyteRemote : IDisposable
         };
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
         _channel.Dispose();

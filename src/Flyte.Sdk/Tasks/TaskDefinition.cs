@@ -10,13 +10,16 @@ namespace Flyte.Tasks;
 /// </summary>
 public abstract class TaskDefinition
 {
+    /// <summary>A definition of the task <paramref name="declaration"/> describes.</summary>
     protected TaskDefinition(TaskDeclaration declaration) => Declaration = declaration;
 
+    /// <summary>What the task's method and attributes declare.</summary>
     public TaskDeclaration Declaration { get; }
 
     /// <summary><c>&lt;environment&gt;.&lt;function&gt;</c>, the task id name.</summary>
     public string Name => Declaration.Name;
 
+    /// <summary>Retries, timeout and cache settings.</summary>
     public TaskPolicy Policy => Declaration.Policy;
 
     /// <summary>Inputs and outputs, each sorted by name, as Flyte registers them.</summary>
@@ -39,5 +42,6 @@ public abstract class TaskDefinition
     /// <summary>The spec <c>TaskService.DeployTask</c> and <c>CreateRun</c> take.</summary>
     internal Flyteidl2.Task.TaskSpec CreateSpec(TaskTemplateSettings settings) => TaskTemplates.CreateSpec(this, settings);
 
+    /// <inheritdoc />
     public override string ToString() => Name;
 }
