@@ -24,6 +24,7 @@ public static class ObjectStores
     /// GCS's S3 interoperability); see <see cref="For(string, ObjectStoreOptions)"/>.
     /// </summary>
     /// <exception cref="NotSupportedException">The URI has another scheme.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The short form for the common case (S3 options or none); the overload with every store's options takes them all, required.")]
     public static IObjectStore For(string uri, S3StoreOptions? options = null) => For(uri, new ObjectStoreOptions { S3 = options });
 
     /// <summary>
