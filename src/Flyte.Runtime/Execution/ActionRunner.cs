@@ -1,3 +1,4 @@
+using Flyte.Generation;
 using System.Diagnostics.CodeAnalysis;
 using Flyte.Bundles;
 using Flyte.Execution;
@@ -45,7 +46,7 @@ internal sealed class ActionRunner(TextWriter log)
                 }
                 error = null;
             }
-            catch (Literals.LiteralConversionException e)
+            catch (LiteralConversionException e)
             {
                 // The inputs do not fit the task's interface: another attempt gets the same inputs, so it would fail too.
                 error = ContainerErrors.FromSystem("InputsMismatch", e.Message, recoverable: false);

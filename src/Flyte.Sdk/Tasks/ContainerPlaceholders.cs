@@ -7,7 +7,7 @@ namespace Flyte.Tasks;
 /// name it knows, matched case-insensitively, is replaced by its value; the rest are left for <c>a0</c>, which falls
 /// back to the environment for run and action names.
 /// </summary>
-public static partial class ContainerPlaceholders
+internal static partial class ContainerPlaceholders
 {
     public const string Input = "input";
     public const string InputPrefix = "inputPrefix";
