@@ -1,8 +1,8 @@
+using Flyte.Generation;
 using System.Diagnostics;
 using System.Globalization;
 using Flyte.Devbox;
 using Flyte.Devbox.Execution;
-using Flyte.Literals;
 using Flyte.Loading;
 using Flyte.Local;
 using Flyte.Remote;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
+using Flyte.Generation;
 using Flyte.Tasks;
 
 namespace Flyte.Build;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Flyte.Json;
 using Flyte.Tasks;
 using Google.Protobuf;
 

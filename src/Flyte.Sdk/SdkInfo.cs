@@ -9,6 +9,7 @@ public static class SdkInfo
     /// <summary>The runtime flavor Flyte records for tasks written with this SDK.</summary>
     public const string Flavor = "csharp";
 
+    /// <summary>This SDK's version, as its package has it.</summary>
     public static string Version { get; } =
         typeof(SdkInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 

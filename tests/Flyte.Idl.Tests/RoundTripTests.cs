@@ -29,7 +29,7 @@ public class RoundTripTests
     [Fact]
     public void TaskInputs_is_wire_compatible_with_LiteralMap()
     {
-        // DESIGN.md §4: inputs.pb holds task.Inputs, which readers may parse as core.LiteralMap.
+        // docs/protocol.md, Files of an attempt: inputs.pb holds task.Inputs, which readers may parse as core.LiteralMap.
         var inputs = new Flyteidl2.Task.Inputs
         {
             Literals =

@@ -29,7 +29,7 @@ public class A0CommandTests
         Directory.CreateDirectory(work);
         try
         {
-            var inputs = new Flyteidl2.Task.Inputs { Literals = { new Flyteidl2.Task.NamedLiteral { Name = "x", Value = Flyte.Literals.ScalarLiterals.FromInt64(9) } } };
+            var inputs = new Flyteidl2.Task.Inputs { Literals = { new Flyteidl2.Task.NamedLiteral { Name = "x", Value = Flyte.Generation.ScalarLiterals.FromInt64(9) } } };
             File.WriteAllBytes(Path.Combine(work, "inputs.pb"), Google.Protobuf.MessageExtensions.ToByteArray(inputs));
 
             var (exitCode, output) = A0Process.Run(

@@ -1,7 +1,7 @@
+using Flyte.Generation;
 using System.Formats.Tar;
 using System.IO.Compression;
 using Flyte.Bundles;
-using Flyte.Literals;
 using Flyteidl2.Core;
 using Google.Protobuf;
 

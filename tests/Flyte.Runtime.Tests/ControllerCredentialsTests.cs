@@ -1,5 +1,6 @@
 using System.Text;
-using Flyte.Configuration;
+using Flyte.Runtime.Configuration;
+using Flyte.Remote.Auth;
 using Flyte.Remote;
 using Flyte.Runtime.CommandLine;
 using Flyte.Runtime.Controller;

@@ -2,7 +2,7 @@ using Flyte.Runtime.CommandLine;
 
 namespace Flyte.Runtime.Tests;
 
-/// <summary>A whole command line as the executor hands it to a0 (DESIGN.md §4), read end to end.</summary>
+/// <summary>A whole command line as the executor hands it to a0 (docs/protocol.md, Task container contract), read end to end.</summary>
 public class ExecutorCommandLineTests
 {
     [Fact]

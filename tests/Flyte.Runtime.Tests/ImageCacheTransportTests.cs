@@ -1,3 +1,4 @@
+using Flyte.Generation;
 using Flyte.Images;
 using Flyte.Runtime.CommandLine;
 using Flyte.Tasks;

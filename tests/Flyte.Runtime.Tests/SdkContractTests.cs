@@ -1,3 +1,4 @@
+using Flyte.Generation;
 using Flyte.Runtime.CommandLine;
 using Flyte.Tasks;
 

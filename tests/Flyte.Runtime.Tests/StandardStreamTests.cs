@@ -1,4 +1,4 @@
-using Flyte.Literals;
+using Flyte.Generation;
 using Google.Protobuf;
 
 namespace Flyte.Runtime.Tests;

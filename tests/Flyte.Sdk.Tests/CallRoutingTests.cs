@@ -1,4 +1,4 @@
-using Flyte.Execution;
+using Flyte.Generation;
 using Flyte.Sdk.Tests.Tasks;
 using Flyte.Tasks;
 

@@ -2,7 +2,7 @@ using Flyte.Tasks;
 
 namespace Flyte.Sdk.Tests;
 
-/// <summary>The executor's substitution of task container args (DESIGN.md §4).</summary>
+/// <summary>The executor's substitution of task container args (docs/protocol.md, Placeholders).</summary>
 public class ContainerPlaceholdersTests
 {
     private static readonly Dictionary<string, string> Values = new()

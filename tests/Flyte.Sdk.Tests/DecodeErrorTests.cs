@@ -1,4 +1,4 @@
-using Flyte.Literals;
+using Flyte.Generation;
 using Flyte.Sdk.Tests.Tasks;
 using Flyte.Tasks;
 using Flyteidl2.Core;
@@ -87,9 +87,9 @@ public class CorruptStructTests
         msgpack.Write(1);
         msgpack.Write(2);
         msgpack.Flush();
-        var inputs = new Flyteidl2.Core.LiteralMap { Literals = { ["v"] = Flyte.Literals.StructLiterals.FromMsgPack(writer.WrittenSpan) } };
+        var inputs = new Flyteidl2.Core.LiteralMap { Literals = { ["v"] = Flyte.Generation.StructLiterals.FromMsgPack(writer.WrittenSpan) } };
 
-        var e = await Assert.ThrowsAsync<Flyte.Literals.LiteralConversionException>(
+        var e = await Assert.ThrowsAsync<Flyte.LiteralConversionException>(
             () => Flyte.Sdk.Tests.Tasks.Echo.FlyteTasks.Record.InvokeAsync(inputs, Flyte.Tasks.TaskContext.Detached, default));
 
         Assert.StartsWith("input 'v': not a valid msgpack Point: ", e.Message);

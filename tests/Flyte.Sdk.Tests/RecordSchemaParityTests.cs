@@ -1,5 +1,5 @@
+using Flyte.Generation;
 using Flyte.Hashing;
-using Flyte.Literals;
 using Flyte.Sdk.Tests.Tasks;
 using Flyte.Tasks;
 using Flyteidl2.Core;

@@ -1,5 +1,5 @@
+using Flyte.Generation;
 using System.Collections.Concurrent;
-using Flyte.Execution;
 using Flyte.Tasks;
 using Flyteidl2.Core;
 using Google.Protobuf;

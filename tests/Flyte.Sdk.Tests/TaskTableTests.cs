@@ -1,3 +1,4 @@
+using Flyte.Generation;
 using Flyte.Sdk.Tests.Tasks;
 using Flyte.Tasks;
 

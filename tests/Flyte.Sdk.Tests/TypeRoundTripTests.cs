@@ -26,7 +26,7 @@ public class TypeRoundTripTests
     [Fact]
     public void UInt64_beyond_int64_is_refused_with_a_clear_message()
     {
-        var e = Assert.Throws<Flyte.Literals.LiteralConversionException>(() => Echo.FlyteTasks.UInt64.EncodeInputs(ulong.MaxValue));
+        var e = Assert.Throws<Flyte.LiteralConversionException>(() => Echo.FlyteTasks.UInt64.EncodeInputs(ulong.MaxValue));
         Assert.Contains("does not fit a Flyte INTEGER", e.Message);
     }
 

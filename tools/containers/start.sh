@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts what the container tests need, all on loopback (DESIGN.md §7), and leaves them running:
+# Starts what the container tests need, all on loopback (docs/test-services.md, Containers), and leaves them running:
 #   - the Docker engine, with no bridge and no iptables rules (containers use the host network only);
 #   - a registry (Debian's docker-registry) on 127.0.0.1:5000;
 #   - the base task image 127.0.0.1:5000/flyte-dotnet:10.0: Debian 12 (debootstrap --variant=minbase from

@@ -1,6 +1,6 @@
 using Flyte.Cli;
 using Flyte.Cli.Run;
-using Flyte.Json;
+using Flyte.Cli.Json;
 using Flyte.Tasks;
 using Flyteidl2.Core;
 
@@ -21,7 +21,7 @@ public static class CliInputsTarget
     public static FuzzTarget Target { get; } = new(
         Name,
         $"the arguments after the task name separated by NUL; a first argument '{RequiredTaskSwitch}' picks the task with required inputs",
-        ["flyte.dll Flyte.Cli.Run", "Flyte.Sdk.dll Flyte.Json Flyte.Literals"],
+        ["flyte.dll Flyte.Cli.Run Flyte.Cli.Json", "Flyte.Sdk.dll Flyte.Generation"],
         Run);
 
     public static void Run(byte[] input)

@@ -1,5 +1,5 @@
 using System.Text;
-using Flyte.Configuration;
+using Flyte.Runtime.Configuration;
 
 namespace Flyte.Fuzz.Targets;
 
@@ -13,7 +13,7 @@ public static class ConfigYamlTarget
     public const string Name = "config-yaml";
 
     public static FuzzTarget Target { get; } = new(Name, "the bytes of a config.yaml",
-        ["Flyte.Sdk.dll Flyte.Configuration", "YamlDotNet.dll"], Run);
+        ["a0.dll Flyte.Runtime.Configuration", "YamlDotNet.dll"], Run);
 
     public static void Run(byte[] input)
     {

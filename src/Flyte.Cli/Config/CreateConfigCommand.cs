@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Flyte.Configuration;
+using Flyte.Runtime.Configuration;
+using Flyte.Remote.Auth;
 using Flyte.Remote;
 
 namespace Flyte.Cli.Config;
@@ -156,11 +157,11 @@ internal sealed class CreateConfigCommand
     {
         switch (admin.AuthType)
         {
-            case Configuration.AuthType.ClientSecret when admin.ClientId is null:
+            case global::Flyte.Remote.Auth.AuthType.ClientSecret when admin.ClientId is null:
                 throw new UsageException("--auth-type ClientSecret needs --client-id");
-            case Configuration.AuthType.ClientSecret when admin.ClientSecretEnvVar is null && admin.ClientSecretLocation is null:
+            case global::Flyte.Remote.Auth.AuthType.ClientSecret when admin.ClientSecretEnvVar is null && admin.ClientSecretLocation is null:
                 throw new UsageException("--auth-type ClientSecret needs --client-secret-env-var or --client-secret-location (the secret itself is never written to the file)");
-            case Configuration.AuthType.ExternalCommand when admin.Command.Count == 0:
+            case global::Flyte.Remote.Auth.AuthType.ExternalCommand when admin.Command.Count == 0:
                 throw new UsageException("--auth-type ExternalCommand needs --auth-command <program> [--auth-command <argument> …]");
         }
     }

@@ -1,4 +1,5 @@
-using Flyte.Json;
+using Flyte.Build;
+using Flyte.Cli.Json;
 using Flyteidl2.Core;
 using Flyteidl2.Task;
 

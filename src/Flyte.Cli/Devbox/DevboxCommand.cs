@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Net;
-using Flyte.Configuration;
+using Flyte.Runtime.Configuration;
 using Flyte.Devbox;
 using Flyte.Devbox.Auth;
 using Flyte.Devbox.Execution;

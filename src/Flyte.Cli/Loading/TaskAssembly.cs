@@ -1,3 +1,4 @@
+using Flyte.Generation;
 using System.Collections.Concurrent;
 using System.Reflection;
 using Flyte.Loading;

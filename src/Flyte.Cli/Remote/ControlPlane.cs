@@ -1,4 +1,4 @@
-using Flyte.Configuration;
+using Flyte.Runtime.Configuration;
 using Flyte.Remote;
 using Flyte.Remote.Auth;
 
@@ -37,7 +37,7 @@ internal static class ControlPlane
             address = FlyteEndpoint.ToGrpcAddress(endpoint, config.Admin.Insecure);
             authentication = (!withCredentials ? new RemoteAuthentication()
                 : apiKey is not null ? RemoteAuthentication.FromApiKey(apiKey)
-                : RemoteAuthentication.FromConfig(config.Admin, environment.Variable))
+                : config.Admin.Authentication(environment.Variable))
                 with { TokenCacheDirectory = environment.TokenCacheDirectory };
         }
         catch (FlyteConfigException e)

@@ -28,7 +28,7 @@ internal sealed class LoginCommand
         using var remote = ControlPlane.Connect(options);
         var expires = await remote.SignInAsync(cancellationToken).ConfigureAwait(false);
         string until = expires is { } at ? $"; the token is valid until {at.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} and is renewed as needed" : "";
-        await console.Out.WriteLineAsync($"signed in to {options.Endpoint} ({options.Authentication.Type ?? Configuration.AuthType.Pkce}){until}").ConfigureAwait(false);
+        await console.Out.WriteLineAsync($"signed in to {options.Endpoint} ({options.Authentication.Type ?? Flyte.Remote.Auth.AuthType.Pkce}){until}").ConfigureAwait(false);
         return ExitCodes.Success;
     }, cancellationToken);
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Flyte.Json;
-using Flyte.Literals;
+using Flyte.Build;
+using Flyte.Cli.Json;
 using Flyteidl2.Core;
 
 namespace Flyte.Cli.Run;

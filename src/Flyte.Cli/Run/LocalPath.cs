@@ -1,4 +1,3 @@
-using Flyte.Literals;
 using Flyteidl2.Core;
 
 namespace Flyte.Cli.Run;

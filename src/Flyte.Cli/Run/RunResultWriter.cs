@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Flyte.Json;
+using Flyte.Cli.Json;
 using Flyte.Local;
 using Flyte.Tasks;
 using Flyteidl2.Core;

@@ -1,4 +1,5 @@
-using Flyte.Json;
+using Flyte.Build;
+using Flyte.Cli.Json;
 using Flyte.Tasks;
 using Flyteidl2.Core;
 

@@ -8,8 +8,8 @@ using Task = System.Threading.Tasks.Task;
 namespace Flyte.Devbox.Execution;
 
 /// <summary>
-/// The task container contract (DESIGN.md §4) applied to one attempt: placeholders in the args replaced, the
-/// executor's variables set, and where the attempt writes its result.
+/// The task container contract (docs/protocol.md, Task container contract) applied to one attempt: placeholders in the
+/// args replaced, the executor's variables set, and where the attempt writes its result.
 /// </summary>
 public static class AttemptLaunch
 {

@@ -12,7 +12,7 @@ namespace Flyte.Generators.Emitting;
 internal static class InterceptorEmitter
 {
     public const string HintName = "FlyteInterceptors.g.cs";
-    private const string Calls = "global::Flyte.Tasks.TaskCalls";
+    private const string Calls = "global::Flyte.Generation.TaskCalls";
 
     public static string Emit(IReadOnlyList<InterceptModel> sites)
     {
@@ -58,7 +58,7 @@ internal static class InterceptorEmitter
         string method = $"public static {task.Return.FullyQualifiedReturnType} {task.DefinitionClassName.Replace("_Task", "")}({parameters})";
 
         w.Open(method);
-        w.Open("if (global::Flyte.Execution.FlyteContext.Current is not { } runner)");
+        w.Open("if (global::Flyte.Generation.FlyteContext.Current is not { } runner)");
         w.Line(task.Return.Kind == ReturnKind.Void ? $"{original};" : $"return {original};");
         if (task.Return.Kind == ReturnKind.Void)
         {

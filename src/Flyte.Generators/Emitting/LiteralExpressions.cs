@@ -10,11 +10,11 @@ namespace Flyte.Generators.Emitting;
 /// </summary>
 internal static class LiteralExpressions
 {
-    private const string Scalars = "global::Flyte.Literals.ScalarLiterals";
-    private const string Collections = "global::Flyte.Literals.CollectionLiterals";
-    private const string Optionals = "global::Flyte.Literals.OptionalLiterals";
-    private const string Types = "global::Flyte.Literals.LiteralTypes";
-    private const string Files = "global::Flyte.Literals.BlobLiterals";
+    private const string Scalars = "global::Flyte.Generation.ScalarLiterals";
+    private const string Collections = "global::Flyte.Generation.CollectionLiterals";
+    private const string Optionals = "global::Flyte.Generation.OptionalLiterals";
+    private const string Types = "global::Flyte.Generation.LiteralTypes";
+    private const string Files = "global::Flyte.Generation.BlobLiterals";
 
     public static string LiteralType(TypeModel type) => type.Shape switch
     {

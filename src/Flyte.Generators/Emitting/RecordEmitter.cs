@@ -13,7 +13,7 @@ internal static class RecordEmitter
 {
     private const string Writer = "global::MessagePack.MessagePackWriter";
     private const string Reader = "global::MessagePack.MessagePackReader";
-    private const string Schema = "global::Flyte.Literals.JsonSchema";
+    private const string Schema = "global::Flyte.Generation.JsonSchema";
     private const string Value = "global::Google.Protobuf.WellKnownTypes.Value";
     private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
     private const string IsoFormat = "\"yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffffzzz\"";
@@ -62,7 +62,7 @@ internal static class RecordEmitter
         w.Line(Header.GeneratedCodeAttribute);
         w.Open($"internal static class {record.Identifier}Converter");
 
-        w.Line($"public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Literals.StructLiterals.Type({SchemaStruct(type)});");
+        w.Line($"public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type({SchemaStruct(type)});");
         w.Line();
 
         w.Open($"public static global::Flyteidl2.Core.Literal ToLiteral({t} value)");
@@ -70,17 +70,17 @@ internal static class RecordEmitter
         w.Line($"var writer = new {Writer}(buffer);");
         w.Line("Write(ref writer, value);");
         w.Line("writer.Flush();");
-        w.Line("return global::Flyte.Literals.StructLiterals.FromMsgPack(buffer.WrittenSpan);");
+        w.Line("return global::Flyte.Generation.StructLiterals.FromMsgPack(buffer.WrittenSpan);");
         w.Close();
         w.Line();
 
         w.Open($"public static {t} FromLiteral(global::Flyteidl2.Core.Literal literal)");
-        w.Line($"var reader = new {Reader}(global::Flyte.Literals.StructLiterals.ToMsgPack(literal));");
+        w.Line($"var reader = new {Reader}(global::Flyte.Generation.StructLiterals.ToMsgPack(literal));");
         w.Open("try");
         w.Line("return Read(ref reader);");
         w.Close();
-        w.Open("catch (global::System.Exception e) when (e is not global::Flyte.Literals.LiteralConversionException)");
-        w.Line($"throw new global::Flyte.Literals.LiteralConversionException($\"not a valid msgpack {Text.Escape(type.DisplayName)}: {{e.Message}}\", e);");
+        w.Open("catch (global::System.Exception e) when (e is not global::Flyte.LiteralConversionException)");
+        w.Line($"throw new global::Flyte.LiteralConversionException($\"not a valid msgpack {Text.Escape(type.DisplayName)}: {{e.Message}}\", e);");
         w.Close();
         w.Close();
         w.Line();
@@ -106,7 +106,7 @@ internal static class RecordEmitter
         var record = type.Record!;
         string t = type.FullyQualifiedName;
         w.Open($"public static {t} Read(ref {Reader} reader)");
-        w.Line($"if (reader.TryReadNil()) throw new global::Flyte.Literals.LiteralConversionException(\"expected a {Text.Escape(type.DisplayName)}, got nil\");");
+        w.Line($"if (reader.TryReadNil()) throw new global::Flyte.LiteralConversionException(\"expected a {Text.Escape(type.DisplayName)}, got nil\");");
         for (int i = 0; i < record.Properties.Count; i++)
         {
             var property = record.Properties[i];
@@ -142,7 +142,7 @@ internal static class RecordEmitter
             var property = record.Properties[i];
             if (property.Default is null && !IsNullable(property.Type))
             {
-                w.Line($"if ((seen & {1UL << (i % 64)}UL) == 0) throw new global::Flyte.Literals.LiteralConversionException(\"{Text.Escape(type.DisplayName)}.{property.Name} is missing\");");
+                w.Line($"if ((seen & {1UL << (i % 64)}UL) == 0) throw new global::Flyte.LiteralConversionException(\"{Text.Escape(type.DisplayName)}.{property.Name} is missing\");");
             }
         }
 
@@ -192,7 +192,7 @@ internal static class RecordEmitter
                 w.Line($"writer.Write({value}.ToString(\"D\"));");
                 break;
             case TypeShape.DateTime:
-                w.Line($"writer.Write(new global::System.DateTimeOffset(global::Flyte.Literals.ScalarLiterals.AsUtc({value})).ToString({IsoFormat}, {Invariant}));");
+                w.Line($"writer.Write(new global::System.DateTimeOffset(global::Flyte.Generation.ScalarLiterals.AsUtc({value})).ToString({IsoFormat}, {Invariant}));");
                 break;
             case TypeShape.DateTimeOffset:
                 w.Line($"writer.Write({value}.ToString({IsoFormat}, {Invariant}));");
@@ -271,7 +271,7 @@ internal static class RecordEmitter
                 break;
             case TypeShape.Enum:
                 w.Line($"string {text} = reader.ReadString()!;");
-                w.Line($"{target} = ({LiteralExpressions.EnumParse(type, text)}) ?? throw new global::Flyte.Literals.LiteralConversionException($\"'{{{text}}}' is not a member of {Text.Escape(type.DisplayName)}\");");
+                w.Line($"{target} = ({LiteralExpressions.EnumParse(type, text)}) ?? throw new global::Flyte.LiteralConversionException($\"'{{{text}}}' is not a member of {Text.Escape(type.DisplayName)}\");");
                 break;
             case TypeShape.Array:
                 w.Line($"int {count} = reader.ReadArrayHeader();");

@@ -22,7 +22,7 @@ internal static class TableEmitter
         w.Open($"namespace {TaskEmitter.GeneratedNamespace}");
         w.Line($"/// <summary>The Flyte tasks of assembly <c>{Text.Escape(assemblyName)}</c>.</summary>");
         w.Line(Header.GeneratedCodeAttribute);
-        w.Open("public sealed class FlyteTaskTable : global::Flyte.Tasks.ITaskTable");
+        w.Open("public sealed class FlyteTaskTable : global::Flyte.Generation.ITaskTable");
         w.Line("public static FlyteTaskTable Instance { get; } = new();");
         w.Line();
         w.Line($"public string AssemblyName => {Text.Literal(assemblyName)};");
@@ -48,7 +48,7 @@ internal static class TableEmitter
         w.Close(";");
         w.Line();
         w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-        w.Line("internal static void Register() => global::Flyte.Tasks.TaskRegistry.Register(Instance);");
+        w.Line("internal static void Register() => global::Flyte.Generation.TaskRegistry.Register(Instance);");
         w.Close();
         w.Close();
         return w.ToString();

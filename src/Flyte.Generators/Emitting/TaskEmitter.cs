@@ -13,6 +13,7 @@ internal static class TaskEmitter
     private const string Literal = "global::Flyteidl2.Core.Literal";
     private const string LiteralMap = "global::Flyteidl2.Core.LiteralMap";
     private const string Tasks = "global::Flyte.Tasks";
+    private const string Generation = "global::Flyte.Generation";
 
     public static string HintName(TaskModel task) => $"{task.ContainingTypeDisplayName}.{task.MethodName}.Task.g.cs";
 
@@ -47,7 +48,7 @@ internal static class TaskEmitter
     private static void EmitConstructor(SourceWriter w, TaskModel task, string? codeVersion, string assemblyName)
     {
         var o = task.Options;
-        w.Open($"private {task.DefinitionClassName}() : base(new {Tasks}.TaskDeclaration");
+        w.Open($"private {task.DefinitionClassName}() : base(new {Generation}.TaskDeclaration");
         w.Line($"Name = {Text.Literal(task.TaskName)},");
         w.Line($"ShortName = {Text.Literal(task.ShortName)},");
         w.Line($"EnvironmentName = {Text.Literal(task.EnvironmentName)},");
@@ -57,7 +58,7 @@ internal static class TaskEmitter
         w.Line($"IsWorkflow = {(task.IsWorkflow ? "true" : "false")},");
         w.Line($"Description = {Text.Literal(o.Description)},");
         w.Line($"Image = {Text.Literal(o.Image)},");
-        w.Open($"Policy = new {Tasks}.TaskPolicy");
+        w.Open($"Policy = new {Generation}.TaskPolicy");
         w.Line($"Retries = {o.Retries},");
         w.Line($"Timeout = {(o.TimeoutMilliseconds is { } milliseconds ? $"global::System.TimeSpan.FromMilliseconds({milliseconds})" : "null")},");
         w.Line($"Cache = {(o.Cache ? "true" : "false")},");
@@ -67,10 +68,10 @@ internal static class TaskEmitter
         w.Line($"CacheSerialize = {(o.CacheSerialize ? "true" : "false")},");
         w.Line($"Interruptible = {(o.Interruptible ? "true" : "false")},");
         w.Close(",");
-        w.Line($"Requests = new {Tasks}.ResourceQuantity[] {{ {string.Join(", ", o.Requests.Select(Resource))} }},");
-        w.Line($"Limits = new {Tasks}.ResourceQuantity[] {{ {string.Join(", ", o.Limits.Select(Resource))} }},");
+        w.Line($"Requests = new {Generation}.ResourceQuantity[] {{ {string.Join(", ", o.Requests.Select(Resource))} }},");
+        w.Line($"Limits = new {Generation}.ResourceQuantity[] {{ {string.Join(", ", o.Limits.Select(Resource))} }},");
         w.Line($"EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] {{ {string.Join(", ", o.Env.Select(e => $"new({Text.Literal(e.Name)}, {Text.Literal(e.Value)})"))} }},");
-        w.Line($"Secrets = new {Tasks}.SecretReference[] {{ {string.Join(", ", o.Secrets.Select(s => $"new({Text.Literal(s.Group)}, {Text.Literal(s.Key)})"))} }},");
+        w.Line($"Secrets = new {Generation}.SecretReference[] {{ {string.Join(", ", o.Secrets.Select(s => $"new({Text.Literal(s.Group)}, {Text.Literal(s.Key)})"))} }},");
         w.Close(")");
         w.Line("{");
         w.Line("}");
@@ -142,7 +143,7 @@ internal static class TaskEmitter
     }
 
     private static string DecodeNamed(string map, string name, string role, TypeModel type) =>
-        $"{Tasks}.TaskCalls.Decode({map}, {Text.Literal(name)}, {Text.Literal(role)}, static ({Literal} l0) => {LiteralExpressions.Decode(type, "l0")})";
+        $"{Generation}.TaskCalls.Decode({map}, {Text.Literal(name)}, {Text.Literal(role)}, static ({Literal} l0) => {LiteralExpressions.Decode(type, "l0")})";
 
     private static void EmitInvoke(SourceWriter w, TaskModel task)
     {

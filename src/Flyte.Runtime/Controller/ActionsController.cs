@@ -1,4 +1,4 @@
-using Flyte.Execution;
+using Flyte.Generation;
 using Flyte.Hashing;
 using Flyte.Local;
 using Flyte.Remote;

@@ -1,4 +1,4 @@
-using Flyte.Configuration;
+using Flyte.Runtime.Configuration;
 using Flyte.Remote;
 using Flyte.Remote.Auth;
 using Flyte.Remote.Connection;
@@ -73,7 +73,7 @@ internal sealed class ControlPlaneConnection(ControllerSettings settings) : IDis
             try
             {
                 admin = FlyteConfigLoader.Load(path, Environment.CurrentDirectory, environment, homeDirectory: null).Config.Admin;
-                fromConfig = RemoteAuthentication.FromConfig(admin, environment);
+                fromConfig = admin.Authentication(environment);
             }
             catch (FlyteConfigException e)
             {

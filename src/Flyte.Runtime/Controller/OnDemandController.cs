@@ -1,4 +1,4 @@
-using Flyte.Execution;
+using Flyte.Generation;
 using Flyte.Tasks;
 using Flyteidl2.Core;
 

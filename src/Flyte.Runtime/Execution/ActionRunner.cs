@@ -1,3 +1,4 @@
+using Flyte.Generation;
 using System.Diagnostics.CodeAnalysis;
 using Flyte.Bundles;
 using Flyte.Execution;
@@ -13,7 +14,7 @@ using Google.Protobuf;
 namespace Flyte.Runtime.Execution;
 
 /// <summary>
-/// Runs one action as the Flyte executor asks (DESIGN.md §4): fetch and unpack the code bundle,
+/// Runs one action as the Flyte executor asks (docs/protocol.md, Task container contract): fetch and unpack the code bundle,
 /// load the user's assembly, find the task in its dispatch table, read inputs.pb, run the task,
 /// and write outputs.pb or error.pb under the output prefix. The files carry the result: the
 /// exit code is 0 either way, and non-zero only when not even error.pb could be written.
@@ -45,7 +46,7 @@ internal sealed class ActionRunner(TextWriter log)
                 }
                 error = null;
             }
-            catch (Literals.LiteralConversionException e)
+            catch (LiteralConversionException e)
             {
                 // The inputs do not fit the task's interface: another attempt gets the same inputs, so it would fail too.
                 error = ContainerErrors.FromSystem("InputsMismatch", e.Message, recoverable: false);

@@ -1,3 +1,4 @@
+using Flyte.Generation;
 using Flyte.Tasks;
 
 namespace Flyte.Runtime.Execution;

@@ -6,5 +6,6 @@ namespace Flyte;
 /// </summary>
 public sealed record FlyteFile(string Uri, string Format = "")
 {
+    /// <inheritdoc />
     public override string ToString() => Uri;
 }

@@ -1,7 +1,7 @@
 namespace Flyte.Bundles;
 
 /// <summary>A code bundle that <see cref="CodeBundle.ExtractAsync"/> refused; nothing of it was left in the destination.</summary>
-public sealed class BundleRejectedException : Exception
+internal sealed class BundleRejectedException : Exception
 {
     public BundleRejectedException(string message, string? entryName = null, Exception? innerException = null)
         : base(message, innerException)

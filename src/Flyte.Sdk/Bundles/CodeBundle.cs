@@ -11,7 +11,7 @@ namespace Flyte.Bundles;
 /// folder's root excludes files and is not bundled itself. The compressed bytes come from the runtime's zlib, so the
 /// same folder packed under different .NET major versions may give different (equally valid) bundles.
 /// </remarks>
-public static class CodeBundle
+internal static class CodeBundle
 {
     private const string Prefix = "fast";
     private const string Extension = ".tar.gz";

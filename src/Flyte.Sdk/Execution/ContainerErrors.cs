@@ -6,7 +6,7 @@ namespace Flyte.Execution;
 /// How an action's failure is written to error.pb, by a0 and the local engine alike: user errors by
 /// their exception, everything else (timeouts, aborts, a0's own failures) as a SYSTEM error.
 /// </summary>
-public static class ContainerErrors
+internal static class ContainerErrors
 {
     /// <summary>The user's code threw: NON_RECOVERABLE unless the exception says it is transient.</summary>
     public static ContainerError FromUser(Exception exception) => new()

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Flyte.Hashing;
 
 /// <summary>flyte-sdk's <c>base36_encode</c>: the bytes as one big-endian unsigned number, digits 0-9a-z, no padding.</summary>
-public static class Base36
+internal static class Base36
 {
     private const string Alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
 

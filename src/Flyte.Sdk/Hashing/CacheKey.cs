@@ -3,7 +3,7 @@ namespace Flyte.Hashing;
 /// <summary>
 /// flyte-sdk's <c>generate_cache_key_hash</c>, sent as <c>TaskAction.cache_key</c> when the task is cacheable.
 /// </summary>
-public static class CacheKey
+internal static class CacheKey
 {
     /// <param name="taskName">The task's full name, <c>env.task</c>.</param>
     /// <param name="inputsHash">The inputs hash, already filtered (<c>InputsHash.ComputeFiltered</c>) when the task ignores some inputs for caching.</param>

@@ -10,7 +10,7 @@ namespace Flyte.Hashing;
 /// The key holds everything that goes into the child's name, so calls that would get different names never share a
 /// counter and the numbering does not depend on the order in which concurrent calls happen to run.
 /// </remarks>
-public sealed class CallSequencer
+internal sealed class CallSequencer
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 

@@ -8,11 +8,11 @@ namespace Flyte.Hashing;
 /// <c>parent-inputsHash-taskIdentity-sequence[-group]</c>. Deterministic, so a retried parent finds the children it
 /// already ran.
 /// </summary>
-public static class ChildActionName
+internal static class ChildActionName
 {
     /// <param name="parentActionName">The name of the action making the call.</param>
     /// <param name="inputsHash">The call's inputs hash, filtered of cache-ignored inputs if the task has any.</param>
-    /// <param name="taskIdentity"><see cref="TaskIdentity.Compute"/> of the called task.</param>
+    /// <param name="taskIdentity"><see cref="TaskIdentity.Compute(string, string, string)"/> of the called task.</param>
     /// <param name="sequence">1 for the first call with this identity, inputs and group within the parent, 2 for the next
     /// (see <see cref="CallSequencer"/>).</param>
     /// <param name="group">The group the call is made in; null or "" for none (Python tests it for truth).</param>

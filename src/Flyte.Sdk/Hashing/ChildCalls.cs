@@ -7,7 +7,7 @@ namespace Flyte.Hashing;
 /// Names the actions one parent action creates, the same way wherever the parent runs (the local engine, a0's
 /// controller): deterministic, so a retried parent finds the children it already ran. One instance per parent attempt.
 /// </summary>
-public sealed class ChildCalls(string parentActionName)
+internal sealed class ChildCalls(string parentActionName)
 {
     private readonly CallSequencer _sequencer = new();
 
@@ -35,4 +35,4 @@ public sealed class ChildCalls(string parentActionName)
 
 /// <param name="ActionName">The child action's deterministic name.</param>
 /// <param name="InputsHash">Its inputs hash, filtered of cache-ignored inputs.</param>
-public sealed record ChildCall(string ActionName, string InputsHash);
+internal sealed record ChildCall(string ActionName, string InputsHash);

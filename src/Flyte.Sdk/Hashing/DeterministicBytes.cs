@@ -15,7 +15,7 @@ namespace Flyte.Hashing;
 /// Only descriptors are consulted (no reflection), which keeps this trim- and AOT-safe.
 /// Maps must have string keys (all in the Flyte schema that get hashed do); other key types throw.
 /// </remarks>
-public static class DeterministicBytes
+internal static class DeterministicBytes
 {
     public static byte[] Of(IMessage message)
     {

@@ -7,7 +7,7 @@ namespace Flyte.Hashing;
 /// flyte-sdk's <c>hash_data</c>: standard, padded base64 of a SHA-256 digest (44 characters).
 /// flyte-sdk's docstrings call it hexadecimal; it is not.
 /// </summary>
-public static class FlyteHash
+internal static class FlyteHash
 {
     public static string Of(string data)
     {

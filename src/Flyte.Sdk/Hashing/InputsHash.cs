@@ -11,7 +11,7 @@ namespace Flyte.Hashing;
 /// <c>name ":" repr(literal) ";"</c> for each input, in the order given, which must be declaration order.
 /// "" when there are no inputs. <c>Inputs.context</c> plays no part.
 /// </summary>
-public static class InputsHash
+internal static class InputsHash
 {
     private const string MsgPackTag = "msgpack";
 

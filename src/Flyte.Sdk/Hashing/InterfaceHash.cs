@@ -10,7 +10,7 @@ namespace Flyte.Hashing;
 /// Hash the interface as the runtime sends it: flyte-sdk adds variable descriptions only at deploy time, and a
 /// description changes the hash.
 /// </remarks>
-public static class InterfaceHash
+internal static class InterfaceHash
 {
     public static string Compute(TypedInterface? iface)
     {

@@ -6,7 +6,7 @@ namespace Flyte.Hashing;
 /// flyte-sdk's <c>generate_task_identity_hash</c>: what a task is apart from where it runs (name, interface, code
 /// version; not image, bundle or resources), so child action names survive code-bundle changes.
 /// </summary>
-public static class TaskIdentity
+internal static class TaskIdentity
 {
     public static string Compute(TaskTemplate template)
     {

@@ -1,7 +1,7 @@
 namespace Flyte.Images;
 
 /// <summary>Where a Docker engine's API is, as the docker CLI finds it.</summary>
-public static class DockerEngine
+internal static class DockerEngine
 {
     /// <summary><c>$DOCKER_HOST</c> when set, else the local socket.</summary>
     public static Uri DefaultAddress() =>

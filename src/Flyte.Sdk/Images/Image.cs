@@ -5,7 +5,7 @@ namespace Flyte.Images;
 /// <summary>
 /// A task image, described in C#: a base image (by default Flyte's .NET base: the runtime and <c>a0</c> on PATH), Debian
 /// packages to install, commands to run, environment variables and files to add. The project's published code goes into
-/// <c>/app</c> on top. Its tag is derived from its content (<see cref="ImageTag"/>), so an unchanged image is never built
+/// <c>/app</c> on top. Its tag is derived from its content (Flyte.Images' <c>ImageTag</c>), so an unchanged image is never built
 /// or pushed twice. Immutable: each <c>With…</c> returns a new image.
 /// </summary>
 /// <example><code>
@@ -54,6 +54,7 @@ public sealed record Image
         return new Image(baseImage.Trim(), CheckDotnetVersion(dotnetVersion));
     }
 
+    /// <summary>This image with <paramref name="packages"/> installed after its own.</summary>
     public Image WithAptPackages(params string[] packages)
     {
         foreach (string package in packages)
@@ -66,6 +67,7 @@ public sealed record Image
         return this with { AptPackages = AptPackages.AddRange(packages) };
     }
 
+    /// <summary>This image with <paramref name="commands"/> run after its own.</summary>
     public Image WithCommands(params string[] commands)
     {
         foreach (string command in commands)
@@ -78,6 +80,7 @@ public sealed record Image
         return this with { Commands = Commands.AddRange(commands) };
     }
 
+    /// <summary>This image with the environment variable <paramref name="name"/> set to <paramref name="value"/>.</summary>
     public Image WithEnvironment(string name, string value)
     {
         if (string.IsNullOrEmpty(name) || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '_')) || char.IsAsciiDigit(name[0]))
@@ -103,11 +106,13 @@ public sealed record Image
     /// <summary>Whether building it runs commands in the image (packages, commands): that takes a builder with an engine, not only a registry.</summary>
     public bool HasRunSteps => AptPackages.Length > 0 || Commands.Length > 0;
 
+    /// <inheritdoc />
     public bool Equals(Image? other) =>
         other is not null && BaseImage == other.BaseImage && DotnetVersion == other.DotnetVersion
         && AptPackages.SequenceEqual(other.AptPackages) && Commands.SequenceEqual(other.Commands)
         && Environment.SequenceEqual(other.Environment) && Files.SequenceEqual(other.Files);
 
+    /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(BaseImage, DotnetVersion, AptPackages.Length, Commands.Length, Environment.Count, Files.Length);
 
     private static string CheckDotnetVersion(string version) => version is "8.0" or "9.0" or "10.0"

@@ -7,7 +7,7 @@ namespace Flyte.Images;
 /// Writes <c>a0 --image-cache</c> as flyte-sdk does: base64(gzip(JSON)) of
 /// <c>{"image_lookup": {"&lt;environment&gt;": "&lt;image&gt;"}, "build_run_ids": {}}</c>.
 /// </summary>
-public static class ImageCacheTransport
+internal static class ImageCacheTransport
 {
     public static string Encode(IReadOnlyDictionary<string, string> imagesByEnvironment)
     {

@@ -1,7 +1,7 @@
 namespace Flyte.Images;
 
 /// <summary>Image references as registries and engines take them: <c>[registry[:port]/]repository[:tag][@digest]</c>.</summary>
-public static class ImageReference
+internal static class ImageReference
 {
     /// <summary>
     /// The repository (with its registry) and the tag or digest: <c>127.0.0.1:5000/app:1.0</c> → (<c>127.0.0.1:5000/app</c>, <c>1.0</c>),

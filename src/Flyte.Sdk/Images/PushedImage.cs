@@ -8,7 +8,7 @@ namespace Flyte.Images;
 /// output) by <c>flyte image push</c>, so that a deploy of that build runs its tasks in that image.
 /// </summary>
 /// <param name="CodeInImage">The image's a0 has the project's tasks compiled in (a native a0): a deploy ships no code bundle.</param>
-public sealed record PushedImage(string Reference, bool CodeInImage = false)
+internal sealed record PushedImage(string Reference, bool CodeInImage = false)
 {
     public const string FileName = "image.json";
 

@@ -1,3 +1,4 @@
+using Flyte.Generation;
 using Flyte.Tasks;
 
 namespace Flyte.Images;
@@ -8,7 +9,7 @@ namespace Flyte.Images;
 /// environment's (the generator has already put the task's over the environment's in <see cref="TaskDeclaration.Image"/>),
 /// else the image pushed for the build, else the configured default, else the SDK's base image for its .NET version.
 /// </summary>
-public static class TaskImages
+internal static class TaskImages
 {
     /// <summary>The base image for the .NET version the SDK targets: what tasks run in when nothing names an image.</summary>
     public static string SdkDefault { get; } = Image.ForDotnet(SdkInfo.DotnetVersion).BaseImage;

@@ -14,7 +14,7 @@ namespace Flyte.Loading;
 /// when an assembly the host does not share is asked for, and the host's list is searched, not copied.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Loads user assemblies from disk.")]
-public sealed class TaskLoadContext : AssemblyLoadContext
+internal sealed class TaskLoadContext : AssemblyLoadContext
 {
     // Whatever the host's list says, these must be shared: they define the types that cross between the task assembly and the host.
     private static readonly string[] AlwaysShared = ["Flyte.Sdk", "Flyte.Idl", "Google.Protobuf", "MessagePack", "MessagePack.Annotations"];

@@ -13,19 +13,28 @@ public sealed class ActionReport
         Parent = parent;
     }
 
+    /// <summary>The action's name: <c>a0</c> for the root, a hash of the call for a child.</summary>
     public string Name { get; }
+    /// <summary>The task the action ran.</summary>
     public string TaskName { get; }
+    /// <summary>The action that started this one; null for the root.</summary>
     public ActionReport? Parent { get; }
+    /// <summary>Where the action got to.</summary>
     public ActionPhase Phase { get; internal set; } = ActionPhase.Queued;
+    /// <summary>How many attempts ran.</summary>
     public int Attempts { get; internal set; }
+    /// <summary>The outputs came from the local cache.</summary>
     public bool CacheHit { get; internal set; }
+    /// <summary>How long the action took, every attempt included.</summary>
     public TimeSpan Duration { get; internal set; }
 
     /// <summary>The user's exception and stack trace of the last failed attempt, if any.</summary>
     public string? Error { get; internal set; }
 
+    /// <summary>One line per failed attempt: the exception type and message.</summary>
     public IReadOnlyList<string> AttemptErrors { get { lock (_attemptErrors) { return _attemptErrors.ToArray(); } } }
 
+    /// <summary>The actions this one started, in the order they started.</summary>
     public IReadOnlyList<ActionReport> Children { get { lock (_children) { return _children.ToArray(); } } }
 
     internal void AddChild(ActionReport child) { lock (_children) { _children.Add(child); } }
@@ -72,6 +81,7 @@ public sealed class ActionReport
         }
     }
 
+    /// <summary>The name Flyte gives <paramref name="phase"/> (<c>SUCCEEDED</c>, <c>FAILED</c>, …).</summary>
     public static string PhaseName(ActionPhase phase) => Remote.PhaseNames.Of((Flyteidl2.Common.ActionPhase)(int)phase);
 
     /// <summary>Ended with outputs: succeeded, or recovered from an earlier run.</summary>

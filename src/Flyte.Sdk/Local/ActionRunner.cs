@@ -1,4 +1,4 @@
-using Flyte.Execution;
+using Flyte.Generation;
 using Flyte.Hashing;
 using Flyte.Tasks;
 using Flyteidl2.Core;
@@ -7,7 +7,7 @@ namespace Flyte.Local;
 
 /// <summary>
 /// The Flyte context of one running action: each task it calls becomes a child action with a
-/// deterministic name (DESIGN.md §4), so a rerun finds the same names.
+/// deterministic name (docs/protocol.md, Names and hashes), so a rerun finds the same names.
 /// </summary>
 internal sealed class ActionRunner : ITaskRunner
 {

@@ -7,7 +7,7 @@ namespace Flyte.Local;
 /// Cached outputs on disk: one <c>outputs.pb</c> per task and cache key, under the cache folder.
 /// Writes go to a temporary file first and are moved into place, so a reader never sees half a file.
 /// </summary>
-public sealed class LocalCache
+internal sealed class LocalCache
 {
     public LocalCache(string directory) => Directory = directory;
 

@@ -1,3 +1,4 @@
+using Flyte.Generation;
 using Flyte.Execution;
 using Flyte.Hashing;
 using Flyte.Tasks;
@@ -27,11 +28,13 @@ public sealed class LocalEngine
         _fakes = options.Fakes.ToDictionary(f => f.Task.Name, StringComparer.Ordinal);
     }
 
+    /// <summary>The name of the run this engine runs.</summary>
     public string RunName { get; }
 
     internal RunLayout Layout { get; }
 
     /// <summary>Runs <paramref name="task"/> as the root action <c>a0</c> of a new run.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The untyped and the typed overload differ in their required parameters (the typed one takes the decoder), so no call is ambiguous.")]
     public static async Task<LocalRunResult> RunAsync(TaskDefinition task, LiteralMap inputs, LocalRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -50,6 +53,7 @@ public sealed class LocalEngine
     }
 
     /// <summary>Runs <paramref name="task"/> and decodes its result with <paramref name="decodeOutputs"/>.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The untyped and the typed overload differ in their required parameters (the typed one takes the decoder), so no call is ambiguous.")]
     public static async Task<LocalRunResult<T>> RunAsync<T>(TaskDefinition task, LiteralMap inputs, Func<LiteralMap, T> decodeOutputs, LocalRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         var result = await RunAsync(task, inputs, options, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,7 @@ public class LocalRunResult
         Failure = failure;
     }
 
+    /// <summary>The run's name.</summary>
     public string RunName { get; }
 
     /// <summary>Holds <c>&lt;action&gt;/&lt;attempt&gt;/inputs.pb|outputs.pb|error.pb</c> for every action.</summary>
@@ -22,13 +23,16 @@ public class LocalRunResult
     /// <summary>The root action (<c>a0</c>) and, below it, every action it started.</summary>
     public ActionReport Report { get; }
 
+    /// <summary>How the root action ended.</summary>
     public ActionPhase Phase => Report.Phase;
 
+    /// <summary>The run ended with outputs.</summary>
     public bool Succeeded => Outputs is not null;
 
     /// <summary>The root task's output literals; null when the run failed.</summary>
     public LiteralMap? Outputs { get; }
 
+    /// <summary>Why the run failed; null when it succeeded.</summary>
     public TaskFailedException? Failure { get; }
 }
 

@@ -7,7 +7,7 @@ namespace Flyte.Local;
 /// The files of a local run, laid out as a remote run's: <c>&lt;run dir&gt;/&lt;action&gt;/&lt;attempt&gt;/</c>
 /// holding <c>inputs.pb</c> (task.Inputs) and then <c>outputs.pb</c> (task.Outputs) or <c>error.pb</c> (core.ErrorDocument).
 /// </summary>
-public sealed class RunLayout
+internal sealed class RunLayout
 {
     public RunLayout(string runDirectory) => RunDirectory = runDirectory;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Flyte.Local;
 
 /// <summary>Run names like Flyte's: a letter, then random lower-case letters and digits.</summary>
-public static class RunNames
+internal static class RunNames
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 

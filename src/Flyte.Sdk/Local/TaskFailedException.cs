@@ -5,8 +5,9 @@ namespace Flyte.Local;
 /// Thrown where the task was called (so a workflow can catch it) and by the run itself.
 /// <see cref="Exception.InnerException"/> is the last attempt's exception, with the user's stack trace.
 /// </summary>
-public sealed class TaskFailedException : Exception
+public sealed class TaskFailedException : FlyteException
 {
+    /// <summary>An action that ran here ended without outputs after <paramref name="attemptErrors"/>; <paramref name="lastError"/> is the last attempt's exception.</summary>
     public TaskFailedException(string taskName, string actionName, ActionPhase phase, IReadOnlyList<string> attemptErrors, Exception? lastError)
         : base(Describe(taskName, actionName, phase, attemptErrors), lastError)
     {
@@ -27,8 +28,11 @@ public sealed class TaskFailedException : Exception
         ErrorCode = errorCode;
     }
 
+    /// <summary>The task that failed.</summary>
     public string TaskName { get; }
+    /// <summary>The action that ran it.</summary>
     public string ActionName { get; }
+    /// <summary>How the action ended: failed, timed out or aborted.</summary>
     public ActionPhase Phase { get; }
 
     /// <summary>One line per attempt: the exception type and message.</summary>

@@ -9,14 +9,17 @@ namespace Flyte.Local;
 /// </summary>
 public sealed class TaskFake
 {
+    /// <summary>A fake of <paramref name="task"/> that answers with <paramref name="invoke"/>; generated handles' <c>Fake</c> methods build typed ones.</summary>
     public TaskFake(TaskDefinition task, Func<LiteralMap, CancellationToken, Task<LiteralMap>> invoke)
     {
         Task = task;
         Invoke = invoke;
     }
 
+    /// <summary>The task this fake replaces.</summary>
     public TaskDefinition Task { get; }
 
+    /// <summary>What the engine calls instead of the task: the input literals in, the output literals out.</summary>
     public Func<LiteralMap, CancellationToken, Task<LiteralMap>> Invoke { get; }
 
     /// <summary>How many times the fake ran.</summary>

@@ -4,7 +4,7 @@ namespace Flyte.Local;
 /// Formats an exception the way a user wants to read it: type, message and the frames of their
 /// own code, without the engine's and the generated invoker's frames around them.
 /// </summary>
-public static class UserStackTrace
+internal static class UserStackTrace
 {
     private static readonly string[] HiddenFramePrefixes =
     [

@@ -7,7 +7,7 @@ namespace Flyte.Remote;
 /// Puts a code bundle where the control plane's tasks can fetch it (<see cref="DataProxyUpload"/>), filed under its MD5.
 /// The native URL it returns goes into the task specs.
 /// </summary>
-public static class CodeBundleUpload
+internal static class CodeBundleUpload
 {
     public static Task<string> UploadAsync(DataProxyService.DataProxyServiceClient dataProxy, HttpClient http, CodeBundleFile bundle,
         RemoteOptions options, CancellationToken cancellationToken = default) =>

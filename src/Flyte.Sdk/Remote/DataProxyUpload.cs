@@ -10,7 +10,7 @@ namespace Flyte.Remote;
 /// (<see cref="SignedUrlUpload"/>). The location depends on the content's MD5 (and the
 /// names), so the same content always lands on the same object.
 /// </summary>
-public static class DataProxyUpload
+internal static class DataProxyUpload
 {
     /// <summary>The signed URL is used at once; flyte-sdk asks for the same lifetime.</summary>
     private static readonly TimeSpan UrlLifetime = TimeSpan.FromSeconds(60);

@@ -11,4 +11,5 @@ public sealed record Deployment(string Version, string? CodeBundleUri, IReadOnly
     public bool Unchanged => Tasks.All(t => !t.Created);
 }
 
+/// <summary>One task of a deployment: its <paramref name="Name"/>, the <paramref name="Version"/> deployed, and whether this deployment <paramref name="Created"/> it (false: it was there with the same spec).</summary>
 public sealed record DeployedTask(string Name, string Version, bool Created);

@@ -29,6 +29,7 @@ public sealed class FlyteRemote : IDisposable
         DataProxy = new DataProxyService.DataProxyServiceClient(_channel.Invoker);
     }
 
+    /// <summary>Where and how this client connects.</summary>
     public RemoteOptions Options { get; }
 
     internal TaskService.TaskServiceClient Tasks { get; }
@@ -37,6 +38,7 @@ public sealed class FlyteRemote : IDisposable
 
     internal DataProxyService.DataProxyServiceClient DataProxy { get; }
 
+    /// <summary>A client of the control plane at <paramref name="options"/>' endpoint; it connects on its first call.</summary>
     public static FlyteRemote Connect(RemoteOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -158,6 +160,7 @@ public sealed class FlyteRemote : IDisposable
     /// Starts <paramref name="task"/>, at its newest deployed version, with <paramref name="inputs"/>. Local files and
     /// folders among the inputs are uploaded first and the run gets their remote URIs.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The untyped and the typed overload differ in their required parameters (the typed one takes the decoder), so no call is ambiguous.")]
     public async Task<RemoteRun<T>> RunAsync<T>(TaskDefinition task, LiteralMap inputs, Func<LiteralMap, T> decodeOutputs, string? runName = null, CancellationToken cancellationToken = default)
     {
         var id = await StartAsync(task, version: null, inputs, runName, cancellationToken).ConfigureAwait(false);
@@ -165,6 +168,7 @@ public sealed class FlyteRemote : IDisposable
     }
 
     /// <summary>Starts <paramref name="task"/> (one without a result), at its newest deployed version; local input files are uploaded first.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The untyped and the typed overload differ in their required parameters (the typed one takes the decoder), so no call is ambiguous.")]
     public async Task<RemoteRun> RunAsync(TaskDefinition task, LiteralMap inputs, string? runName = null, CancellationToken cancellationToken = default) =>
         new(this, await StartAsync(task, version: null, inputs, runName, cancellationToken).ConfigureAwait(false));
 
@@ -307,6 +311,7 @@ public sealed class FlyteRemote : IDisposable
         };
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
         _channel.Dispose();

@@ -9,7 +9,7 @@ namespace Flyte.Remote;
 /// <param name="Filename">Its name in storage; may hold '/' (a file inside an uploaded folder).</param>
 /// <param name="FilenameRoot">The folder it goes in; empty lets the control plane derive one from the MD5.</param>
 /// <param name="Description">What it is, for error messages: "the code bundle", "input file".</param>
-public sealed record LocalUpload(string LocalPath, byte[] ContentMd5, long ContentLength, string Filename, string FilenameRoot, string Description)
+internal sealed record LocalUpload(string LocalPath, byte[] ContentMd5, long ContentLength, string Filename, string FilenameRoot, string Description)
 {
     /// <summary>Reads <paramref name="localPath"/> once for its MD5 and length.</summary>
     public static async Task<LocalUpload> OfFileAsync(string localPath, string filename, string filenameRoot, string description, CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ using Flyteidl2.Common;
 namespace Flyte.Remote;
 
 /// <summary>Phases as people read them (QUEUED, RUNNING, SUCCEEDED…), and which of them end an action.</summary>
-public static class PhaseNames
+internal static class PhaseNames
 {
     /// <summary>
     /// ACTION_PHASE_RECOVERED: the action's result was taken over from an earlier run instead of running again. Newer

@@ -8,8 +8,11 @@ public sealed record RemoteOptions
     /// <summary>The control plane's address: <c>http://127.0.0.1:8090</c> for a devbox (plaintext), <c>https://host</c> for a cluster.</summary>
     public required string Endpoint { get; init; }
 
+    /// <summary>The organization of the tasks and runs; empty for none (open-source Flyte).</summary>
     public string Org { get; init; } = "";
+    /// <summary>The project tasks are deployed to and run in.</summary>
     public string Project { get; init; } = "flytesnacks";
+    /// <summary>The domain tasks are deployed to and run in.</summary>
     public string Domain { get; init; } = "development";
 
     /// <summary>TLS without verifying the server's certificate (<c>admin.insecureSkipVerify</c>): for a test cluster only.</summary>

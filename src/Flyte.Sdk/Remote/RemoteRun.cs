@@ -27,10 +27,13 @@ public class RemoteRun
         Id = id;
     }
 
+    /// <summary>The run's identifier on the control plane.</summary>
     public RunIdentifier Id { get; }
 
+    /// <summary>The run's name.</summary>
     public string Name => Id.Name;
 
+    /// <summary>The run as the control plane sees it now: its phase, its actions and their errors.</summary>
     public Task<RunDetails> GetDetailsAsync(CancellationToken cancellationToken = default) =>
         _remote.CallAsync(async () => (await _remote.Runs.GetRunDetailsAsync(new GetRunDetailsRequest { RunId = Id }, cancellationToken: cancellationToken).ConfigureAwait(false)).Details);
 
@@ -226,6 +229,7 @@ public class RemoteRun
         }
     }
 
+    /// <summary>Asks the control plane to abort the run and every action in it, for <paramref name="reason"/>.</summary>
     public Task AbortAsync(string reason = "aborted by the user", CancellationToken cancellationToken = default) =>
         _remote.CallAsync(async () => await _remote.Runs.AbortRunAsync(new AbortRunRequest { RunId = Id, Reason = reason }, cancellationToken: cancellationToken).ConfigureAwait(false));
 }

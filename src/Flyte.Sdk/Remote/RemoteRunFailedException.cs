@@ -6,8 +6,10 @@ namespace Flyte.Remote;
 public sealed class RemoteRunFailedException(string runName, ActionPhase phase, Flyteidl2.Workflow.ErrorInfo? error)
     : FlyteRemoteException($"run {runName} ended {PhaseNames.Of(phase)}{(error is null ? "" : ": " + error.Message)}")
 {
+    /// <summary>The run that failed.</summary>
     public string RunName { get; } = runName;
 
+    /// <summary>How the run ended: failed, timed out or aborted.</summary>
     public ActionPhase Phase { get; } = phase;
 
     /// <summary>The error the run's root action reported (its message and whether the user's code or the system failed).</summary>

@@ -51,6 +51,7 @@ public sealed class AzureBlobObjectStore : IObjectStore
 
     internal BlobServiceClient Client => client;
 
+    /// <inheritdoc />
     public async Task<Stream> OpenReadAsync(string uri, CancellationToken cancellationToken = default)
     {
         var blob = BlobOf(uri);
@@ -65,6 +66,7 @@ public sealed class AzureBlobObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public async Task WriteAsync(string uri, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -72,6 +74,7 @@ public sealed class AzureBlobObjectStore : IObjectStore
         await blob.UploadAsync(content, new BlobUploadOptions { TransferOptions = transfer }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
     public async Task<bool> ExistsAsync(string uri, CancellationToken cancellationToken = default)
     {
         var blob = BlobOf(uri);
@@ -86,6 +89,7 @@ public sealed class AzureBlobObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public async Task DeleteAsync(string uri, CancellationToken cancellationToken = default)
     {
         var blob = BlobOf(uri);
@@ -99,6 +103,7 @@ public sealed class AzureBlobObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var location = Locate(prefix);
@@ -129,6 +134,7 @@ public sealed class AzureBlobObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
     }

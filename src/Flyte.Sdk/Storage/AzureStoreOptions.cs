@@ -8,8 +8,10 @@ namespace Flyte.Storage;
 /// </summary>
 public sealed record AzureStoreOptions
 {
+    /// <summary>The default size of the blocks a large upload is split into: 8 MiB.</summary>
     public const long DefaultBlockSize = 8L * 1024 * 1024;
 
+    /// <summary>The default size up to which a file is uploaded in one request: 16 MiB.</summary>
     public const long DefaultSingleUploadLimit = 16L * 1024 * 1024;
 
     /// <summary>The storage account, for URIs that do not name one (<c>abfs://container/path</c>).</summary>

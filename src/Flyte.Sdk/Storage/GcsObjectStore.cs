@@ -51,6 +51,7 @@ public sealed class GcsObjectStore : IObjectStore
     /// <summary>The application default credential in use; null against an emulator.</summary>
     internal GoogleCredential? Credential { get; }
 
+    /// <inheritdoc />
     public async Task<Stream> OpenReadAsync(string uri, CancellationToken cancellationToken = default)
     {
         var location = ParseObject(uri);
@@ -76,6 +77,7 @@ public sealed class GcsObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public async Task WriteAsync(string uri, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -84,6 +86,7 @@ public sealed class GcsObjectStore : IObjectStore
             new UploadObjectOptions { ChunkSize = chunkSize }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
     public async Task<bool> ExistsAsync(string uri, CancellationToken cancellationToken = default)
     {
         var location = ParseObject(uri);
@@ -98,6 +101,7 @@ public sealed class GcsObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public async Task DeleteAsync(string uri, CancellationToken cancellationToken = default)
     {
         var location = ParseObject(uri);
@@ -110,6 +114,7 @@ public sealed class GcsObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var location = S3Location.Parse(prefix, ObjectStores.GcsScheme);
@@ -139,6 +144,7 @@ public sealed class GcsObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public void Dispose() => client.Dispose();
 
     private static string? EmulatorEndpoint(GcsStoreOptions options, Func<string, string?> environment)

@@ -6,6 +6,7 @@ namespace Flyte.Storage;
 /// </summary>
 public sealed record GcsStoreOptions
 {
+    /// <summary>The default size of the chunks of a resumable upload: 8 MiB.</summary>
     public const int DefaultChunkSize = 8 * 1024 * 1024;
 
     /// <summary>

@@ -29,6 +29,7 @@ public interface IObjectStore : IDisposable
     /// </summary>
     Task WriteAsync(string uri, Stream content, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether an object exists at <paramref name="uri"/>.</summary>
     Task<bool> ExistsAsync(string uri, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the object; deleting an object that does not exist is not an error.</summary>

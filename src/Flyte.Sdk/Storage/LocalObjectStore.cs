@@ -8,6 +8,7 @@ public sealed class LocalObjectStore : IObjectStore
     // Written next to the target, then moved over it; listing skips them so a write in progress is invisible.
     private const string PartialSuffix = ".flyte-partial";
 
+    /// <inheritdoc />
     public Task<Stream> OpenReadAsync(string uri, CancellationToken cancellationToken = default)
     {
         try
@@ -21,6 +22,7 @@ public sealed class LocalObjectStore : IObjectStore
         }
     }
 
+    /// <summary>The whole content of the object at <paramref name="uri"/>.</summary>
     public Task<byte[]> ReadAllBytesAsync(string uri, CancellationToken cancellationToken = default)
     {
         try
@@ -34,6 +36,7 @@ public sealed class LocalObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public Task WriteAsync(string uri, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -115,12 +118,14 @@ public sealed class LocalObjectStore : IObjectStore
         // interpolated: an interpolated string of five parts rents from ArrayPool, whose first use starts its event source.
         Path.Combine(Path.GetDirectoryName(fullPath)!, "." + Path.GetFileName(fullPath) + "." + Path.GetRandomFileName() + PartialSuffix);
 
+    /// <inheritdoc />
     public Task<bool> ExistsAsync(string uri, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(File.Exists(ToPath(uri)));
     }
 
+    /// <inheritdoc />
     public Task DeleteAsync(string uri, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -133,6 +138,7 @@ public sealed class LocalObjectStore : IObjectStore
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.CompletedTask.ConfigureAwait(false);
@@ -164,6 +170,7 @@ public sealed class LocalObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
     }

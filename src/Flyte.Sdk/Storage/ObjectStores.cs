@@ -5,12 +5,18 @@ namespace Flyte.Storage;
 /// <summary>Picks the object store for a URI by its scheme.</summary>
 public static class ObjectStores
 {
+    /// <summary>Local files: <c>file:///path</c> or a plain path.</summary>
     public const string FileScheme = "file";
+    /// <summary>Amazon S3 and S3-compatible stores: <c>s3://bucket/key</c>.</summary>
     public const string S3Scheme = "s3";
+    /// <summary>Google Cloud Storage: <c>gs://bucket/key</c>.</summary>
     public const string GcsScheme = "gs";
+    /// <summary>Azure Blob Storage: <c>abfs://container@account.dfs.core.windows.net/key</c> or <c>abfs://container/key</c>.</summary>
     public const string AzureScheme = "abfs";
+    /// <summary>Azure Blob Storage, as <see cref="AzureScheme"/> with <c>abfss://</c>.</summary>
     public const string AzureSecureScheme = "abfss";
 
+    /// <summary>Every scheme <see cref="For(string, ObjectStoreOptions)"/> takes.</summary>
     public static IReadOnlyList<string> SupportedSchemes { get; } = [FileScheme, S3Scheme, GcsScheme, AzureScheme, AzureSecureScheme];
 
     /// <summary>
@@ -18,6 +24,7 @@ public static class ObjectStores
     /// GCS's S3 interoperability); see <see cref="For(string, ObjectStoreOptions)"/>.
     /// </summary>
     /// <exception cref="NotSupportedException">The URI has another scheme.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The short form for the common case (S3 options or none); the overload with every store's options takes them all, required.")]
     public static IObjectStore For(string uri, S3StoreOptions? options = null) => For(uri, new ObjectStoreOptions { S3 = options });
 
     /// <summary>

@@ -3,7 +3,7 @@ using Google.Protobuf;
 namespace Flyte.Storage;
 
 /// <summary>Protobuf files in object storage (inputs.pb, outputs.pb, error.pb), addressed by URI.</summary>
-public static class ProtoObjects
+internal static class ProtoObjects
 {
     /// <summary><paramref name="prefix"/>/<paramref name="name"/>, with exactly one slash between them.</summary>
     public static string Join(string prefix, string name) => prefix.TrimEnd('/') + "/" + name;

@@ -14,6 +14,7 @@ namespace Flyte.Storage;
 /// </summary>
 public sealed class S3ObjectStore : IObjectStore
 {
+    /// <summary>The S3-compatible XML API of Google Cloud Storage.</summary>
     public const string GcsEndpoint = S3ClientSettings.GcsEndpoint;
 
     // S3's limit on the parts of one multipart upload.
@@ -51,6 +52,7 @@ public sealed class S3ObjectStore : IObjectStore
 
     internal AmazonS3Client Client => client;
 
+    /// <inheritdoc />
     public async Task<Stream> OpenReadAsync(string uri, CancellationToken cancellationToken = default)
     {
         var location = ParseObject(uri);
@@ -65,6 +67,7 @@ public sealed class S3ObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public async Task WriteAsync(string uri, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -89,6 +92,7 @@ public sealed class S3ObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public async Task<bool> ExistsAsync(string uri, CancellationToken cancellationToken = default)
     {
         var location = ParseObject(uri);
@@ -103,6 +107,7 @@ public sealed class S3ObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public async Task DeleteAsync(string uri, CancellationToken cancellationToken = default)
     {
         var location = ParseObject(uri);
@@ -116,6 +121,7 @@ public sealed class S3ObjectStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var location = S3Location.Parse(prefix, Scheme);
@@ -133,6 +139,7 @@ public sealed class S3ObjectStore : IObjectStore
         while (response.IsTruncated == true);
     }
 
+    /// <inheritdoc />
     public void Dispose() => client.Dispose();
 
     private static AmazonS3Client CreateClient(S3ClientSettings settings, int maxRetries)

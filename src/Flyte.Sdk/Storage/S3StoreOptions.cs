@@ -10,6 +10,7 @@ namespace Flyte.Storage;
 /// </summary>
 public sealed record S3StoreOptions
 {
+    /// <summary>The default size above which uploads are multipart: 16 MiB.</summary>
     public const long DefaultMultipartThreshold = 16L * 1024 * 1024;
 
     /// <summary>The smallest part S3 accepts, except for the last one.</summary>
@@ -18,12 +19,16 @@ public sealed record S3StoreOptions
     /// <summary>Service URL, e.g. <c>http://127.0.0.1:4568</c>; null for AWS itself (or the GCS endpoint for <c>gs://</c>).</summary>
     public string? Endpoint { get; init; }
 
+    /// <summary>The region; null for the SDK's default chain.</summary>
     public string? Region { get; init; }
 
+    /// <summary>An access key id; null for the SDK's default credential chain.</summary>
     public string? AccessKeyId { get; init; }
 
+    /// <summary>The secret of <see cref="AccessKeyId"/>.</summary>
     public string? SecretAccessKey { get; init; }
 
+    /// <summary>A session token for temporary credentials.</summary>
     public string? SessionToken { get; init; }
 
     /// <summary><c>endpoint/bucket/key</c> rather than <c>bucket.endpoint/key</c>; null means "yes when an endpoint is set".</summary>

@@ -1,10 +1,12 @@
+using Flyte.Generation;
+
 namespace Flyte.Tasks;
 
 /// <summary>
 /// The arguments of a task container: <c>a0</c> and the options flyte-sdk's entrypoint takes, in
-/// flyte-sdk's order, with the placeholders the Flyte executor substitutes (DESIGN.md §4).
+/// flyte-sdk's order, with the placeholders the Flyte executor substitutes (docs/protocol.md, Arguments).
 /// </summary>
-public static class ContainerArguments
+internal static class ContainerArguments
 {
     /// <summary>The resolver name that tells <c>a0</c> to find the task in a .NET assembly's dispatch table.</summary>
     public const string Resolver = "flyte-dotnet";

@@ -3,11 +3,11 @@ using System.Text.RegularExpressions;
 namespace Flyte.Tasks;
 
 /// <summary>
-/// What an executor does to a task container's args before starting it (DESIGN.md §4): each <c>{{.name}}</c> whose
+/// What an executor does to a task container's args before starting it (docs/protocol.md, Placeholders): each <c>{{.name}}</c> whose
 /// name it knows, matched case-insensitively, is replaced by its value; the rest are left for <c>a0</c>, which falls
 /// back to the environment for run and action names.
 /// </summary>
-public static partial class ContainerPlaceholders
+internal static partial class ContainerPlaceholders
 {
     public const string Input = "input";
     public const string InputPrefix = "inputPrefix";

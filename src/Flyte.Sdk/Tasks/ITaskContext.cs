@@ -6,7 +6,9 @@ namespace Flyte.Tasks;
 /// </summary>
 public interface ITaskContext
 {
+    /// <summary>The name of the run the action belongs to.</summary>
     string RunName { get; }
+    /// <summary>The action's name: <c>a0</c> for a run's root.</summary>
     string ActionName { get; }
 
     /// <summary>0 for the first attempt, 1 for the first retry, …</summary>

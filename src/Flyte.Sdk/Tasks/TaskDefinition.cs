@@ -1,3 +1,4 @@
+using Flyte.Generation;
 using Flyteidl2.Core;
 
 namespace Flyte.Tasks;
@@ -9,13 +10,16 @@ namespace Flyte.Tasks;
 /// </summary>
 public abstract class TaskDefinition
 {
+    /// <summary>A definition of the task <paramref name="declaration"/> describes.</summary>
     protected TaskDefinition(TaskDeclaration declaration) => Declaration = declaration;
 
+    /// <summary>What the task's method and attributes declare.</summary>
     public TaskDeclaration Declaration { get; }
 
     /// <summary><c>&lt;environment&gt;.&lt;function&gt;</c>, the task id name.</summary>
     public string Name => Declaration.Name;
 
+    /// <summary>Retries, timeout and cache settings.</summary>
     public TaskPolicy Policy => Declaration.Policy;
 
     /// <summary>Inputs and outputs, each sorted by name, as Flyte registers them.</summary>
@@ -33,10 +37,11 @@ public abstract class TaskDefinition
     public abstract Task<LiteralMap> InvokeAsync(LiteralMap inputs, ITaskContext context, CancellationToken cancellationToken);
 
     /// <summary>The template as registered; version, image and code bundle come from <paramref name="settings"/>.</summary>
-    public TaskTemplate CreateTemplate(TaskTemplateSettings settings) => TaskTemplates.Create(this, settings);
+    internal TaskTemplate CreateTemplate(TaskTemplateSettings settings) => TaskTemplates.Create(this, settings);
 
     /// <summary>The spec <c>TaskService.DeployTask</c> and <c>CreateRun</c> take.</summary>
-    public Flyteidl2.Task.TaskSpec CreateSpec(TaskTemplateSettings settings) => TaskTemplates.CreateSpec(this, settings);
+    internal Flyteidl2.Task.TaskSpec CreateSpec(TaskTemplateSettings settings) => TaskTemplates.CreateSpec(this, settings);
 
+    /// <inheritdoc />
     public override string ToString() => Name;
 }

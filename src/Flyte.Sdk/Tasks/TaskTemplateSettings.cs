@@ -1,7 +1,7 @@
 namespace Flyte.Tasks;
 
 /// <summary>What a task template needs from outside the source code: where and which version it is deployed as.</summary>
-public sealed record TaskTemplateSettings
+internal sealed record TaskTemplateSettings
 {
     public string Project { get; init; } = "";
     public string Domain { get; init; } = "";

@@ -1,10 +1,11 @@
+using Flyte.Generation;
 using Flyteidl2.Core;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Flyte.Tasks;
 
 /// <summary>Builds the TaskTemplate and TaskSpec of a task, setting each field as flyte-sdk does.</summary>
-public static class TaskTemplates
+internal static class TaskTemplates
 {
     /// <summary>
     /// Flyte 2's pod plugin runs "python" and "container" tasks alike (args only, no command);

@@ -1,5 +1,6 @@
 using Flyte.Cli.Tests.Infrastructure;
-using Flyte.Configuration;
+using Flyte.Runtime.Configuration;
+using Flyte.Remote.Auth;
 using Flyte.Remote;
 
 namespace Flyte.Cli.Tests.Config;

@@ -1,6 +1,6 @@
 using Flyte.Cli.Config;
 using Flyte.Cli.Tests.Infrastructure;
-using Flyte.Configuration;
+using Flyte.Runtime.Configuration;
 
 namespace Flyte.Cli.Tests.Config;
 

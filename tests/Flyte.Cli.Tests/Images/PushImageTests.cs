@@ -1,9 +1,9 @@
+using Flyte.Generation;
 using System.Diagnostics;
 using Flyte.Cli.Loading;
 using Flyte.Devbox;
 using Flyte.Devbox.Execution;
 using Flyte.Images;
-using Flyte.Literals;
 using Flyte.Remote;
 using Flyte.Cli.Tests.Infrastructure;
 using Flyteidl2.Core;

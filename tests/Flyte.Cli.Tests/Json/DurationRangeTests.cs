@@ -1,5 +1,5 @@
-using Flyte.Json;
-using Flyte.Literals;
+using Flyte.Generation;
+using Flyte.Cli.Json;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Flyte.Cli.Tests.Json;

@@ -1,4 +1,4 @@
-using Flyte.Json;
+using Flyte.Cli.Json;
 
 namespace Flyte.Cli.Tests.Json;
 

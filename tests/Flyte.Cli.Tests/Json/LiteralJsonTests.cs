@@ -1,6 +1,6 @@
+using Flyte.Generation;
 using System.Text.Json;
-using Flyte.Json;
-using Flyte.Literals;
+using Flyte.Cli.Json;
 using Flyteidl2.Core;
 
 namespace Flyte.Cli.Tests.Json;

@@ -1,7 +1,8 @@
 using System.Text;
 using Flyte.Cli.Remote;
 using Flyte.Cli.Tests.Infrastructure;
-using Flyte.Configuration;
+using Flyte.Runtime.Configuration;
+using Flyte.Remote.Auth;
 using Flyte.Remote;
 
 namespace Flyte.Cli.Tests.Remote;

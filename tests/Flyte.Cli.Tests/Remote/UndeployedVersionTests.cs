@@ -1,6 +1,6 @@
+using Flyte.Generation;
 using Flyte.Cli.Tests.Infrastructure;
 using Flyte.Devbox;
-using Flyte.Literals;
 using Flyte.Remote;
 using Flyte.Tasks;
 using Flyteidl2.Common;

@@ -1,9 +1,9 @@
+using Flyte.Generation;
 using System.Net;
 using System.Net.Sockets;
 using Flyte.Devbox.Auth;
 using Flyte.Devbox.Execution;
 using Flyte.Devbox.Tests.EndToEnd;
-using Flyte.Literals;
 using Flyteidl2.Core;
 using Task = System.Threading.Tasks.Task;
 

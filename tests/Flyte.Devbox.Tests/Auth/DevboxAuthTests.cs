@@ -1,9 +1,9 @@
+using Flyte.Generation;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Flyte.Devbox.Auth;
 using Flyte.Devbox.Tests.EndToEnd;
-using Flyte.Literals;
 using RunLayout = Flyte.Local.RunLayout;
 using Flyteidl2.Auth;
 using Flyteidl2.Common;

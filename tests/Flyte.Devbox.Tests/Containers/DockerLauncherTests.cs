@@ -1,6 +1,6 @@
+using Flyte.Generation;
 using Flyte.Devbox.Execution;
 using Flyte.Devbox.Tests.EndToEnd;
-using Flyte.Literals;
 using Flyteidl2.Common;
 using Flyteidl2.Core;
 using Flyteidl2.Workflow;

@@ -1,7 +1,7 @@
+using Flyte.Generation;
 using System.Diagnostics;
 using Flyte.Devbox.Execution;
 using Flyte.Devbox.Runs;
-using Flyte.Literals;
 using Flyteidl2.Actions;
 using Flyteidl2.Common;
 using Flyteidl2.Core;

@@ -1,8 +1,8 @@
+using Flyte.Generation;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using Flyte.Literals;
 using Flyteidl2.Common;
 using Flyteidl2.Core;
 using Flyteidl2.Dataproxy;

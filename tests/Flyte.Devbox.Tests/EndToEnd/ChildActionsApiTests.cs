@@ -1,5 +1,5 @@
+using Flyte.Generation;
 using Flyte.Devbox.State;
-using Flyte.Literals;
 using Flyteidl2.Actions;
 using Flyteidl2.Common;
 using Flyteidl2.Core;

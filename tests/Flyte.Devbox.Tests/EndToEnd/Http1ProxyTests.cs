@@ -1,6 +1,6 @@
+using Flyte.Generation;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using Flyte.Literals;
 using Flyteidl2.Common;
 using Flyteidl2.Core;
 using Flyteidl2.Dataproxy;

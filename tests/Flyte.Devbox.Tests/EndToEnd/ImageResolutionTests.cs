@@ -47,8 +47,8 @@ public sealed class ImageResolutionTests : IAsyncLifetime
         var spec = UnresolvedSpec("slow.Nap");
         var project = new ProjectIdentifier { Name = DevboxHarness.Project, Domain = DevboxHarness.Domain };
         var inputs = new Inputs();
-        inputs.Literals.Add(new NamedLiteral { Name = "index", Value = Flyte.Literals.ScalarLiterals.FromInt64(1) });
-        inputs.Literals.Add(new NamedLiteral { Name = "milliseconds", Value = Flyte.Literals.ScalarLiterals.FromInt64(1) });
+        inputs.Literals.Add(new NamedLiteral { Name = "index", Value = Flyte.Generation.ScalarLiterals.FromInt64(1) });
+        inputs.Literals.Add(new NamedLiteral { Name = "milliseconds", Value = Flyte.Generation.ScalarLiterals.FromInt64(1) });
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
             _harness.Runs.CreateRunAsync(new CreateRunRequest { ProjectId = project, TaskSpec = spec, Inputs = inputs }).ResponseAsync);

@@ -1,5 +1,5 @@
+using Flyte.Generation;
 using System.Diagnostics;
-using Flyte.Literals;
 using Flyteidl2.Common;
 using Flyteidl2.Core;
 using Flyteidl2.Workflow;

@@ -1,4 +1,4 @@
-using Flyte.Literals;
+using Flyte.Generation;
 using Flyte.Remote;
 using Flyteidl2.Common;
 using Flyteidl2.Core;

@@ -1,7 +1,7 @@
+using Flyte.Generation;
 using System.Text;
 using CsCheck;
 using Flyte.Devbox.State;
-using Flyte.Literals;
 using Flyteidl2.Actions;
 using Flyteidl2.Common;
 using Flyteidl2.Core;

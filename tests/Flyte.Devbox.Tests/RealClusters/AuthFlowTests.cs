@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Flyte.Configuration;
 using Flyte.Devbox.Auth;
 using Flyte.Devbox.Tests.EndToEnd;
 using Flyte.Remote;

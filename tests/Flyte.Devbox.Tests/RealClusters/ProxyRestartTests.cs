@@ -1,4 +1,3 @@
-using Flyte.Configuration;
 using Flyte.Devbox.Auth;
 using Flyte.Devbox.Tests.EndToEnd;
 using Flyte.Remote;

@@ -1,6 +1,6 @@
+using Flyte.Generation;
 using Flyte.Devbox.Storage;
 using Flyte.Devbox.Tests.EndToEnd;
-using Flyte.Literals;
 using Flyte.Storage;
 using Flyte.Tests.Shared;
 using Flyteidl2.Common;

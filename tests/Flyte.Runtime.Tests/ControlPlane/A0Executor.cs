@@ -10,8 +10,8 @@ using Action = Flyteidl2.Actions.Action;
 namespace Flyte.Runtime.Tests.ControlPlane;
 
 /// <summary>
-/// What Flyte's executor does with an action, for the tests: render the task container's args (DESIGN.md §4
-/// placeholders), set the executor's environment, start a0 (the built a0.dll, as a process) in a fresh working folder,
+/// What Flyte's executor does with an action, for the tests: render the task container's args (docs/protocol.md,
+/// Placeholders), set the executor's environment, start a0 (the built a0.dll, as a process) in a fresh working folder,
 /// read outputs.pb or error.pb under the attempt's output prefix, and retry RECOVERABLE failures as the task's retry
 /// policy allows.
 /// </summary>

@@ -1,5 +1,5 @@
+using Flyte.Generation;
 using System.Diagnostics;
-using Flyte.Literals;
 using Flyte.Local;
 using Flyte.Runtime.CommandLine;
 using Flyte.Runtime.Controller;

@@ -1,4 +1,4 @@
-using Flyte.Literals;
+using Flyte.Generation;
 using Flyte.Remote;
 using Flyte.Runtime.CommandLine;
 using Flyte.Runtime.Controller;

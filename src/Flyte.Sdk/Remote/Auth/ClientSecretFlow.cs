@@ -1,4 +1,3 @@
-using Flyte.Configuration;
 
 namespace Flyte.Remote.Auth;
 

@@ -6,8 +6,10 @@ namespace Flyte.Remote.Auth;
 /// <summary>Asks on standard error; opens the sign-in page in a browser where there is a desktop to open one on.</summary>
 public sealed class ConsoleAuthPrompt : IAuthPrompt
 {
+    /// <summary>The shared instance.</summary>
     public static ConsoleAuthPrompt Instance { get; } = new();
 
+    /// <inheritdoc />
     public Task SignInAsync(Uri authorizeUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authorizeUrl);
@@ -22,6 +24,7 @@ public sealed class ConsoleAuthPrompt : IAuthPrompt
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
     public Task ShowDeviceCodeAsync(Uri verificationUri, string userCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(verificationUri);

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
-using Flyte.Configuration;
 
 namespace Flyte.Remote.Auth;
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Duende.IdentityModel;
 using Duende.IdentityModel.Client;
-using Flyte.Configuration;
 
 namespace Flyte.Remote.Auth;
 

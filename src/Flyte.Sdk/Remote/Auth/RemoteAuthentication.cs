@@ -1,4 +1,3 @@
-using Flyte.Configuration;
 
 namespace Flyte.Remote.Auth;
 
@@ -57,24 +56,6 @@ public sealed record RemoteAuthentication
         return string.IsNullOrEmpty(homeDirectory) ? null : Path.Combine(homeDirectory, ".flyte", "tokens");
     }
 
-    /// <summary>The flow named in the config, with the secret read from <c>clientSecretEnvVar</c> or <c>clientSecretLocation</c>.</summary>
-    /// <exception cref="FlyteConfigException">The secret's variable is unset or its file cannot be read.</exception>
-    public static RemoteAuthentication FromConfig(AdminConfig admin, Func<string, string?> environment)
-    {
-        ArgumentNullException.ThrowIfNull(admin);
-        ArgumentNullException.ThrowIfNull(environment);
-        return new RemoteAuthentication
-        {
-            Type = admin.AuthType,
-            ClientId = admin.ClientId,
-            ClientSecret = ClientSecretOf(admin, environment),
-            Scopes = admin.Scopes,
-            Audience = admin.Audience,
-            Command = admin.Command,
-            HttpProxyUrl = admin.HttpProxyUrl,
-        };
-    }
-
     /// <summary>An API key's client credentials (flyte-sdk uses the ClientSecret flow for them).</summary>
     public static RemoteAuthentication FromApiKey(FlyteApiKey key)
     {
@@ -88,27 +69,5 @@ public sealed record RemoteAuthentication
         builder.Append($"Type = {Type}, ClientId = {ClientId}, ClientSecret = {(ClientSecret is null ? "none" : "***")}, Scopes = [{string.Join(", ", Scopes)}], ")
             .Append($"Audience = {Audience}, Command = [{string.Join(", ", Command)}], HttpProxyUrl = {HttpProxyUrl}, TokenCacheDirectory = {TokenCacheDirectory}");
         return true;
-    }
-
-    private static string? ClientSecretOf(AdminConfig admin, Func<string, string?> environment)
-    {
-        if (admin.ClientSecretEnvVar is { Length: > 0 } variable)
-        {
-            return environment(variable) is { Length: > 0 } secret
-                ? secret.Trim()
-                : throw new FlyteConfigException($"admin.clientSecretEnvVar names {variable}, which is not set: export it, or use admin.clientSecretLocation");
-        }
-        if (admin.ClientSecretLocation is { Length: > 0 } file)
-        {
-            try
-            {
-                return File.ReadAllText(file).Trim();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new FlyteConfigException($"admin.clientSecretLocation {file} cannot be read ({e.Message}): point it at the file holding the client secret", e);
-            }
-        }
-        return null;
     }
 }

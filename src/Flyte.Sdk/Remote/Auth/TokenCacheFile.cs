@@ -13,7 +13,7 @@ internal sealed class TokenCacheFile(string directory, string endpoint)
     private const UnixFileMode UserOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode UserOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    /// <summary>The file for <paramref name="endpoint"/>: a hash of it, so any address makes a valid file name.</summary>
+    /// <summary>The file for the endpoint: a hash of it, so any address makes a valid file name.</summary>
     public string Path { get; } = System.IO.Path.Combine(directory, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(endpoint)))[..32].ToLowerInvariant() + ".json");
 
     /// <summary>The cached entry when it was written for this endpoint and <paramref name="flow"/>; null otherwise or when unreadable.</summary>

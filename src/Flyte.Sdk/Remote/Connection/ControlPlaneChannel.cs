@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http;
-using Flyte.Configuration;
 using Flyte.Remote.Auth;
 using Grpc.Core;
 using Grpc.Core.Interceptors;

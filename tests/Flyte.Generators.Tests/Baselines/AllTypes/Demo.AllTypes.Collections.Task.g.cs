@@ -10,7 +10,7 @@ namespace Flyte.Generated.Tasks
     {
         public static Demo_AllTypes_Collections_Task Instance { get; } = new();
 
-        private Demo_AllTypes_Collections_Task() : base(new global::Flyte.Tasks.TaskDeclaration
+        private Demo_AllTypes_Collections_Task() : base(new global::Flyte.Generation.TaskDeclaration
         {
             Name = "types.Collections",
             ShortName = "Collections",
@@ -21,7 +21,7 @@ namespace Flyte.Generated.Tasks
             IsWorkflow = false,
             Description = null,
             Image = "registry.local/types:1",
-            Policy = new global::Flyte.Tasks.TaskPolicy
+            Policy = new global::Flyte.Generation.TaskPolicy
             {
                 Retries = 0,
                 Timeout = null,
@@ -31,10 +31,10 @@ namespace Flyte.Generated.Tasks
                 CacheSerialize = false,
                 Interruptible = false,
             },
-            Requests = new global::Flyte.Tasks.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Tasks.ResourceQuantity[] {  },
+            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
             EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Tasks.SecretReference[] { new("db", "password") },
+            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
         })
         {
         }
@@ -42,8 +42,8 @@ namespace Flyte.Generated.Tasks
         /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
         public override global::Flyteidl2.Core.TypedInterface Interface => new()
         {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "array", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Collection(global::Flyte.Literals.LiteralTypes.Integer) } }, new global::Flyteidl2.Core.VariableEntry { Key = "list", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Collection(global::Flyte.Literals.LiteralTypes.String) } }, new global::Flyteidl2.Core.VariableEntry { Key = "readOnly", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Collection(global::Flyte.Literals.LiteralTypes.Float) } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Collection(global::Flyte.Literals.LiteralTypes.Integer) } } } },
+            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "array", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Integer) } }, new global::Flyteidl2.Core.VariableEntry { Key = "list", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.String) } }, new global::Flyteidl2.Core.VariableEntry { Key = "readOnly", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Float) } } } },
+            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Integer) } } } },
         };
 
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "array", "list", "readOnly" };
@@ -52,31 +52,31 @@ namespace Flyte.Generated.Tasks
         public global::Flyteidl2.Core.LiteralMap EncodeInputs(int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("array", global::Flyte.Literals.CollectionLiterals.FromList(array, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1)));
-            __inputs.Literals.Add("list", global::Flyte.Literals.CollectionLiterals.FromList(list, static v1 => global::Flyte.Literals.ScalarLiterals.FromString(v1)));
-            __inputs.Literals.Add("readOnly", global::Flyte.Literals.CollectionLiterals.FromList(readOnly, static v1 => global::Flyte.Literals.ScalarLiterals.FromDouble(v1)));
+            __inputs.Literals.Add("array", global::Flyte.Generation.CollectionLiterals.FromList(array, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1)));
+            __inputs.Literals.Add("list", global::Flyte.Generation.CollectionLiterals.FromList(list, static v1 => global::Flyte.Generation.ScalarLiterals.FromString(v1)));
+            __inputs.Literals.Add("readOnly", global::Flyte.Generation.CollectionLiterals.FromList(readOnly, static v1 => global::Flyte.Generation.ScalarLiterals.FromDouble(v1)));
             return __inputs;
         }
 
         public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.Collections.Generic.List<int> result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Literals.CollectionLiterals.FromList(result, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1)));
+            outputs.Literals.Add("o0", global::Flyte.Generation.CollectionLiterals.FromList(result, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1)));
             return outputs;
         }
 
         public global::System.Collections.Generic.List<int> DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
-            return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToInt32(l1)));
+            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
         }
 
         public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             try
             {
-                var __array = global::Flyte.Tasks.TaskCalls.Decode(inputs, "array", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToArray(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToInt32(l1)));
-                var __list = global::Flyte.Tasks.TaskCalls.Decode(inputs, "list", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToString(l1)));
-                var __readOnly = global::Flyte.Tasks.TaskCalls.Decode(inputs, "readOnly", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToDouble(l1)));
+                var __array = global::Flyte.Generation.TaskCalls.Decode(inputs, "array", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToArray(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
+                var __list = global::Flyte.Generation.TaskCalls.Decode(inputs, "list", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1)));
+                var __readOnly = global::Flyte.Generation.TaskCalls.Decode(inputs, "readOnly", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToDouble(l1)));
                 var result = global::Demo.AllTypes.Collections(__array, __list, __readOnly);
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             }
@@ -100,7 +100,7 @@ namespace Flyte.Generated.Tasks
             global::System.ArgumentNullException.ThrowIfNull(implementation);
             return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
             {
-                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "array", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToArray(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToInt32(l1))), global::Flyte.Tasks.TaskCalls.Decode(inputs, "list", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToString(l1))), global::Flyte.Tasks.TaskCalls.Decode(inputs, "readOnly", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToDouble(l1))));
+                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "array", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToArray(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "list", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "readOnly", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToDouble(l1))));
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             });
         }

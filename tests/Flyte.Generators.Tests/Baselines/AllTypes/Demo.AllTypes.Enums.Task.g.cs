@@ -10,7 +10,7 @@ namespace Flyte.Generated.Tasks
     {
         public static Demo_AllTypes_Enums_Task Instance { get; } = new();
 
-        private Demo_AllTypes_Enums_Task() : base(new global::Flyte.Tasks.TaskDeclaration
+        private Demo_AllTypes_Enums_Task() : base(new global::Flyte.Generation.TaskDeclaration
         {
             Name = "types.Enums",
             ShortName = "Enums",
@@ -21,7 +21,7 @@ namespace Flyte.Generated.Tasks
             IsWorkflow = false,
             Description = null,
             Image = "registry.local/types:1",
-            Policy = new global::Flyte.Tasks.TaskPolicy
+            Policy = new global::Flyte.Generation.TaskPolicy
             {
                 Retries = 0,
                 Timeout = null,
@@ -31,10 +31,10 @@ namespace Flyte.Generated.Tasks
                 CacheSerialize = false,
                 Interruptible = false,
             },
-            Requests = new global::Flyte.Tasks.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Tasks.ResourceQuantity[] {  },
+            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
             EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Tasks.SecretReference[] { new("db", "password") },
+            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
         })
         {
         }
@@ -42,8 +42,8 @@ namespace Flyte.Generated.Tasks
         /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
         public override global::Flyteidl2.Core.TypedInterface Interface => new()
         {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "color", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Enum("Red", "Green", "Blue") } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Enum("Red", "Green", "Blue") } } } },
+            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "color", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Enum("Red", "Green", "Blue") } } } },
+            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Enum("Red", "Green", "Blue") } } } },
         };
 
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "color" };
@@ -52,27 +52,27 @@ namespace Flyte.Generated.Tasks
         public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Demo.Color color)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("color", global::Flyte.Literals.ScalarLiterals.FromString((color switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", color, "not a named member of Color") })));
+            __inputs.Literals.Add("color", global::Flyte.Generation.ScalarLiterals.FromString((color switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", color, "not a named member of Color") })));
             return __inputs;
         }
 
         public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Demo.Color result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Literals.ScalarLiterals.FromString((result switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", result, "not a named member of Color") })));
+            outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromString((result switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", result, "not a named member of Color") })));
             return outputs;
         }
 
         public global::Demo.Color DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
-            return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToEnum<global::Demo.Color>(l0, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }));
+            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToEnum<global::Demo.Color>(l0, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }));
         }
 
         public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             try
             {
-                var __color = global::Flyte.Tasks.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToEnum<global::Demo.Color>(l0, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }));
+                var __color = global::Flyte.Generation.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToEnum<global::Demo.Color>(l0, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }));
                 var result = global::Demo.AllTypes.Enums(__color);
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             }
@@ -96,7 +96,7 @@ namespace Flyte.Generated.Tasks
             global::System.ArgumentNullException.ThrowIfNull(implementation);
             return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
             {
-                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToEnum<global::Demo.Color>(l0, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null })));
+                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToEnum<global::Demo.Color>(l0, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null })));
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             });
         }

@@ -10,7 +10,7 @@ namespace Flyte.Generated.Tasks
     {
         public static Demo_AllTypes_Files_Task Instance { get; } = new();
 
-        private Demo_AllTypes_Files_Task() : base(new global::Flyte.Tasks.TaskDeclaration
+        private Demo_AllTypes_Files_Task() : base(new global::Flyte.Generation.TaskDeclaration
         {
             Name = "types.Files",
             ShortName = "Files",
@@ -21,7 +21,7 @@ namespace Flyte.Generated.Tasks
             IsWorkflow = false,
             Description = null,
             Image = "registry.local/types:1",
-            Policy = new global::Flyte.Tasks.TaskPolicy
+            Policy = new global::Flyte.Generation.TaskPolicy
             {
                 Retries = 0,
                 Timeout = null,
@@ -31,10 +31,10 @@ namespace Flyte.Generated.Tasks
                 CacheSerialize = false,
                 Interruptible = false,
             },
-            Requests = new global::Flyte.Tasks.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Tasks.ResourceQuantity[] {  },
+            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
             EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Tasks.SecretReference[] { new("db", "password") },
+            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
         })
         {
         }
@@ -42,8 +42,8 @@ namespace Flyte.Generated.Tasks
         /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
         public override global::Flyteidl2.Core.TypedInterface Interface => new()
         {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "dir", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.BlobLiterals.DirectoryType } }, new global::Flyteidl2.Core.VariableEntry { Key = "file", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.BlobLiterals.FileType } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.BlobLiterals.FileType } } } },
+            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "dir", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.BlobLiterals.DirectoryType } }, new global::Flyteidl2.Core.VariableEntry { Key = "file", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.BlobLiterals.FileType } } } },
+            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.BlobLiterals.FileType } } } },
         };
 
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "file", "dir" };
@@ -52,29 +52,29 @@ namespace Flyte.Generated.Tasks
         public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Flyte.FlyteFile file, global::Flyte.FlyteDirectory dir)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("file", global::Flyte.Literals.BlobLiterals.FromFile(file));
-            __inputs.Literals.Add("dir", global::Flyte.Literals.BlobLiterals.FromDirectory(dir));
+            __inputs.Literals.Add("file", global::Flyte.Generation.BlobLiterals.FromFile(file));
+            __inputs.Literals.Add("dir", global::Flyte.Generation.BlobLiterals.FromDirectory(dir));
             return __inputs;
         }
 
         public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Flyte.FlyteFile result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Literals.BlobLiterals.FromFile(result));
+            outputs.Literals.Add("o0", global::Flyte.Generation.BlobLiterals.FromFile(result));
             return outputs;
         }
 
         public global::Flyte.FlyteFile DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
-            return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.BlobLiterals.ToFile(l0));
+            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToFile(l0));
         }
 
         public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             try
             {
-                var __file = global::Flyte.Tasks.TaskCalls.Decode(inputs, "file", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.BlobLiterals.ToFile(l0));
-                var __dir = global::Flyte.Tasks.TaskCalls.Decode(inputs, "dir", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.BlobLiterals.ToDirectory(l0));
+                var __file = global::Flyte.Generation.TaskCalls.Decode(inputs, "file", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToFile(l0));
+                var __dir = global::Flyte.Generation.TaskCalls.Decode(inputs, "dir", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToDirectory(l0));
                 var result = global::Demo.AllTypes.Files(__file, __dir);
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             }
@@ -98,7 +98,7 @@ namespace Flyte.Generated.Tasks
             global::System.ArgumentNullException.ThrowIfNull(implementation);
             return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
             {
-                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "file", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.BlobLiterals.ToFile(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "dir", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.BlobLiterals.ToDirectory(l0)));
+                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "file", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToFile(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "dir", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToDirectory(l0)));
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             });
         }

@@ -10,7 +10,7 @@ namespace Flyte.Generated.Tasks
     {
         public static Demo_AllTypes_Maps_Task Instance { get; } = new();
 
-        private Demo_AllTypes_Maps_Task() : base(new global::Flyte.Tasks.TaskDeclaration
+        private Demo_AllTypes_Maps_Task() : base(new global::Flyte.Generation.TaskDeclaration
         {
             Name = "types.Maps",
             ShortName = "Maps",
@@ -21,7 +21,7 @@ namespace Flyte.Generated.Tasks
             IsWorkflow = false,
             Description = null,
             Image = "registry.local/types:1",
-            Policy = new global::Flyte.Tasks.TaskPolicy
+            Policy = new global::Flyte.Generation.TaskPolicy
             {
                 Retries = 0,
                 Timeout = null,
@@ -31,10 +31,10 @@ namespace Flyte.Generated.Tasks
                 CacheSerialize = false,
                 Interruptible = false,
             },
-            Requests = new global::Flyte.Tasks.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Tasks.ResourceQuantity[] {  },
+            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
             EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Tasks.SecretReference[] { new("db", "password") },
+            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
         })
         {
         }
@@ -42,8 +42,8 @@ namespace Flyte.Generated.Tasks
         /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
         public override global::Flyteidl2.Core.TypedInterface Interface => new()
         {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "map", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Map(global::Flyte.Literals.LiteralTypes.Float) } }, new global::Flyteidl2.Core.VariableEntry { Key = "nested", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Map(global::Flyte.Literals.LiteralTypes.Collection(global::Flyte.Literals.LiteralTypes.Integer)) } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Map(global::Flyte.Literals.LiteralTypes.Integer) } } } },
+            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "map", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Map(global::Flyte.Generation.LiteralTypes.Float) } }, new global::Flyteidl2.Core.VariableEntry { Key = "nested", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Map(global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Integer)) } } } },
+            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Map(global::Flyte.Generation.LiteralTypes.Integer) } } } },
         };
 
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "map", "nested" };
@@ -52,29 +52,29 @@ namespace Flyte.Generated.Tasks
         public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::System.Collections.Generic.Dictionary<string, float> map, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>> nested)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("map", global::Flyte.Literals.CollectionLiterals.FromMap(map, static v1 => global::Flyte.Literals.ScalarLiterals.FromDouble(v1)));
-            __inputs.Literals.Add("nested", global::Flyte.Literals.CollectionLiterals.FromMap(nested, static v1 => global::Flyte.Literals.CollectionLiterals.FromList(v1, static v2 => global::Flyte.Literals.ScalarLiterals.FromInt64(v2))));
+            __inputs.Literals.Add("map", global::Flyte.Generation.CollectionLiterals.FromMap(map, static v1 => global::Flyte.Generation.ScalarLiterals.FromDouble(v1)));
+            __inputs.Literals.Add("nested", global::Flyte.Generation.CollectionLiterals.FromMap(nested, static v1 => global::Flyte.Generation.CollectionLiterals.FromList(v1, static v2 => global::Flyte.Generation.ScalarLiterals.FromInt64(v2))));
             return __inputs;
         }
 
         public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.Collections.Generic.Dictionary<string, int> result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Literals.CollectionLiterals.FromMap(result, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1)));
+            outputs.Literals.Add("o0", global::Flyte.Generation.CollectionLiterals.FromMap(result, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1)));
             return outputs;
         }
 
         public global::System.Collections.Generic.Dictionary<string, int> DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
-            return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToInt32(l1)));
+            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
         }
 
         public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             try
             {
-                var __map = global::Flyte.Tasks.TaskCalls.Decode(inputs, "map", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToSingle(l1)));
-                var __nested = global::Flyte.Tasks.TaskCalls.Decode(inputs, "nested", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Literals.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Literals.ScalarLiterals.ToInt32(l2))));
+                var __map = global::Flyte.Generation.TaskCalls.Decode(inputs, "map", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToSingle(l1)));
+                var __nested = global::Flyte.Generation.TaskCalls.Decode(inputs, "nested", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Generation.ScalarLiterals.ToInt32(l2))));
                 var result = global::Demo.AllTypes.Maps(__map, __nested);
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             }
@@ -98,7 +98,7 @@ namespace Flyte.Generated.Tasks
             global::System.ArgumentNullException.ThrowIfNull(implementation);
             return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
             {
-                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "map", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToSingle(l1))), global::Flyte.Tasks.TaskCalls.Decode(inputs, "nested", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Literals.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Literals.ScalarLiterals.ToInt32(l2)))));
+                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "map", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToSingle(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "nested", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Generation.ScalarLiterals.ToInt32(l2)))));
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             });
         }

@@ -10,7 +10,7 @@ namespace Flyte.Generated.Tasks
     {
         public static Demo_AllTypes_Nullables_Task Instance { get; } = new();
 
-        private Demo_AllTypes_Nullables_Task() : base(new global::Flyte.Tasks.TaskDeclaration
+        private Demo_AllTypes_Nullables_Task() : base(new global::Flyte.Generation.TaskDeclaration
         {
             Name = "types.Nullables",
             ShortName = "Nullables",
@@ -21,7 +21,7 @@ namespace Flyte.Generated.Tasks
             IsWorkflow = false,
             Description = null,
             Image = "registry.local/types:1",
-            Policy = new global::Flyte.Tasks.TaskPolicy
+            Policy = new global::Flyte.Generation.TaskPolicy
             {
                 Retries = 0,
                 Timeout = null,
@@ -31,10 +31,10 @@ namespace Flyte.Generated.Tasks
                 CacheSerialize = false,
                 Interruptible = false,
             },
-            Requests = new global::Flyte.Tasks.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Tasks.ResourceQuantity[] {  },
+            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
             EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Tasks.SecretReference[] { new("db", "password") },
+            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
         })
         {
         }
@@ -42,8 +42,8 @@ namespace Flyte.Generated.Tasks
         /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
         public override global::Flyteidl2.Core.TypedInterface Interface => new()
         {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "color", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Optional(global::Flyte.Literals.LiteralTypes.Enum("Red", "Green", "Blue"), "DefaultEnumTransformer") } }, new global::Flyteidl2.Core.VariableEntry { Key = "maybe", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Optional(global::Flyte.Literals.LiteralTypes.Integer, "int") } }, new global::Flyteidl2.Core.VariableEntry { Key = "points", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Optional(global::Flyte.Literals.LiteralTypes.Collection(global::Flyte.Literals.LiteralTypes.Optional(global::Flyte.Generated.Records.Demo_PointConverter.LiteralType, "Object-Dataclass-Transformer")), "Typed List") } }, new global::Flyteidl2.Core.VariableEntry { Key = "text", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Optional(global::Flyte.Literals.LiteralTypes.String, "str") } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Optional(global::Flyte.Literals.LiteralTypes.Integer, "int") } } } },
+            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "color", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.Enum("Red", "Green", "Blue"), "DefaultEnumTransformer") } }, new global::Flyteidl2.Core.VariableEntry { Key = "maybe", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.Integer, "int") } }, new global::Flyteidl2.Core.VariableEntry { Key = "points", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generated.Records.Demo_PointConverter.LiteralType, "Object-Dataclass-Transformer")), "Typed List") } }, new global::Flyteidl2.Core.VariableEntry { Key = "text", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.String, "str") } } } },
+            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.Integer, "int") } } } },
         };
 
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "maybe", "text", "color", "points" };
@@ -52,33 +52,33 @@ namespace Flyte.Generated.Tasks
         public global::Flyteidl2.Core.LiteralMap EncodeInputs(int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("maybe", global::Flyte.Literals.OptionalLiterals.FromValue(maybe, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1), global::Flyte.Literals.LiteralTypes.Integer, "int"));
-            __inputs.Literals.Add("text", global::Flyte.Literals.OptionalLiterals.FromReference(text, static v1 => global::Flyte.Literals.ScalarLiterals.FromString(v1), global::Flyte.Literals.LiteralTypes.String, "str"));
-            __inputs.Literals.Add("color", global::Flyte.Literals.OptionalLiterals.FromValue(color, static v1 => global::Flyte.Literals.ScalarLiterals.FromString((v1 switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", v1, "not a named member of Color") })), global::Flyte.Literals.LiteralTypes.Enum("Red", "Green", "Blue"), "DefaultEnumTransformer"));
-            __inputs.Literals.Add("points", global::Flyte.Literals.OptionalLiterals.FromReference(points, static v1 => global::Flyte.Literals.CollectionLiterals.FromList(v1, static v2 => global::Flyte.Literals.OptionalLiterals.FromReference(v2, static v3 => global::Flyte.Generated.Records.Demo_PointConverter.ToLiteral(v3), global::Flyte.Generated.Records.Demo_PointConverter.LiteralType, "Object-Dataclass-Transformer")), global::Flyte.Literals.LiteralTypes.Collection(global::Flyte.Literals.LiteralTypes.Optional(global::Flyte.Generated.Records.Demo_PointConverter.LiteralType, "Object-Dataclass-Transformer")), "Typed List"));
+            __inputs.Literals.Add("maybe", global::Flyte.Generation.OptionalLiterals.FromValue(maybe, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1), global::Flyte.Generation.LiteralTypes.Integer, "int"));
+            __inputs.Literals.Add("text", global::Flyte.Generation.OptionalLiterals.FromReference(text, static v1 => global::Flyte.Generation.ScalarLiterals.FromString(v1), global::Flyte.Generation.LiteralTypes.String, "str"));
+            __inputs.Literals.Add("color", global::Flyte.Generation.OptionalLiterals.FromValue(color, static v1 => global::Flyte.Generation.ScalarLiterals.FromString((v1 switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", v1, "not a named member of Color") })), global::Flyte.Generation.LiteralTypes.Enum("Red", "Green", "Blue"), "DefaultEnumTransformer"));
+            __inputs.Literals.Add("points", global::Flyte.Generation.OptionalLiterals.FromReference(points, static v1 => global::Flyte.Generation.CollectionLiterals.FromList(v1, static v2 => global::Flyte.Generation.OptionalLiterals.FromReference(v2, static v3 => global::Flyte.Generated.Records.Demo_PointConverter.ToLiteral(v3), global::Flyte.Generated.Records.Demo_PointConverter.LiteralType, "Object-Dataclass-Transformer")), global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generated.Records.Demo_PointConverter.LiteralType, "Object-Dataclass-Transformer")), "Typed List"));
             return __inputs;
         }
 
         public global::Flyteidl2.Core.LiteralMap EncodeOutputs(int? result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Literals.OptionalLiterals.FromValue(result, static v1 => global::Flyte.Literals.ScalarLiterals.FromInt64(v1), global::Flyte.Literals.LiteralTypes.Integer, "int"));
+            outputs.Literals.Add("o0", global::Flyte.Generation.OptionalLiterals.FromValue(result, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1), global::Flyte.Generation.LiteralTypes.Integer, "int"));
             return outputs;
         }
 
         public int? DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
-            return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToInt32(l1)));
+            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
         }
 
         public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             try
             {
-                var __maybe = global::Flyte.Tasks.TaskCalls.Decode(inputs, "maybe", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToInt32(l1)));
-                var __text = global::Flyte.Tasks.TaskCalls.Decode(inputs, "text", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToString(l1)));
-                var __color = global::Flyte.Tasks.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToEnum<global::Demo.Color>(l1, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null })));
-                var __points = global::Flyte.Tasks.TaskCalls.Decode(inputs, "points", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Literals.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Literals.OptionalLiterals.ToReference(l2, static l3 => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l3)))));
+                var __maybe = global::Flyte.Generation.TaskCalls.Decode(inputs, "maybe", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
+                var __text = global::Flyte.Generation.TaskCalls.Decode(inputs, "text", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1)));
+                var __color = global::Flyte.Generation.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToEnum<global::Demo.Color>(l1, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null })));
+                var __points = global::Flyte.Generation.TaskCalls.Decode(inputs, "points", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Generation.OptionalLiterals.ToReference(l2, static l3 => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l3)))));
                 var result = global::Demo.AllTypes.Nullables(__maybe, __text, __color, __points);
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             }
@@ -102,7 +102,7 @@ namespace Flyte.Generated.Tasks
             global::System.ArgumentNullException.ThrowIfNull(implementation);
             return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
             {
-                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "maybe", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToInt32(l1))), global::Flyte.Tasks.TaskCalls.Decode(inputs, "text", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToString(l1))), global::Flyte.Tasks.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Literals.ScalarLiterals.ToEnum<global::Demo.Color>(l1, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }))), global::Flyte.Tasks.TaskCalls.Decode(inputs, "points", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Literals.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Literals.OptionalLiterals.ToReference(l2, static l3 => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l3))))));
+                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "maybe", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "text", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToEnum<global::Demo.Color>(l1, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }))), global::Flyte.Generation.TaskCalls.Decode(inputs, "points", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Generation.OptionalLiterals.ToReference(l2, static l3 => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l3))))));
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             });
         }

@@ -10,7 +10,7 @@ namespace Flyte.Generated.Tasks
     {
         public static Demo_AllTypes_Records_Task Instance { get; } = new();
 
-        private Demo_AllTypes_Records_Task() : base(new global::Flyte.Tasks.TaskDeclaration
+        private Demo_AllTypes_Records_Task() : base(new global::Flyte.Generation.TaskDeclaration
         {
             Name = "types.Records",
             ShortName = "Records",
@@ -21,7 +21,7 @@ namespace Flyte.Generated.Tasks
             IsWorkflow = false,
             Description = null,
             Image = "registry.local/types:1",
-            Policy = new global::Flyte.Tasks.TaskPolicy
+            Policy = new global::Flyte.Generation.TaskPolicy
             {
                 Retries = 0,
                 Timeout = null,
@@ -31,10 +31,10 @@ namespace Flyte.Generated.Tasks
                 CacheSerialize = false,
                 Interruptible = false,
             },
-            Requests = new global::Flyte.Tasks.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Tasks.ResourceQuantity[] {  },
+            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
             EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Tasks.SecretReference[] { new("db", "password") },
+            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
         })
         {
         }
@@ -66,15 +66,15 @@ namespace Flyte.Generated.Tasks
 
         public global::Demo.Point DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
-            return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l0));
+            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l0));
         }
 
         public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             try
             {
-                var __point = global::Flyte.Tasks.TaskCalls.Decode(inputs, "point", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l0));
-                var __settings = global::Flyte.Tasks.TaskCalls.Decode(inputs, "settings", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_SettingsConverter.FromLiteral(l0));
+                var __point = global::Flyte.Generation.TaskCalls.Decode(inputs, "point", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l0));
+                var __settings = global::Flyte.Generation.TaskCalls.Decode(inputs, "settings", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_SettingsConverter.FromLiteral(l0));
                 var result = global::Demo.AllTypes.Records(__point, __settings);
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             }
@@ -98,7 +98,7 @@ namespace Flyte.Generated.Tasks
             global::System.ArgumentNullException.ThrowIfNull(implementation);
             return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
             {
-                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "point", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "settings", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_SettingsConverter.FromLiteral(l0)));
+                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "point", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "settings", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_SettingsConverter.FromLiteral(l0)));
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             });
         }

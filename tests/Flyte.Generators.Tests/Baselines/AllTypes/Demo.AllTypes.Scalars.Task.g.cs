@@ -10,7 +10,7 @@ namespace Flyte.Generated.Tasks
     {
         public static Demo_AllTypes_Scalars_Task Instance { get; } = new();
 
-        private Demo_AllTypes_Scalars_Task() : base(new global::Flyte.Tasks.TaskDeclaration
+        private Demo_AllTypes_Scalars_Task() : base(new global::Flyte.Generation.TaskDeclaration
         {
             Name = "types.Scalars",
             ShortName = "Scalars",
@@ -21,7 +21,7 @@ namespace Flyte.Generated.Tasks
             IsWorkflow = false,
             Description = null,
             Image = "registry.local/types:1",
-            Policy = new global::Flyte.Tasks.TaskPolicy
+            Policy = new global::Flyte.Generation.TaskPolicy
             {
                 Retries = 0,
                 Timeout = null,
@@ -31,10 +31,10 @@ namespace Flyte.Generated.Tasks
                 CacheSerialize = false,
                 Interruptible = false,
             },
-            Requests = new global::Flyte.Tasks.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Tasks.ResourceQuantity[] {  },
+            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
             EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Tasks.SecretReference[] { new("db", "password") },
+            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
         })
         {
         }
@@ -42,8 +42,8 @@ namespace Flyte.Generated.Tasks
         /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
         public override global::Flyteidl2.Core.TypedInterface Interface => new()
         {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "b", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Boolean } }, new global::Flyteidl2.Core.VariableEntry { Key = "by", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "d", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Float } }, new global::Flyteidl2.Core.VariableEntry { Key = "f", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Float } }, new global::Flyteidl2.Core.VariableEntry { Key = "i", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "l", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "m", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.String } }, new global::Flyteidl2.Core.VariableEntry { Key = "s", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "sb", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "str", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.String } }, new global::Flyteidl2.Core.VariableEntry { Key = "ui", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "ul", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "us", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Integer } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Boolean } } } },
+            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "b", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Boolean } }, new global::Flyteidl2.Core.VariableEntry { Key = "by", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "d", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Float } }, new global::Flyteidl2.Core.VariableEntry { Key = "f", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Float } }, new global::Flyteidl2.Core.VariableEntry { Key = "i", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "l", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "m", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.String } }, new global::Flyteidl2.Core.VariableEntry { Key = "s", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "sb", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "str", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.String } }, new global::Flyteidl2.Core.VariableEntry { Key = "ui", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "ul", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "us", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
+            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Boolean } } } },
         };
 
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "b", "sb", "by", "s", "us", "i", "ui", "l", "ul", "f", "d", "m", "str" };
@@ -52,51 +52,51 @@ namespace Flyte.Generated.Tasks
         public global::Flyteidl2.Core.LiteralMap EncodeInputs(bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("b", global::Flyte.Literals.ScalarLiterals.FromBoolean(b));
-            __inputs.Literals.Add("sb", global::Flyte.Literals.ScalarLiterals.FromInt64(sb));
-            __inputs.Literals.Add("by", global::Flyte.Literals.ScalarLiterals.FromInt64(by));
-            __inputs.Literals.Add("s", global::Flyte.Literals.ScalarLiterals.FromInt64(s));
-            __inputs.Literals.Add("us", global::Flyte.Literals.ScalarLiterals.FromInt64(us));
-            __inputs.Literals.Add("i", global::Flyte.Literals.ScalarLiterals.FromInt64(i));
-            __inputs.Literals.Add("ui", global::Flyte.Literals.ScalarLiterals.FromInt64(ui));
-            __inputs.Literals.Add("l", global::Flyte.Literals.ScalarLiterals.FromInt64(l));
-            __inputs.Literals.Add("ul", global::Flyte.Literals.ScalarLiterals.FromUInt64(ul));
-            __inputs.Literals.Add("f", global::Flyte.Literals.ScalarLiterals.FromDouble(f));
-            __inputs.Literals.Add("d", global::Flyte.Literals.ScalarLiterals.FromDouble(d));
-            __inputs.Literals.Add("m", global::Flyte.Literals.ScalarLiterals.FromDecimal(m));
-            __inputs.Literals.Add("str", global::Flyte.Literals.ScalarLiterals.FromString(str));
+            __inputs.Literals.Add("b", global::Flyte.Generation.ScalarLiterals.FromBoolean(b));
+            __inputs.Literals.Add("sb", global::Flyte.Generation.ScalarLiterals.FromInt64(sb));
+            __inputs.Literals.Add("by", global::Flyte.Generation.ScalarLiterals.FromInt64(by));
+            __inputs.Literals.Add("s", global::Flyte.Generation.ScalarLiterals.FromInt64(s));
+            __inputs.Literals.Add("us", global::Flyte.Generation.ScalarLiterals.FromInt64(us));
+            __inputs.Literals.Add("i", global::Flyte.Generation.ScalarLiterals.FromInt64(i));
+            __inputs.Literals.Add("ui", global::Flyte.Generation.ScalarLiterals.FromInt64(ui));
+            __inputs.Literals.Add("l", global::Flyte.Generation.ScalarLiterals.FromInt64(l));
+            __inputs.Literals.Add("ul", global::Flyte.Generation.ScalarLiterals.FromUInt64(ul));
+            __inputs.Literals.Add("f", global::Flyte.Generation.ScalarLiterals.FromDouble(f));
+            __inputs.Literals.Add("d", global::Flyte.Generation.ScalarLiterals.FromDouble(d));
+            __inputs.Literals.Add("m", global::Flyte.Generation.ScalarLiterals.FromDecimal(m));
+            __inputs.Literals.Add("str", global::Flyte.Generation.ScalarLiterals.FromString(str));
             return __inputs;
         }
 
         public global::Flyteidl2.Core.LiteralMap EncodeOutputs(bool result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Literals.ScalarLiterals.FromBoolean(result));
+            outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromBoolean(result));
             return outputs;
         }
 
         public bool DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
-            return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToBoolean(l0));
+            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToBoolean(l0));
         }
 
         public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             try
             {
-                var __b = global::Flyte.Tasks.TaskCalls.Decode(inputs, "b", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToBoolean(l0));
-                var __sb = global::Flyte.Tasks.TaskCalls.Decode(inputs, "sb", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToSByte(l0));
-                var __by = global::Flyte.Tasks.TaskCalls.Decode(inputs, "by", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToByte(l0));
-                var __s = global::Flyte.Tasks.TaskCalls.Decode(inputs, "s", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt16(l0));
-                var __us = global::Flyte.Tasks.TaskCalls.Decode(inputs, "us", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToUInt16(l0));
-                var __i = global::Flyte.Tasks.TaskCalls.Decode(inputs, "i", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt32(l0));
-                var __ui = global::Flyte.Tasks.TaskCalls.Decode(inputs, "ui", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToUInt32(l0));
-                var __l = global::Flyte.Tasks.TaskCalls.Decode(inputs, "l", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt64(l0));
-                var __ul = global::Flyte.Tasks.TaskCalls.Decode(inputs, "ul", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToUInt64(l0));
-                var __f = global::Flyte.Tasks.TaskCalls.Decode(inputs, "f", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToSingle(l0));
-                var __d = global::Flyte.Tasks.TaskCalls.Decode(inputs, "d", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDouble(l0));
-                var __m = global::Flyte.Tasks.TaskCalls.Decode(inputs, "m", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDecimal(l0));
-                var __str = global::Flyte.Tasks.TaskCalls.Decode(inputs, "str", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToString(l0));
+                var __b = global::Flyte.Generation.TaskCalls.Decode(inputs, "b", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToBoolean(l0));
+                var __sb = global::Flyte.Generation.TaskCalls.Decode(inputs, "sb", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSByte(l0));
+                var __by = global::Flyte.Generation.TaskCalls.Decode(inputs, "by", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToByte(l0));
+                var __s = global::Flyte.Generation.TaskCalls.Decode(inputs, "s", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt16(l0));
+                var __us = global::Flyte.Generation.TaskCalls.Decode(inputs, "us", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt16(l0));
+                var __i = global::Flyte.Generation.TaskCalls.Decode(inputs, "i", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
+                var __ui = global::Flyte.Generation.TaskCalls.Decode(inputs, "ui", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt32(l0));
+                var __l = global::Flyte.Generation.TaskCalls.Decode(inputs, "l", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt64(l0));
+                var __ul = global::Flyte.Generation.TaskCalls.Decode(inputs, "ul", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt64(l0));
+                var __f = global::Flyte.Generation.TaskCalls.Decode(inputs, "f", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSingle(l0));
+                var __d = global::Flyte.Generation.TaskCalls.Decode(inputs, "d", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0));
+                var __m = global::Flyte.Generation.TaskCalls.Decode(inputs, "m", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDecimal(l0));
+                var __str = global::Flyte.Generation.TaskCalls.Decode(inputs, "str", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToString(l0));
                 var result = global::Demo.AllTypes.Scalars(__b, __sb, __by, __s, __us, __i, __ui, __l, __ul, __f, __d, __m, __str);
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             }
@@ -120,7 +120,7 @@ namespace Flyte.Generated.Tasks
             global::System.ArgumentNullException.ThrowIfNull(implementation);
             return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
             {
-                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "b", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToBoolean(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "sb", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToSByte(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "by", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToByte(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "s", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt16(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "us", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToUInt16(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "i", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt32(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "ui", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToUInt32(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "l", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt64(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "ul", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToUInt64(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "f", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToSingle(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "d", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDouble(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "m", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDecimal(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "str", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToString(l0)));
+                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "b", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToBoolean(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "sb", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSByte(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "by", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToByte(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "s", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt16(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "us", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt16(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "i", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "ui", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "l", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt64(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "ul", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt64(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "f", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSingle(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "d", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "m", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDecimal(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "str", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToString(l0)));
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             });
         }

@@ -10,7 +10,7 @@ namespace Flyte.Generated.Tasks
     {
         public static Demo_AllTypes_Times_Task Instance { get; } = new();
 
-        private Demo_AllTypes_Times_Task() : base(new global::Flyte.Tasks.TaskDeclaration
+        private Demo_AllTypes_Times_Task() : base(new global::Flyte.Generation.TaskDeclaration
         {
             Name = "types.Times",
             ShortName = "Times",
@@ -21,7 +21,7 @@ namespace Flyte.Generated.Tasks
             IsWorkflow = false,
             Description = null,
             Image = "registry.local/types:1",
-            Policy = new global::Flyte.Tasks.TaskPolicy
+            Policy = new global::Flyte.Generation.TaskPolicy
             {
                 Retries = 0,
                 Timeout = null,
@@ -31,10 +31,10 @@ namespace Flyte.Generated.Tasks
                 CacheSerialize = false,
                 Interruptible = false,
             },
-            Requests = new global::Flyte.Tasks.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Tasks.ResourceQuantity[] {  },
+            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
             EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Tasks.SecretReference[] { new("db", "password") },
+            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
         })
         {
         }
@@ -42,8 +42,8 @@ namespace Flyte.Generated.Tasks
         /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
         public override global::Flyteidl2.Core.TypedInterface Interface => new()
         {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "at", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Datetime } }, new global::Flyteidl2.Core.VariableEntry { Key = "id", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.String } }, new global::Flyteidl2.Core.VariableEntry { Key = "span", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Duration } }, new global::Flyteidl2.Core.VariableEntry { Key = "when", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Datetime } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Datetime } } } },
+            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "at", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Datetime } }, new global::Flyteidl2.Core.VariableEntry { Key = "id", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.String } }, new global::Flyteidl2.Core.VariableEntry { Key = "span", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Duration } }, new global::Flyteidl2.Core.VariableEntry { Key = "when", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Datetime } } } },
+            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Datetime } } } },
         };
 
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "when", "at", "span", "id" };
@@ -52,33 +52,33 @@ namespace Flyte.Generated.Tasks
         public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::System.DateTime when, global::System.DateTimeOffset at, global::System.TimeSpan span, global::System.Guid id)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("when", global::Flyte.Literals.ScalarLiterals.FromDateTime(when));
-            __inputs.Literals.Add("at", global::Flyte.Literals.ScalarLiterals.FromDateTimeOffset(at));
-            __inputs.Literals.Add("span", global::Flyte.Literals.ScalarLiterals.FromTimeSpan(span));
-            __inputs.Literals.Add("id", global::Flyte.Literals.ScalarLiterals.FromGuid(id));
+            __inputs.Literals.Add("when", global::Flyte.Generation.ScalarLiterals.FromDateTime(when));
+            __inputs.Literals.Add("at", global::Flyte.Generation.ScalarLiterals.FromDateTimeOffset(at));
+            __inputs.Literals.Add("span", global::Flyte.Generation.ScalarLiterals.FromTimeSpan(span));
+            __inputs.Literals.Add("id", global::Flyte.Generation.ScalarLiterals.FromGuid(id));
             return __inputs;
         }
 
         public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.DateTime result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Literals.ScalarLiterals.FromDateTime(result));
+            outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromDateTime(result));
             return outputs;
         }
 
         public global::System.DateTime DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
-            return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDateTime(l0));
+            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTime(l0));
         }
 
         public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
         {
             try
             {
-                var __when = global::Flyte.Tasks.TaskCalls.Decode(inputs, "when", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDateTime(l0));
-                var __at = global::Flyte.Tasks.TaskCalls.Decode(inputs, "at", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDateTimeOffset(l0));
-                var __span = global::Flyte.Tasks.TaskCalls.Decode(inputs, "span", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToTimeSpan(l0));
-                var __id = global::Flyte.Tasks.TaskCalls.Decode(inputs, "id", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToGuid(l0));
+                var __when = global::Flyte.Generation.TaskCalls.Decode(inputs, "when", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTime(l0));
+                var __at = global::Flyte.Generation.TaskCalls.Decode(inputs, "at", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTimeOffset(l0));
+                var __span = global::Flyte.Generation.TaskCalls.Decode(inputs, "span", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToTimeSpan(l0));
+                var __id = global::Flyte.Generation.TaskCalls.Decode(inputs, "id", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToGuid(l0));
                 var result = global::Demo.AllTypes.Times(__when, __at, __span, __id);
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             }
@@ -102,7 +102,7 @@ namespace Flyte.Generated.Tasks
             global::System.ArgumentNullException.ThrowIfNull(implementation);
             return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
             {
-                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "when", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDateTime(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "at", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDateTimeOffset(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "span", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToTimeSpan(l0)), global::Flyte.Tasks.TaskCalls.Decode(inputs, "id", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToGuid(l0)));
+                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "when", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTime(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "at", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTimeOffset(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "span", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToTimeSpan(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "id", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToGuid(l0)));
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             });
         }

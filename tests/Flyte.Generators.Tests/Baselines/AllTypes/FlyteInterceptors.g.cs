@@ -11,34 +11,34 @@ namespace Flyte.Generated
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JH1IOAABBbGxUeXBlcy5jcw==")]
         public static void Demo_AllTypes_Nothing()
         {
-            if (global::Flyte.Execution.FlyteContext.Current is not { } runner)
+            if (global::Flyte.Generation.FlyteContext.Current is not { } runner)
             {
                 global::Demo.AllTypes.Nothing();
                 return;
             }
-            global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance.EncodeInputs()).GetAwaiter().GetResult();
+            global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance.EncodeInputs()).GetAwaiter().GetResult();
         }
 
         // AllTypes.cs(102,23)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JHyQOAABBbGxUeXBlcy5jcw==")]
         public static global::System.Threading.Tasks.ValueTask<int> Demo_AllTypes_ValueAsync(int x)
         {
-            if (global::Flyte.Execution.FlyteContext.Current is not { } runner)
+            if (global::Flyte.Generation.FlyteContext.Current is not { } runner)
             {
                 return global::Demo.AllTypes.ValueAsync(x);
             }
-            return new global::System.Threading.Tasks.ValueTask<int>(global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance.EncodeInputs(x), global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance.DecodeOutputs));
+            return new global::System.Threading.Tasks.ValueTask<int>(global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance.EncodeInputs(x), global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance.DecodeOutputs));
         }
 
         // AllTypes.cs(103,17)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JH0MOAABBbGxUeXBlcy5jcw==")]
         public static int Demo_AllTypes_Options(int x, int seed)
         {
-            if (global::Flyte.Execution.FlyteContext.Current is not { } runner)
+            if (global::Flyte.Generation.FlyteContext.Current is not { } runner)
             {
                 return global::Demo.AllTypes.Options(x, seed);
             }
-            return global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance.EncodeInputs(x, seed), global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance.DecodeOutputs).GetAwaiter().GetResult();
+            return global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance.EncodeInputs(x, seed), global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance.DecodeOutputs).GetAwaiter().GetResult();
         }
 
     }

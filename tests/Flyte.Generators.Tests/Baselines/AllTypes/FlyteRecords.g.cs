@@ -8,7 +8,7 @@ namespace Flyte.Generated.Records
     [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
     internal static class Demo_KnobsConverter
     {
-        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Literals.StructLiterals.Type(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Knobs")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("Limit", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("integer"), global::Flyte.Literals.JsonSchema.Type("null"))))), ("Floor", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("integer"), global::Flyte.Literals.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForNull())), ("Ratio", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("number"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(1))), ("Tags", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("array")), ("items", global::Flyte.Literals.JsonSchema.Type("string")))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("Limit"))));
+        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Knobs")), ("properties", global::Flyte.Generation.JsonSchema.ObjectValue(("Limit", global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("integer"), global::Flyte.Generation.JsonSchema.Type("null"))))), ("Floor", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("integer"), global::Flyte.Generation.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForNull())), ("Ratio", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("number"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(1))), ("Tags", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("array")), ("items", global::Flyte.Generation.JsonSchema.Type("string")))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Generation.JsonSchema.Strings("Limit"))));
 
         public static global::Flyteidl2.Core.Literal ToLiteral(global::Demo.Knobs value)
         {
@@ -16,19 +16,19 @@ namespace Flyte.Generated.Records
             var writer = new global::MessagePack.MessagePackWriter(buffer);
             Write(ref writer, value);
             writer.Flush();
-            return global::Flyte.Literals.StructLiterals.FromMsgPack(buffer.WrittenSpan);
+            return global::Flyte.Generation.StructLiterals.FromMsgPack(buffer.WrittenSpan);
         }
 
         public static global::Demo.Knobs FromLiteral(global::Flyteidl2.Core.Literal literal)
         {
-            var reader = new global::MessagePack.MessagePackReader(global::Flyte.Literals.StructLiterals.ToMsgPack(literal));
+            var reader = new global::MessagePack.MessagePackReader(global::Flyte.Generation.StructLiterals.ToMsgPack(literal));
             try
             {
                 return Read(ref reader);
             }
-            catch (global::System.Exception e) when (e is not global::Flyte.Literals.LiteralConversionException)
+            catch (global::System.Exception e) when (e is not global::Flyte.LiteralConversionException)
             {
-                throw new global::Flyte.Literals.LiteralConversionException($"not a valid msgpack Knobs: {e.Message}", e);
+                throw new global::Flyte.LiteralConversionException($"not a valid msgpack Knobs: {e.Message}", e);
             }
         }
 
@@ -67,7 +67,7 @@ namespace Flyte.Generated.Records
 
         public static global::Demo.Knobs Read(ref global::MessagePack.MessagePackReader reader)
         {
-            if (reader.TryReadNil()) throw new global::Flyte.Literals.LiteralConversionException("expected a Knobs, got nil");
+            if (reader.TryReadNil()) throw new global::Flyte.LiteralConversionException("expected a Knobs, got nil");
             int? p0 = default!;
             int? p1 = null;
             double p2 = 1d;
@@ -142,7 +142,7 @@ namespace Flyte.Generated.Records
     [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
     internal static class Demo_PointConverter
     {
-        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Literals.StructLiterals.Type(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("X", global::Flyte.Literals.JsonSchema.Type("integer")), ("Y", global::Flyte.Literals.JsonSchema.Type("number")), ("Label", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("string"), global::Flyte.Literals.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("X", "Y", "Label"))));
+        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Generation.JsonSchema.ObjectValue(("X", global::Flyte.Generation.JsonSchema.Type("integer")), ("Y", global::Flyte.Generation.JsonSchema.Type("number")), ("Label", global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("string"), global::Flyte.Generation.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Generation.JsonSchema.Strings("X", "Y", "Label"))));
 
         public static global::Flyteidl2.Core.Literal ToLiteral(global::Demo.Point value)
         {
@@ -150,19 +150,19 @@ namespace Flyte.Generated.Records
             var writer = new global::MessagePack.MessagePackWriter(buffer);
             Write(ref writer, value);
             writer.Flush();
-            return global::Flyte.Literals.StructLiterals.FromMsgPack(buffer.WrittenSpan);
+            return global::Flyte.Generation.StructLiterals.FromMsgPack(buffer.WrittenSpan);
         }
 
         public static global::Demo.Point FromLiteral(global::Flyteidl2.Core.Literal literal)
         {
-            var reader = new global::MessagePack.MessagePackReader(global::Flyte.Literals.StructLiterals.ToMsgPack(literal));
+            var reader = new global::MessagePack.MessagePackReader(global::Flyte.Generation.StructLiterals.ToMsgPack(literal));
             try
             {
                 return Read(ref reader);
             }
-            catch (global::System.Exception e) when (e is not global::Flyte.Literals.LiteralConversionException)
+            catch (global::System.Exception e) when (e is not global::Flyte.LiteralConversionException)
             {
-                throw new global::Flyte.Literals.LiteralConversionException($"not a valid msgpack Point: {e.Message}", e);
+                throw new global::Flyte.LiteralConversionException($"not a valid msgpack Point: {e.Message}", e);
             }
         }
 
@@ -189,7 +189,7 @@ namespace Flyte.Generated.Records
 
         public static global::Demo.Point Read(ref global::MessagePack.MessagePackReader reader)
         {
-            if (reader.TryReadNil()) throw new global::Flyte.Literals.LiteralConversionException("expected a Point, got nil");
+            if (reader.TryReadNil()) throw new global::Flyte.LiteralConversionException("expected a Point, got nil");
             int p0 = default!;
             double p1 = default!;
             string? p2 = default!;
@@ -232,8 +232,8 @@ namespace Flyte.Generated.Records
                         break;
                 }
             }
-            if ((seen & 1UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Point.X is missing");
-            if ((seen & 2UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Point.Y is missing");
+            if ((seen & 1UL) == 0) throw new global::Flyte.LiteralConversionException("Point.X is missing");
+            if ((seen & 2UL) == 0) throw new global::Flyte.LiteralConversionException("Point.Y is missing");
             return new global::Demo.Point(p0, p1, p2);
         }
     }
@@ -242,7 +242,7 @@ namespace Flyte.Generated.Records
     [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
     internal static class Demo_SettingsConverter
     {
-        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Literals.StructLiterals.Type(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Settings")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("Name", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("string"), global::Google.Protobuf.WellKnownTypes.Value.ForString(""))), ("Values", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("array")), ("items", global::Flyte.Literals.JsonSchema.Type("integer")))), ("Named", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForStruct(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("X", global::Flyte.Literals.JsonSchema.Type("integer")), ("Y", global::Flyte.Literals.JsonSchema.Type("number")), ("Label", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("string"), global::Flyte.Literals.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("X", "Y", "Label"))))), ("propertyNames", global::Flyte.Literals.JsonSchema.Type("string")))), ("Color", global::Flyte.Literals.JsonSchema.ObjectValue(("enum", global::Flyte.Literals.JsonSchema.Strings("Red", "Green", "Blue")))), ("When", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("date-time")))), ("Every", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("number")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("time-delta")))), ("Id", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("uuid")))), ("Price", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("decimal")))), ("Maybe", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("integer"), global::Flyte.Literals.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("Color", "When", "Every", "Id", "Price", "Maybe"))));
+        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Settings")), ("properties", global::Flyte.Generation.JsonSchema.ObjectValue(("Name", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("string"), global::Google.Protobuf.WellKnownTypes.Value.ForString(""))), ("Values", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("array")), ("items", global::Flyte.Generation.JsonSchema.Type("integer")))), ("Named", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForStruct(global::Flyte.Generation.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Generation.JsonSchema.ObjectValue(("X", global::Flyte.Generation.JsonSchema.Type("integer")), ("Y", global::Flyte.Generation.JsonSchema.Type("number")), ("Label", global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("string"), global::Flyte.Generation.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Generation.JsonSchema.Strings("X", "Y", "Label"))))), ("propertyNames", global::Flyte.Generation.JsonSchema.Type("string")))), ("Color", global::Flyte.Generation.JsonSchema.ObjectValue(("enum", global::Flyte.Generation.JsonSchema.Strings("Red", "Green", "Blue")))), ("When", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("date-time")))), ("Every", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("number")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("time-delta")))), ("Id", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("uuid")))), ("Price", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("decimal")))), ("Maybe", global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("integer"), global::Flyte.Generation.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Generation.JsonSchema.Strings("Color", "When", "Every", "Id", "Price", "Maybe"))));
 
         public static global::Flyteidl2.Core.Literal ToLiteral(global::Demo.Settings value)
         {
@@ -250,19 +250,19 @@ namespace Flyte.Generated.Records
             var writer = new global::MessagePack.MessagePackWriter(buffer);
             Write(ref writer, value);
             writer.Flush();
-            return global::Flyte.Literals.StructLiterals.FromMsgPack(buffer.WrittenSpan);
+            return global::Flyte.Generation.StructLiterals.FromMsgPack(buffer.WrittenSpan);
         }
 
         public static global::Demo.Settings FromLiteral(global::Flyteidl2.Core.Literal literal)
         {
-            var reader = new global::MessagePack.MessagePackReader(global::Flyte.Literals.StructLiterals.ToMsgPack(literal));
+            var reader = new global::MessagePack.MessagePackReader(global::Flyte.Generation.StructLiterals.ToMsgPack(literal));
             try
             {
                 return Read(ref reader);
             }
-            catch (global::System.Exception e) when (e is not global::Flyte.Literals.LiteralConversionException)
+            catch (global::System.Exception e) when (e is not global::Flyte.LiteralConversionException)
             {
-                throw new global::Flyte.Literals.LiteralConversionException($"not a valid msgpack Settings: {e.Message}", e);
+                throw new global::Flyte.LiteralConversionException($"not a valid msgpack Settings: {e.Message}", e);
             }
         }
 
@@ -296,7 +296,7 @@ namespace Flyte.Generated.Records
             }
             writer.Write("When");
             {
-                writer.Write(new global::System.DateTimeOffset(global::Flyte.Literals.ScalarLiterals.AsUtc(value.When)).ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffffzzz", global::System.Globalization.CultureInfo.InvariantCulture));
+                writer.Write(new global::System.DateTimeOffset(global::Flyte.Generation.ScalarLiterals.AsUtc(value.When)).ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffffzzz", global::System.Globalization.CultureInfo.InvariantCulture));
             }
             writer.Write("Every");
             {
@@ -322,7 +322,7 @@ namespace Flyte.Generated.Records
 
         public static global::Demo.Settings Read(ref global::MessagePack.MessagePackReader reader)
         {
-            if (reader.TryReadNil()) throw new global::Flyte.Literals.LiteralConversionException("expected a Settings, got nil");
+            if (reader.TryReadNil()) throw new global::Flyte.LiteralConversionException("expected a Settings, got nil");
             string p0 = "";
             global::System.Collections.Generic.List<int> p1 = default!;
             global::System.Collections.Generic.Dictionary<string, global::Demo.Point> p2 = default!;
@@ -377,7 +377,7 @@ namespace Flyte.Generated.Records
                     case "Color":
                     {
                         string s0 = reader.ReadString()!;
-                        p3 = (s0 switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }) ?? throw new global::Flyte.Literals.LiteralConversionException($"'{s0}' is not a member of Color");
+                        p3 = (s0 switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }) ?? throw new global::Flyte.LiteralConversionException($"'{s0}' is not a member of Color");
                         seen |= 8UL;
                         break;
                     }
@@ -425,11 +425,11 @@ namespace Flyte.Generated.Records
                         break;
                 }
             }
-            if ((seen & 8UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.Color is missing");
-            if ((seen & 16UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.When is missing");
-            if ((seen & 32UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.Every is missing");
-            if ((seen & 64UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.Id is missing");
-            if ((seen & 128UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Settings.Price is missing");
+            if ((seen & 8UL) == 0) throw new global::Flyte.LiteralConversionException("Settings.Color is missing");
+            if ((seen & 16UL) == 0) throw new global::Flyte.LiteralConversionException("Settings.When is missing");
+            if ((seen & 32UL) == 0) throw new global::Flyte.LiteralConversionException("Settings.Every is missing");
+            if ((seen & 64UL) == 0) throw new global::Flyte.LiteralConversionException("Settings.Id is missing");
+            if ((seen & 128UL) == 0) throw new global::Flyte.LiteralConversionException("Settings.Price is missing");
             return new global::Demo.Settings() { Name = p0, Values = (seen & 2UL) != 0 ? p1 : new global::Demo.Settings().Values, Named = (seen & 4UL) != 0 ? p2 : new global::Demo.Settings().Named, Color = p3, When = p4, Every = p5, Id = p6, Price = p7, Maybe = p8 };
         }
     }
@@ -438,7 +438,7 @@ namespace Flyte.Generated.Records
     [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
     internal static class Demo_TuningConverter
     {
-        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Literals.StructLiterals.Type(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Tuning")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("Epochs", global::Flyte.Literals.JsonSchema.Type("integer")), ("Rate", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("number"), global::Flyte.Literals.JsonSchema.Type("null"))))), ("Note", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("string"), global::Flyte.Literals.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForNull())), ("Mode", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("string"), global::Google.Protobuf.WellKnownTypes.Value.ForString("fast"))), ("Shade", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.ObjectValue(("enum", global::Flyte.Literals.JsonSchema.Strings("Red", "Green", "Blue"))), global::Google.Protobuf.WellKnownTypes.Value.ForString("Green"))), ("Budget", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("decimal"))), global::Google.Protobuf.WellKnownTypes.Value.ForString("1.50"))), ("Scale", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("number"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(0.1))), ("Offset", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("integer"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(-5))), ("Big", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("integer"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(18446744073709551615))), ("On", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.Type("boolean"), global::Google.Protobuf.WellKnownTypes.Value.ForBool(true))), ("Wait", global::Flyte.Literals.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("number")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("time-delta")))), ("Origin", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Google.Protobuf.WellKnownTypes.Value.ForStruct(global::Flyte.Literals.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Literals.JsonSchema.ObjectValue(("X", global::Flyte.Literals.JsonSchema.Type("integer")), ("Y", global::Flyte.Literals.JsonSchema.Type("number")), ("Label", global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.Type("string"), global::Flyte.Literals.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("X", "Y", "Label")))), global::Flyte.Literals.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForNull())), ("Tint", global::Flyte.Literals.JsonSchema.WithDefault(global::Flyte.Literals.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Literals.JsonSchema.ObjectValue(("enum", global::Flyte.Literals.JsonSchema.Strings("Red", "Green", "Blue"))), global::Flyte.Literals.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForString("Blue"))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Literals.JsonSchema.Strings("Epochs", "Rate"))));
+        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Tuning")), ("properties", global::Flyte.Generation.JsonSchema.ObjectValue(("Epochs", global::Flyte.Generation.JsonSchema.Type("integer")), ("Rate", global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("number"), global::Flyte.Generation.JsonSchema.Type("null"))))), ("Note", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("string"), global::Flyte.Generation.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForNull())), ("Mode", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("string"), global::Google.Protobuf.WellKnownTypes.Value.ForString("fast"))), ("Shade", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.ObjectValue(("enum", global::Flyte.Generation.JsonSchema.Strings("Red", "Green", "Blue"))), global::Google.Protobuf.WellKnownTypes.Value.ForString("Green"))), ("Budget", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("decimal"))), global::Google.Protobuf.WellKnownTypes.Value.ForString("1.50"))), ("Scale", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("number"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(0.1))), ("Offset", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("integer"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(-5))), ("Big", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("integer"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(18446744073709551615))), ("On", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("boolean"), global::Google.Protobuf.WellKnownTypes.Value.ForBool(true))), ("Wait", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("number")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("time-delta")))), ("Origin", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Google.Protobuf.WellKnownTypes.Value.ForStruct(global::Flyte.Generation.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Generation.JsonSchema.ObjectValue(("X", global::Flyte.Generation.JsonSchema.Type("integer")), ("Y", global::Flyte.Generation.JsonSchema.Type("number")), ("Label", global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("string"), global::Flyte.Generation.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Generation.JsonSchema.Strings("X", "Y", "Label")))), global::Flyte.Generation.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForNull())), ("Tint", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.ObjectValue(("enum", global::Flyte.Generation.JsonSchema.Strings("Red", "Green", "Blue"))), global::Flyte.Generation.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForString("Blue"))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Generation.JsonSchema.Strings("Epochs", "Rate"))));
 
         public static global::Flyteidl2.Core.Literal ToLiteral(global::Demo.Tuning value)
         {
@@ -446,19 +446,19 @@ namespace Flyte.Generated.Records
             var writer = new global::MessagePack.MessagePackWriter(buffer);
             Write(ref writer, value);
             writer.Flush();
-            return global::Flyte.Literals.StructLiterals.FromMsgPack(buffer.WrittenSpan);
+            return global::Flyte.Generation.StructLiterals.FromMsgPack(buffer.WrittenSpan);
         }
 
         public static global::Demo.Tuning FromLiteral(global::Flyteidl2.Core.Literal literal)
         {
-            var reader = new global::MessagePack.MessagePackReader(global::Flyte.Literals.StructLiterals.ToMsgPack(literal));
+            var reader = new global::MessagePack.MessagePackReader(global::Flyte.Generation.StructLiterals.ToMsgPack(literal));
             try
             {
                 return Read(ref reader);
             }
-            catch (global::System.Exception e) when (e is not global::Flyte.Literals.LiteralConversionException)
+            catch (global::System.Exception e) when (e is not global::Flyte.LiteralConversionException)
             {
-                throw new global::Flyte.Literals.LiteralConversionException($"not a valid msgpack Tuning: {e.Message}", e);
+                throw new global::Flyte.LiteralConversionException($"not a valid msgpack Tuning: {e.Message}", e);
             }
         }
 
@@ -537,7 +537,7 @@ namespace Flyte.Generated.Records
 
         public static global::Demo.Tuning Read(ref global::MessagePack.MessagePackReader reader)
         {
-            if (reader.TryReadNil()) throw new global::Flyte.Literals.LiteralConversionException("expected a Tuning, got nil");
+            if (reader.TryReadNil()) throw new global::Flyte.LiteralConversionException("expected a Tuning, got nil");
             int p0 = default!;
             double? p1 = default!;
             string? p2 = null;
@@ -603,7 +603,7 @@ namespace Flyte.Generated.Records
                     case "Shade":
                     {
                         string s0 = reader.ReadString()!;
-                        p4 = (s0 switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }) ?? throw new global::Flyte.Literals.LiteralConversionException($"'{s0}' is not a member of Color");
+                        p4 = (s0 switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }) ?? throw new global::Flyte.LiteralConversionException($"'{s0}' is not a member of Color");
                         seen |= 16UL;
                         break;
                     }
@@ -668,7 +668,7 @@ namespace Flyte.Generated.Records
                         {
                             global::Demo.Color e0 = default!;
                             string s1 = reader.ReadString()!;
-                            e0 = (s1 switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }) ?? throw new global::Flyte.Literals.LiteralConversionException($"'{s1}' is not a member of Color");
+                            e0 = (s1 switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }) ?? throw new global::Flyte.LiteralConversionException($"'{s1}' is not a member of Color");
                             p12 = e0;
                         }
                         seen |= 4096UL;
@@ -679,7 +679,7 @@ namespace Flyte.Generated.Records
                         break;
                 }
             }
-            if ((seen & 1UL) == 0) throw new global::Flyte.Literals.LiteralConversionException("Tuning.Epochs is missing");
+            if ((seen & 1UL) == 0) throw new global::Flyte.LiteralConversionException("Tuning.Epochs is missing");
             return new global::Demo.Tuning(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12);
         }
     }

@@ -6,7 +6,7 @@ namespace Flyte.Generated
 {
     /// <summary>The Flyte tasks of assembly <c>Sample</c>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class FlyteTaskTable : global::Flyte.Tasks.ITaskTable
+    public sealed class FlyteTaskTable : global::Flyte.Generation.ITaskTable
     {
         public static FlyteTaskTable Instance { get; } = new();
 
@@ -60,6 +60,6 @@ namespace Flyte.Generated
         };
 
         [global::System.Runtime.CompilerServices.ModuleInitializer]
-        internal static void Register() => global::Flyte.Tasks.TaskRegistry.Register(Instance);
+        internal static void Register() => global::Flyte.Generation.TaskRegistry.Register(Instance);
     }
 }

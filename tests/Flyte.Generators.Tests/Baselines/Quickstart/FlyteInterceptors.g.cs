@@ -11,11 +11,11 @@ namespace Flyte.Generated
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "uzN8J0k2HSFJQYWIZl6d7uEBAABRdWlja3N0YXJ0LmNz")]
         public static global::System.Threading.Tasks.Task<int> Samples_Quickstart_Square(int x)
         {
-            if (global::Flyte.Execution.FlyteContext.Current is not { } runner)
+            if (global::Flyte.Generation.FlyteContext.Current is not { } runner)
             {
                 return global::Samples.Quickstart.Square(x);
             }
-            return global::Flyte.Tasks.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance, global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance.EncodeInputs(x), global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance.DecodeOutputs);
+            return global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance, global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance.EncodeInputs(x), global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance.DecodeOutputs);
         }
 
     }

@@ -10,7 +10,7 @@ namespace Flyte.Generated.Tasks
     {
         public static Samples_Quickstart_MeanOfSquares_Task Instance { get; } = new();
 
-        private Samples_Quickstart_MeanOfSquares_Task() : base(new global::Flyte.Tasks.TaskDeclaration
+        private Samples_Quickstart_MeanOfSquares_Task() : base(new global::Flyte.Generation.TaskDeclaration
         {
             Name = "quickstart.MeanOfSquares",
             ShortName = "MeanOfSquares",
@@ -21,7 +21,7 @@ namespace Flyte.Generated.Tasks
             IsWorkflow = true,
             Description = null,
             Image = null,
-            Policy = new global::Flyte.Tasks.TaskPolicy
+            Policy = new global::Flyte.Generation.TaskPolicy
             {
                 Retries = 0,
                 Timeout = null,
@@ -31,10 +31,10 @@ namespace Flyte.Generated.Tasks
                 CacheSerialize = false,
                 Interruptible = false,
             },
-            Requests = new global::Flyte.Tasks.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "1"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "512Mi") },
-            Limits = new global::Flyte.Tasks.ResourceQuantity[] {  },
+            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "1"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "512Mi") },
+            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
             EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] {  },
-            Secrets = new global::Flyte.Tasks.SecretReference[] {  },
+            Secrets = new global::Flyte.Generation.SecretReference[] {  },
         })
         {
         }
@@ -42,8 +42,8 @@ namespace Flyte.Generated.Tasks
         /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
         public override global::Flyteidl2.Core.TypedInterface Interface => new()
         {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "n", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Integer } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Literals.LiteralTypes.Float } } } },
+            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "n", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
+            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Float } } } },
         };
 
         public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "n" };
@@ -52,25 +52,25 @@ namespace Flyte.Generated.Tasks
         public global::Flyteidl2.Core.LiteralMap EncodeInputs(int n)
         {
             var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("n", global::Flyte.Literals.ScalarLiterals.FromInt64(n));
+            __inputs.Literals.Add("n", global::Flyte.Generation.ScalarLiterals.FromInt64(n));
             return __inputs;
         }
 
         public global::Flyteidl2.Core.LiteralMap EncodeOutputs(double result)
         {
             var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Literals.ScalarLiterals.FromDouble(result));
+            outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromDouble(result));
             return outputs;
         }
 
         public double DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
         {
-            return global::Flyte.Tasks.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToDouble(l0));
+            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0));
         }
 
         public override async global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
         {
-            var __n = global::Flyte.Tasks.TaskCalls.Decode(inputs, "n", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt32(l0));
+            var __n = global::Flyte.Generation.TaskCalls.Decode(inputs, "n", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
             var result = await global::Samples.Quickstart.MeanOfSquares(__n);
             return EncodeOutputs(result);
         }
@@ -89,7 +89,7 @@ namespace Flyte.Generated.Tasks
             global::System.ArgumentNullException.ThrowIfNull(implementation);
             return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
             {
-                var result = implementation(global::Flyte.Tasks.TaskCalls.Decode(inputs, "n", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Literals.ScalarLiterals.ToInt32(l0)));
+                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "n", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)));
                 return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
             });
         }
