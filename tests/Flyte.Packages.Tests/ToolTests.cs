@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Flyte.Packages.Tests.Infrastructure;
 
 namespace Flyte.Packages.Tests;
@@ -24,18 +22,16 @@ public sealed class ToolTests(PackageFeed feed)
         project.Dotnet(DotnetBound, "build");
         AssertArtifacts(project);
 
-        string tools = Path.Combine(user.Root, "tools");
-        user.Dotnet(user.WorkingDirectory, DotnetBound, "tool", "install", "Flyte.Cli", "--version", feed.Version, "--tool-path", tools);
-        string flyte = Path.Combine(tools, OperatingSystem.IsWindows() ? "flyte.exe" : "flyte");
+        var flyte = InstalledTool.Install(feed, user);
 
-        string local = Flyte(user, project, flyte, "run", "--local", "MyPipeline", "my-pipeline.SumOfSquares", "--n", "4", "--json");
+        string local = flyte.Run(project.Directory, "run", "--local", "MyPipeline", "my-pipeline.SumOfSquares", "--n", "4", "--json");
         Assert.Contains("{\"o0\":30}", local);
 
-        using var devbox = await StartDevboxAsync(user, flyte);
+        using var devbox = await flyte.StartDevboxAsync();
         string endpoint = devbox.ReadyLine.Groups["endpoint"].Value;
-        string deploy = Flyte(user, project, flyte, "deploy", "MyPipeline", "--endpoint", endpoint);
+        string deploy = flyte.Run(project.Directory, "deploy", "MyPipeline", "--endpoint", endpoint);
         Assert.Contains("Deploying 2 tasks of MyPipeline", deploy);
-        string remote = Flyte(user, project, flyte, "run", "MyPipeline", "my-pipeline.SumOfSquares", "--n", "4", "--endpoint", endpoint, "--json");
+        string remote = flyte.Run(project.Directory, "run", "MyPipeline", "my-pipeline.SumOfSquares", "--n", "4", "--endpoint", endpoint, "--json");
         Assert.True(remote.Contains("{\"o0\":30}", StringComparison.Ordinal), $"{remote}\n--- devbox:\n{devbox.Output}");
     }
 
@@ -50,33 +46,5 @@ public sealed class ToolTests(PackageFeed feed)
             manifest.RootElement.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         Assert.True(File.Exists(Path.Combine(artifacts, "my-pipeline.Square.pb")));
         Assert.False(File.Exists(project.Combine("MyPipeline.Tests", "bin", "Debug", "net10.0", "flyte", "manifest.json")), "the test project, which has no tasks, got a manifest");
-    }
-
-    private static string Flyte(UserEnvironment user, UserProject project, string flyte, params string[] arguments)
-    {
-        var result = ChildProcess.Run(flyte, arguments, user.Variables, DotnetBound, project.Directory);
-        Assert.True(result.ExitCode == 0, $"flyte {string.Join(' ', arguments)} exited with {result.ExitCode}:\n{result.Output}");
-        return result.Output;
-    }
-
-    private static Task<ListeningProcess> StartDevboxAsync(UserEnvironment user, string flyte)
-    {
-        var start = new ProcessStartInfo(flyte) { WorkingDirectory = user.WorkingDirectory };
-        foreach (string argument in new[] { "devbox", "start", "--port", "0", "--data", Path.Combine(user.Root, "devbox") })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var (name, value) in user.Variables)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(name);
-            }
-            else
-            {
-                start.Environment[name] = value;
-            }
-        }
-        return ListeningProcess.StartAsync("flyte devbox", start, new Regex(@"devbox listening on (?<endpoint>http://127\.0\.0\.1:\d+)"));
     }
 }

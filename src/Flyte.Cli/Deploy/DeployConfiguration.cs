@@ -4,7 +4,7 @@ using Flyte.Images;
 namespace Flyte.Cli.Deploy;
 
 /// <summary>
-/// Which build of a project <c>flyte deploy</c> deploys. <c>dotnet publish -p:FlytePushImage=true</c> pushes the image of
+/// Which build of a project <c>flyte deploy</c> (and a remote <c>flyte run</c>, which deploys it when needed) deploys. <c>dotnet publish -p:FlytePushImage=true</c> pushes the image of
 /// the Release build (publish's default) and records it beside that build's artifacts; a deploy that built Debug would
 /// run its tasks in the base image instead. So without <c>-c</c>, a deploy takes the Release build when an image was
 /// pushed for it and none for the default build, and says so.
@@ -21,9 +21,14 @@ internal static class DeployConfiguration
         {
             return (requested, null);
         }
-        string defaultOutput = Path.GetDirectoryName(await ProjectBuild.TargetPathAsync(projectPath, null, artifactsPath, environment, cancellationToken).ConfigureAwait(false))!;
+        // Release first: without an image pushed for it (the common case) one MSBuild query decides.
         string releaseOutput = Path.GetDirectoryName(await ProjectBuild.TargetPathAsync(projectPath, Release, artifactsPath, environment, cancellationToken).ConfigureAwait(false))!;
-        if (PathsEqual(defaultOutput, releaseOutput) || PushedImageIn(defaultOutput) is not null || PushedImageIn(releaseOutput) is not { } pushed)
+        if (PushedImageIn(releaseOutput) is not { } pushed)
+        {
+            return (null, null);
+        }
+        string defaultOutput = Path.GetDirectoryName(await ProjectBuild.TargetPathAsync(projectPath, null, artifactsPath, environment, cancellationToken).ConfigureAwait(false))!;
+        if (PathsEqual(defaultOutput, releaseOutput) || PushedImageIn(defaultOutput) is not null)
         {
             return (null, null);
         }

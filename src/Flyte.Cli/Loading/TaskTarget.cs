@@ -13,9 +13,10 @@ internal static class TaskTarget
         "When the target is a project: build it with 'dotnet build --artifacts-path <dir>', so that its outputs (and those of the projects it references) go under <dir> instead of their bin/ and obj/ folders.";
 
     /// <param name="artifactsPath">Where a project is built (MSBuild's ArtifactsPath); null: its own bin/ and obj/.</param>
-    public static async Task<TaskAssembly> LoadAsync(string target, string? artifactsPath, TextWriter buildLog, CliEnvironment environment, CancellationToken cancellationToken)
+    /// <param name="configuration">When the target is a project: the configuration to build; null: its default (Debug).</param>
+    public static async Task<TaskAssembly> LoadAsync(string target, string? artifactsPath, TextWriter buildLog, CliEnvironment environment, CancellationToken cancellationToken, string? configuration = null)
     {
-        string assemblyPath = await ResolveAssemblyPathAsync(target, artifactsPath, buildLog, environment, cancellationToken).ConfigureAwait(false);
+        string assemblyPath = await ResolveAssemblyPathAsync(target, artifactsPath, buildLog, environment, cancellationToken, configuration).ConfigureAwait(false);
         return TaskAssembly.Load(assemblyPath);
     }
 

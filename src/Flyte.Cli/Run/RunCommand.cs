@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Flyte.Cli.Deploy;
 using Flyte.Cli.Loading;
 using Flyte.Cli.Remote;
 using Flyte.Local;
@@ -69,7 +70,17 @@ internal sealed class RunCommand
             ControlPlane.Resolve(ControlPlaneSettingsOf(tokens), _environment, LocalAlternative);
         }
 
-        var assembly = await TaskTarget.LoadAsync(target, Value(tokens, ArtifactsPath), console.Error, _environment, cancellationToken).ConfigureAwait(false);
+        string? configuration = null;
+        if (!helpRequested && !Flag(tokens, Local) && TaskTarget.ProjectOrNull(target, _environment) is { } project)
+        {
+            // The build a remote run deploys, as flyte deploy chooses it; said on stderr, so --json output stays only JSON.
+            (configuration, string? explanation) = await DeployConfiguration.ChooseAsync(project, null, Value(tokens, ArtifactsPath), _environment, cancellationToken).ConfigureAwait(false);
+            if (explanation is not null)
+            {
+                await console.Error.WriteLineAsync(explanation).ConfigureAwait(false);
+            }
+        }
+        var assembly = await TaskTarget.LoadAsync(target, Value(tokens, ArtifactsPath), console.Error, _environment, cancellationToken, configuration).ConfigureAwait(false);
         if (taskName is null)
         {
             throw new UsageException($"name a task to run; {assembly.Name} has: {string.Join(", ", assembly.Tasks.Select(t => t.Name))}");
