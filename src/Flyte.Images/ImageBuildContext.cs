@@ -31,7 +31,7 @@ public sealed class ImageBuildContext : IDisposable
             }
             if (appDirectory is not null)
             {
-                CopyDirectory(appDirectory, Path.Combine(context.Directory, "app"));
+                FolderCopy.Copy(appDirectory, Path.Combine(context.Directory, "app"));
             }
             File.WriteAllText(context.DockerfilePath, Dockerfile(image, appDirectory is not null), new UTF8Encoding(false));
             return context;
@@ -82,16 +82,6 @@ public sealed class ImageBuildContext : IDisposable
     // A Dockerfile ENV value in double quotes: backslashes, quotes and $ escaped so the value is taken as written.
     private static string Quote(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("$", "\\$", StringComparison.Ordinal) + "\"";
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (string path in System.IO.Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(to, Path.GetRelativePath(from, path));
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(path, target);
-        }
-    }
 
     public void Dispose()
     {

@@ -150,7 +150,8 @@ internal sealed class ImageCommand
 
     /// <summary>
     /// The packed native project (a0's sources beside it, in a0/) lives in the NuGet package cache, where its build must
-    /// not write bin/ and obj/: it is copied to a temporary folder first. This repository's own builds in place.
+    /// not write bin/ and obj/: it is copied to a temporary folder first (so the package's folder never gets either).
+    /// This repository's own builds in place.
     /// </summary>
     private static string WritableCopyOf(string nativeProject)
     {
@@ -160,17 +161,7 @@ internal sealed class ImageCommand
             return nativeProject;
         }
         string copy = Directory.CreateTempSubdirectory("flyte-native-project-").FullName;
-        foreach (string file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-        {
-            string relative = Path.GetRelativePath(folder, file);
-            if (relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal) || relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                continue;
-            }
-            string target = Path.Combine(copy, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        FolderCopy.Copy(folder, copy);
         return Path.Combine(copy, Path.GetFileName(nativeProject));
     }
 
