@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Flyte.Cli.Images;
 using Flyte.Cli.Loading;
 using Flyte.Cli.Remote;
 using Flyte.Build;
@@ -98,7 +99,7 @@ internal sealed class DeployCommand
             .ConfigureAwait(false);
 
         using var remote = ControlPlane.Connect(options);
-        var deployment = await remote.DeployAsync(codeFolder, assembly.Tasks, cancellationToken).ConfigureAwait(false);
+        var deployment = await remote.DeployAsync(codeFolder, assembly.Tasks, PushedImageFile.ReadForBuild(codeFolder), cancellationToken).ConfigureAwait(false);
         DeploymentPrinter.Write(console.Out, deployment);
         return ExitCodes.Success;
     }

@@ -1,3 +1,4 @@
+using Flyte.Cli.Images;
 using Flyte.Cli.Loading;
 using Flyte.Images;
 
@@ -35,7 +36,7 @@ internal static class DeployConfiguration
         return (Release, $"Deploying the Release build: 'dotnet publish -p:FlytePushImage=true' pushed {pushed.Reference} for it, and its tasks run in that image (-c Debug deploys the Debug build, in the base image).");
     }
 
-    private static PushedImage? PushedImageIn(string outputFolder) => PushedImage.Read(PushedImage.ArtifactsDirectory(outputFolder));
+    private static PushedImage? PushedImageIn(string outputFolder) => PushedImageFile.ReadForBuild(outputFolder);
 
     private static bool PathsEqual(string a, string b) =>
         string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);

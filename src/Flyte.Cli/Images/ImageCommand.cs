@@ -87,7 +87,7 @@ internal sealed class ImageCommand
         string reference = $"{registry}/{parse.GetValue(Repository) ?? assemblyName.ToLowerInvariant()}:{tag}";
         string artifacts = parse.GetValue(Artifacts) is { } folder
             ? _environment.FullPath(folder)
-            : PushedImage.ArtifactsDirectory(Path.GetDirectoryName(targetPath)!);
+            : PushedImageFile.ArtifactsDirectory(Path.GetDirectoryName(targetPath)!);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var registryClient = new RegistryClient(http, DockerConfigCredentials.Load(environment: DockerVariable).For);
@@ -95,7 +95,7 @@ internal sealed class ImageCommand
         {
             if (await registryClient.ExistsAsync(reference, cancellationToken).ConfigureAwait(false))
             {
-                new PushedImage(reference, native).Write(artifacts);
+                PushedImageFile.Write(new PushedImage(reference, native), artifacts);
                 await console.Out.WriteLineAsync($"unchanged: {reference} is in the registry already; nothing built or pushed").ConfigureAwait(false);
                 return ExitCodes.Success;
             }
@@ -104,7 +104,7 @@ internal sealed class ImageCommand
             var clock = Stopwatch.StartNew();
             var log = new Progress<string>(line => console.Error.WriteLine(line));
             await builder.BuildAndPushAsync(new ImageBuildRequest(image, reference, publishDirectory, projectDirectory, project), log, cancellationToken).ConfigureAwait(false);
-            new PushedImage(reference, native).Write(artifacts);
+            PushedImageFile.Write(new PushedImage(reference, native), artifacts);
             await console.Out.WriteLineAsync($"pushed {reference} in {clock.Elapsed.TotalSeconds:F1} s").ConfigureAwait(false);
             return ExitCodes.Success;
         }

@@ -1,3 +1,4 @@
+using Flyte.Cli.Images;
 using Flyte.Cli.Loading;
 using Flyte.Remote;
 
@@ -16,7 +17,7 @@ internal static class LocalBuildDeployment
     {
         // The build output is the code: the assembly, its dependencies and anything copied beside them.
         string codeFolder = Path.GetDirectoryName(assembly.Path)!;
-        var deployment = await remote.DeployAsync(codeFolder, assembly.Tasks, cancellationToken).ConfigureAwait(false);
+        var deployment = await remote.DeployAsync(codeFolder, assembly.Tasks, PushedImageFile.ReadForBuild(codeFolder), cancellationToken).ConfigureAwait(false);
         if (!deployment.Unchanged)
         {
             int created = deployment.Tasks.Count(t => t.Created);

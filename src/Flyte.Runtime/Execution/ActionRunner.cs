@@ -68,7 +68,7 @@ internal sealed class ActionRunner(TextWriter log)
         }
         catch (SystemFailureException e)
         {
-            error = ContainerErrors.FromSystem(e.Code, e.Message);
+            error = ContainerErrors.FromSystem(e.Code, e.Message, e.Recoverable);
         }
         catch (Exception e) when (IsStorageFailure(e))
         {
@@ -111,8 +111,15 @@ internal sealed class ActionRunner(TextWriter log)
         {
             // Most likely the assembly does not fit this a0 (built against another Flyte.Sdk, or no .NET assembly at all).
             // A crash would leave no error.pb behind.
-            throw new SystemFailureException("TaskLoadFailed",
-                $"could not load {a.TaskName} from {a.AssemblyName ?? "the image"}: {e.GetType().FullName}: {e.Message}", e);
+            var cause = SdkVersionMismatch.Innermost(e);
+            string failure = $"could not load {a.TaskName} from {a.AssemblyName ?? "the image"}: {cause.GetType().FullName}: {cause.Message}";
+            if (SdkVersionMismatch.IsBindingFailure(e)
+                && SdkVersionMismatch.Explain(Path.GetFullPath(a.CodeBundleDestination ?? "."), SdkInfo.Version) is { } explanation)
+            {
+                // Another attempt runs the same a0 on the same code.
+                throw new SystemFailureException(SdkVersionMismatch.Code, $"{failure}; {explanation}", e, recoverable: false);
+            }
+            throw new SystemFailureException("TaskLoadFailed", failure, e);
         }
     }
 

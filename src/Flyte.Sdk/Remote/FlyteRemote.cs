@@ -76,12 +76,12 @@ public sealed class FlyteRemote : IDisposable
     /// Packs <paramref name="codeFolder"/> (a build or publish output) as a code bundle, uploads it, and deploys every
     /// task at the bundle's version. Tasks already deployed at that version with the same spec are left alone; when
     /// all are, nothing is uploaded. Every task gets a real image (<see cref="Images.TaskImages"/>): its own, its
-    /// environment's, the image pushed for the build, <see cref="RemoteOptions.DefaultImage"/>, else the SDK's base image.
+    /// environment's, <paramref name="pushed"/>, <see cref="RemoteOptions.DefaultImage"/>, else the SDK's base image.
     /// </summary>
-    public async Task<Deployment> DeployAsync(string codeFolder, IEnumerable<TaskDefinition> tasks, CancellationToken cancellationToken = default)
+    /// <param name="pushed">The task image pushed for this build (<c>flyte image push</c>, <c>FlytePushImage</c>), if any:
+    /// it runs the tasks that name no image of their own, and one with the code in it replaces the code bundle.</param>
+    public async Task<Deployment> DeployAsync(string codeFolder, IEnumerable<TaskDefinition> tasks, Images.PushedImage? pushed = null, CancellationToken cancellationToken = default)
     {
-        // A task image pushed for this build (flyte image push, FlytePushImage) runs the tasks that name no image of their own.
-        var pushed = Images.PushedImage.Read(Images.PushedImage.ArtifactsDirectory(codeFolder));
         var taskList = tasks.ToList();
         string fallbackImage = Images.TaskImages.Fallback(pushed, Options.DefaultImage);
         string imageCache = Images.ImageCacheTransport.Encode(Images.TaskImages.ByEnvironment(taskList, fallbackImage));

@@ -1,4 +1,5 @@
 using Flyte.Cli.Deploy;
+using Flyte.Cli.Images;
 using Flyte.Cli.Tests.Infrastructure;
 using Flyte.Images;
 
@@ -71,5 +72,5 @@ public sealed class DeployConfigurationTests : IDisposable
 
     /// <summary>What <c>flyte image push</c> leaves beside a build's task specs.</summary>
     private void RecordPushedImage(string configuration, string reference) =>
-        new PushedImage(reference).Write(_artifacts.Combine("bin", "Quickstart", configuration, "flyte"));
+        PushedImageFile.Write(new PushedImage(reference), _artifacts.Combine("bin", "Quickstart", configuration, "flyte"));
 }

@@ -1,5 +1,6 @@
 using Flyte.Generation;
 using System.Diagnostics;
+using Flyte.Cli.Images;
 using Flyte.Cli.Loading;
 using Flyte.Devbox;
 using Flyte.Devbox.Execution;
@@ -54,7 +55,7 @@ public sealed class PushImageTests : IAsyncLifetime
         var first = await PublishAsync();
         Assert.True(first.ExitCode == 0, first.Output);
         Assert.Contains($"pushed {ContainerServices.Registry}/{_repository}:sha-", first.Output);
-        string reference = PushedImage.Read(PushedImage.ArtifactsDirectory(QuickstartRelease))!.Reference;
+        string reference = PushedImageFile.ReadForBuild(QuickstartRelease)!.Reference;
         Assert.StartsWith($"{ContainerServices.Registry}/{_repository}:sha-", reference);
         using (var http = new HttpClient())
         {
@@ -76,7 +77,7 @@ public sealed class PushImageTests : IAsyncLifetime
     {
         var first = await PublishAsync("-p:FlyteNativeA0=true");
         Assert.True(first.ExitCode == 0, first.Output);
-        var pushed = PushedImage.Read(PushedImage.ArtifactsDirectory(QuickstartRelease))!;
+        var pushed = PushedImageFile.ReadForBuild(QuickstartRelease)!;
         Assert.True(pushed.CodeInImage);
         Assert.Contains($"pushed {pushed.Reference}", first.Output);
 
@@ -101,7 +102,7 @@ public sealed class PushImageTests : IAsyncLifetime
         });
         using var remote = FlyteRemote.Connect(new RemoteOptions { Endpoint = devbox.Endpoint });
         var square = TaskAssembly.Load(Path.Combine(QuickstartRelease, "Quickstart.dll")).Tasks.Single(t => t.Name == "quickstart.Square");
-        var deployment = await remote.DeployAsync(QuickstartRelease, [square]);
+        var deployment = await remote.DeployAsync(QuickstartRelease, [square], PushedImageFile.ReadForBuild(QuickstartRelease));
 
         var run = await remote.RunAsync(square, new LiteralMap { Literals = { ["x"] = ScalarLiterals.FromInt64(7) } }, outputs => outputs.Literals["o0"].Scalar.Primitive.Integer);
         Assert.Equal(49, await run.GetOutputAsync());
