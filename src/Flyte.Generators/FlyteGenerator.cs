@@ -1,20 +1,20 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Flyte.Generators.Diagnostics;
 using Flyte.Generators.Emitting;
 using Flyte.Generators.Model;
 using Flyte.Generators.Parsing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Flyte.Generators;
 
 /// <summary>
 /// Turns [Task] and [Workflow] methods into Flyte task definitions at compile time.
-/// Parser (symbols → equatable models), Emitter (models → source); diagnostics are their own output.
+/// Parser (symbols → equatable models), Emitter (models → source). Diagnostics, which carry source locations, are
+/// their own outputs: the models that drive generated source carry none, so an edit that only moves code (a comment
+/// above a task) emits nothing again (the reasoning of System.Text.Json's generator, dotnet/runtime#92509).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class FlyteGenerator : IIncrementalGenerator
@@ -39,11 +39,17 @@ public sealed class FlyteGenerator : IIncrementalGenerator
                 static (ctx, ct) => TaskParser.Parse(ctx, isWorkflow: true, ct))
             .WithTrackingName(TrackingNames.Workflows);
 
-        var results = tasks.Collect().Combine(workflows.Collect())
-            .Select(static (pair, _) => new EquatableArray<TaskParseResult>(pair.Left.AddRange(pair.Right)));
-
+        // Diagnostics: each method's own, then the ones that compare methods (duplicate names, overloads).
         context.RegisterSourceOutput(tasks.Select(static (r, _) => r.Diagnostics), ReportDiagnostics);
         context.RegisterSourceOutput(workflows.Select(static (r, _) => r.Diagnostics), ReportDiagnostics);
+        var declarations = tasks.Select(static (r, _) => r.Declaration).Collect()
+            .Combine(workflows.Select(static (r, _) => r.Declaration).Collect())
+            .Select(static (pair, _) => new EquatableArray<TaskDeclarationInfo>(pair.Left.AddRange(pair.Right).Where(d => d is not null).Select(d => d!)));
+        context.RegisterSourceOutput(declarations, static (spc, all) => ReportDiagnostics(spc, DuplicateTasks.Diagnostics(all)));
+
+        // The overloads after the first of each method name: not generated. Equal from one edit to the next unless
+        // overloads come or go, so it leaves every task's cached source alone.
+        var leftOut = declarations.Select(static (all, _) => DuplicateTasks.OverloadsLeftOut(all));
 
         var assemblyName = context.CompilationProvider.Select(static (c, _) => c.AssemblyName ?? "");
 
@@ -52,22 +58,25 @@ public sealed class FlyteGenerator : IIncrementalGenerator
             var models = parsed
                 .Where(static r => r.Task is not null)
                 .Select(static (r, _) => new TaskSourceModel(r.Task!, r.CodeVersion))
+                .Combine(leftOut)
+                .Where(static pair => !pair.Right.Contains(pair.Left.Task.MethodKey))
+                .Select(static (pair, _) => pair.Left)
                 .WithTrackingName(TrackingNames.Models);
             context.RegisterSourceOutput(models.Combine(assemblyName), static (spc, pair) =>
                 spc.AddSource(TaskEmitter.HintName(pair.Left.Task), TaskEmitter.Emit(pair.Left, pair.Right)));
         }
 
-        var allTasks = results
-            .Select(static (all, _) => new EquatableArray<TaskModel>(all.Where(r => r.Task is not null).Select(r => r.Task!)))
+        var allTasks = tasks.Select(static (r, _) => r.Task).Collect()
+            .Combine(workflows.Select(static (r, _) => r.Task).Collect())
+            .Combine(leftOut)
+            .Select(static (input, _) => new EquatableArray<TaskModel>(input.Left.Left.AddRange(input.Left.Right)
+                .Where(t => t is not null && !input.Right.Contains(t.MethodKey))
+                .Select(t => t!)))
             .WithTrackingName(TrackingNames.AllTasks);
 
         context.RegisterSourceOutput(allTasks.Combine(assemblyName), static (spc, pair) =>
         {
             var all = pair.Left.ToList();
-            foreach (var diagnostic in DuplicateNames(all))
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
             if (all.Count == 0)
             {
                 return;
@@ -80,23 +89,35 @@ public sealed class FlyteGenerator : IIncrementalGenerator
             }
         });
 
+        var taskClasses = allTasks.Select(static (all, _) => new EquatableArray<TaskClassModel>(all.Select(TaskClassModel.Of).Distinct()));
+        context.RegisterSourceOutput(taskClasses, static (spc, classes) =>
+        {
+            foreach (var taskClass in classes)
+            {
+                spc.AddSource(DefinitionsClassEmitter.HintName(taskClass), DefinitionsClassEmitter.Emit(taskClass));
+            }
+        });
+
         var callSites = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => node is InvocationExpressionSyntax, static (ctx, ct) => ParseCallSite(ctx, ct))
+            .CreateSyntaxProvider(static (node, _) => CallSiteParser.IsCandidate(node), static (ctx, ct) => CallSiteParser.Parse(ctx, ct))
             .Where(static site => site is not null)
             .Select(static (site, _) => site!)
             .WithTrackingName(TrackingNames.CallSites)
             .Collect();
+        // Only calls of tasks that are generated: an invalid task or a left-out overload has no definition to route to.
+        var generatedKeys = allTasks.Select(static (all, _) => new EquatableArray<string>(all.Select(t => t.MethodKey)));
 
-        context.RegisterSourceOutput(callSites, static (spc, sites) =>
+        context.RegisterSourceOutput(callSites.Combine(generatedKeys), static (spc, pair) =>
         {
-            if (sites.Length > 0)
+            var sites = pair.Left.Where(site => pair.Right.Contains(site.Target.MethodKey)).ToList();
+            if (sites.Count > 0)
             {
                 spc.AddSource(InterceptorEmitter.HintName, InterceptorEmitter.Emit(sites));
             }
         });
     }
 
-    private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    private static void ReportDiagnostics(SourceProductionContext context, IEnumerable<DiagnosticInfo> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
         {
@@ -104,41 +125,6 @@ public sealed class FlyteGenerator : IIncrementalGenerator
         }
     }
 
-    private static IEnumerable<DiagnosticInfo> DuplicateNames(IReadOnlyList<TaskModel> tasks) =>
-        tasks.GroupBy(t => t.TaskName)
-            .Where(g => g.Count() > 1)
-            .SelectMany(g => g.Skip(1).Select(duplicate => new DiagnosticInfo(
-                DiagnosticDescriptors.DuplicateTaskName,
-                duplicate.Location,
-                new EquatableArray<string>(new[]
-                {
-                    g.Key,
-                    g.First().ContainingTypeDisplayName + "." + g.First().MethodName,
-                    duplicate.ContainingTypeDisplayName + "." + duplicate.MethodName,
-                }))));
-
-    /// <summary>"File.cs(12,5)" without the folder, so generated source does not depend on where the repo lives.</summary>
-    private static string DisplayLocation(string location)
-    {
-        int slash = location.LastIndexOfAny(new[] { '/', '\\' });
-        return slash < 0 ? location : location.Substring(slash + 1);
-    }
-
-    private static InterceptModel? ParseCallSite(GeneratorSyntaxContext context, CancellationToken cancellationToken)
-    {
-        var invocation = (InvocationExpressionSyntax)context.Node;
-        if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
-            || !TaskParser.IsTaskMethod(method)
-            || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.SemanticModel.Compilation.Assembly))
-        {
-            return null;
-        }
-        var task = TaskParser.Parse(method, TaskParser.IsWorkflowMethod(method), context.SemanticModel.Compilation, new List<DiagnosticInfo>(), cancellationToken);
-        if (task is null)
-        {
-            return null;
-        }
-        var location = context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken);
-        return location is null ? null : new InterceptModel(location.Version, location.Data, DisplayLocation(location.GetDisplayLocation()), task);
-    }
+    private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics) =>
+        ReportDiagnostics(context, (IEnumerable<DiagnosticInfo>)diagnostics);
 }

@@ -30,6 +30,7 @@ public class DiagnosticTests
     [InlineData("FLY011", "public static partial class C { [Task, Workflow] public static int [|M|](int x) => x; }")]
     [InlineData("FLY008", "[TaskEnvironment(\"env\", [|Memory = \"1 GB\"|])] public static partial class C { [Task] public static int M(int x) => x; }")]
     [InlineData("FLY012", "public static partial class [|C|]<T> { [Task] public static int M(int x) => x; }")]
+    [InlineData("FLY012", "public static partial class O { private static partial class [|C|] { [Task] public static int M(int x) => x; } }")]
     public void Reports_the_diagnostic_at_its_span(string id, string markedSource)
     {
         var (source, expectedSpan) = Markup.Parse(Usings + markedSource);

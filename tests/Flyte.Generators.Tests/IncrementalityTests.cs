@@ -87,6 +87,7 @@ public class IncrementalityTests
             o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached }));
         // The dispatch table, records and interceptors do not depend on bodies.
         AssertAllOutputs(run, FlyteGenerator.TrackingNames.AllTasks, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached);
+        AssertAllOutputs(run, FlyteGenerator.TrackingNames.CallSites, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached);
     }
 
     [Fact]
@@ -106,6 +107,25 @@ public class IncrementalityTests
         var run = driver.GetRunResult().Results.Single();
         AssertAllOutputs(run, FlyteGenerator.TrackingNames.Models, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached);
         AssertAllOutputs(run, FlyteGenerator.TrackingNames.AllTasks, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached);
+    }
+
+    [Fact]
+    public void A_comment_line_above_the_tasks_changes_no_model_and_no_source()
+    {
+        var compilation = GeneratorHarness.Compile(("Tasks.cs", Tasks), ("Flow.cs", Flow));
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = Sources(driver);
+
+        // Every task moves one line down: locations change, models must not.
+        string commented = Tasks.Replace("public static partial class Geometry", "// Shapes and their measures.\npublic static partial class Geometry");
+        Assert.NotEqual(Tasks, commented);
+        driver = driver.RunGenerators(Replace(compilation, "Tasks.cs", commented));
+
+        Assert.Equal(before, Sources(driver));
+        var run = driver.GetRunResult().Results.Single();
+        AssertAllOutputs(run, FlyteGenerator.TrackingNames.Models, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached);
+        AssertAllOutputs(run, FlyteGenerator.TrackingNames.AllTasks, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached);
+        AssertAllOutputs(run, FlyteGenerator.TrackingNames.CallSites, IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Cached);
     }
 
     [Fact]

@@ -20,13 +20,17 @@ public sealed class MethodGroupAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterOperationAction(Analyze, OperationKind.MethodReference);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var known = KnownTypes.For(start.Compilation);
+            start.RegisterOperationAction(operation => Analyze(operation, known), OperationKind.MethodReference);
+        });
     }
 
-    private static void Analyze(OperationAnalysisContext context)
+    private static void Analyze(OperationAnalysisContext context, KnownTypes known)
     {
         var reference = (IMethodReferenceOperation)context.Operation;
-        if (TaskParser.IsTaskMethod(reference.Method))
+        if (known.IsTaskOrWorkflow(reference.Method))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TaskUsedAsMethodGroup, reference.Syntax.GetLocation(), reference.Method.Name));
         }

@@ -1,8 +1,14 @@
+using System.Reflection;
+
 namespace Flyte.Generators.Emitting;
 
 internal static class Header
 {
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Flyte.Generators\", \"1.0\")]";
+    /// <summary>The generator's version as its package has it (the informational version without the commit).</summary>
+    public static string GeneratorVersion { get; } =
+        (typeof(Header).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
+    public static string GeneratedCodeAttribute { get; } = $"[global::System.CodeDom.Compiler.GeneratedCode(\"Flyte.Generators\", \"{GeneratorVersion}\")]";
 
     public static void Write(SourceWriter w)
     {

@@ -21,9 +21,11 @@ internal static class InterceptorEmitter
         w.Open($"namespace {TaskEmitter.GeneratedNamespace}");
         w.Line(Header.GeneratedCodeAttribute);
         w.Open("file static class FlyteInterceptors");
-        foreach (var group in sites.GroupBy(s => s.Task).OrderBy(g => g.Key.TaskName, System.StringComparer.Ordinal))
+        // Numbered in a stable order: unique names whatever the tasks are called.
+        int index = 0;
+        foreach (var group in sites.GroupBy(s => s.Target).OrderBy(g => g.Key.DefinitionTypeName, System.StringComparer.Ordinal))
         {
-            EmitInterceptor(w, group.Key, group.OrderBy(s => s.DisplayLocation, System.StringComparer.Ordinal).ToList());
+            EmitInterceptor(w, group.Key, group.OrderBy(s => s.DisplayLocation, System.StringComparer.Ordinal).ToList(), index++);
             w.Line();
         }
         w.Close();
@@ -38,7 +40,7 @@ internal static class InterceptorEmitter
         return w.ToString();
     }
 
-    private static void EmitInterceptor(SourceWriter w, TaskModel task, IReadOnlyList<InterceptModel> sites)
+    private static void EmitInterceptor(SourceWriter w, CallTargetModel task, IReadOnlyList<InterceptModel> sites, int index)
     {
         foreach (var site in sites)
         {
@@ -46,33 +48,33 @@ internal static class InterceptorEmitter
             w.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({site.Version}, {Text.Literal(site.Data)})]");
         }
         string parameters = string.Join(", ", task.Parameters.Select(p => $"{p.FullyQualifiedType} {TaskEmitter.Identifier(p.Name)}"));
-        string inputs = string.Join(", ", TaskEmitter.Inputs(task).Select(p => TaskEmitter.Identifier(p.Name)));
-        string definition = TaskEmitter.DefinitionTypeName(task) + ".Instance";
+        string inputs = string.Join(", ", task.Parameters.Where(p => p.Role == ParameterRole.Input).Select(p => TaskEmitter.Identifier(p.Name)));
+        string definition = task.DefinitionTypeName + ".Instance";
         string encode = $"{definition}.EncodeInputs({inputs})";
         string decode = $"{definition}.DecodeOutputs";
         // A direct call gets a detached context where the caller passed none (an optional ITaskContext parameter).
         string directArguments = string.Join(", ", task.Parameters.Select(p => p.Role == ParameterRole.TaskContext
             ? $"{TaskEmitter.Identifier(p.Name)} ?? global::Flyte.Tasks.TaskContext.Detached"
             : TaskEmitter.Identifier(p.Name)));
-        string original = $"{task.ContainingTypeFullName}.{task.MethodName}({directArguments})";
-        string method = $"public static {task.Return.FullyQualifiedReturnType} {task.DefinitionClassName.Replace("_Task", "")}({parameters})";
+        string original = $"{task.ContainingTypeFullName}.{TaskEmitter.Identifier(task.MethodName)}({directArguments})";
+        string method = $"public static {task.FullyQualifiedReturnType} {task.MethodName}_{index}({parameters})";
 
         w.Open(method);
         w.Open("if (global::Flyte.Generation.FlyteContext.Current is not { } runner)");
-        w.Line(task.Return.Kind == ReturnKind.Void ? $"{original};" : $"return {original};");
-        if (task.Return.Kind == ReturnKind.Void)
+        w.Line(task.ReturnKind == ReturnKind.Void ? $"{original};" : $"return {original};");
+        if (task.ReturnKind == ReturnKind.Void)
         {
             w.Line("return;");
         }
         w.Close();
-        string run = task.Return.FullyQualifiedResultType is null
+        string run = !task.HasResult
             ? $"{Calls}.RunAsync(runner, {definition}, {encode})"
             : $"{Calls}.RunAsync(runner, {definition}, {encode}, {decode})";
-        w.Line(task.Return.Kind switch
+        w.Line(task.ReturnKind switch
         {
             ReturnKind.Void => $"{run}.GetAwaiter().GetResult();",
             ReturnKind.Value => $"return {run}.GetAwaiter().GetResult();",
-            ReturnKind.ValueTask or ReturnKind.ValueTaskOfValue => $"return new {task.Return.FullyQualifiedReturnType}({run});",
+            ReturnKind.ValueTask or ReturnKind.ValueTaskOfValue => $"return new {task.FullyQualifiedReturnType}({run});",
             _ => $"return {run};",
         });
         w.Close();

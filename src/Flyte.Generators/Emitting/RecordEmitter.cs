@@ -13,8 +13,6 @@ internal static class RecordEmitter
 {
     private const string Writer = "global::MessagePack.MessagePackWriter";
     private const string Reader = "global::MessagePack.MessagePackReader";
-    private const string Schema = "global::Flyte.Generation.JsonSchema";
-    private const string Value = "global::Google.Protobuf.WellKnownTypes.Value";
     private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
     private const string IsoFormat = "\"yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffffzzz\"";
 
@@ -62,7 +60,13 @@ internal static class RecordEmitter
         w.Line(Header.GeneratedCodeAttribute);
         w.Open($"internal static class {record.Identifier}Converter");
 
-        w.Line($"public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type({SchemaStruct(type)});");
+        w.Line("/// <summary>The STRUCT type with the record's JSON schema, as flyte-sdk writes it for a dataclass.</summary>");
+        w.Line("public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Parse(\"\"\"");
+        foreach (string line in SchemaJson.Lines(type))
+        {
+            w.Line(line);
+        }
+        w.Line("\"\"\"));");
         w.Line();
 
         w.Open($"public static global::Flyteidl2.Core.Literal ToLiteral({t} value)");
@@ -275,7 +279,7 @@ internal static class RecordEmitter
                 break;
             case TypeShape.Array:
                 w.Line($"int {count} = reader.ReadArrayHeader();");
-                w.Line($"var {item}s = new {ElementName(type)}[{count}];");
+                w.Line($"var {item}s = {NewArray(ElementName(type), count)};");
                 w.Open($"for (int {index} = 0; {index} < {count}; {index}++)");
                 ReadValue(w, type.Element!, $"{item}s[{index}]", depth + 1);
                 w.Close();
@@ -323,43 +327,27 @@ internal static class RecordEmitter
     private static string ElementName(TypeModel type) => type.Element!.FullyQualifiedName;
 
     /// <summary>
-    /// The JSON schema (as flyte-sdk's mashumaro writes it for a dataclass) as a Struct-building expression: every
-    /// member without a default is required, nullable or not; a constant default is stated (docs/record-schemas.md).
+    /// <c>new T[count]</c> for an element type that may itself be an array: the length goes before the element's own
+    /// ranks (<c>new int[count][]</c> for <c>int[][]</c>), and a nullable annotation on an array element is dropped
+    /// (an array of arrays converts to an array of nullable arrays).
     /// </summary>
-    private static string SchemaStruct(TypeModel type)
+    private static string NewArray(string elementName, string count)
     {
-        var record = type.Record!;
-        var properties = record.Properties.Select(p => $"({Text.Literal(p.Key)}, {MemberSchema(p)})");
-        var required = record.Properties.Where(p => p.Default is null).Select(p => Text.Literal(p.Key)).ToList();
-        string title = type.DisplayName.Split('.').Last().TrimEnd('?');
-        // mashumaro leaves "required" out when no member needs a value.
-        string requiredField = required.Count == 0 ? "" : $", (\"required\", {Schema}.Strings({string.Join(", ", required)}))";
-        return $"{Schema}.Object((\"type\", {Value}.ForString(\"object\")), (\"title\", {Value}.ForString({Text.Literal(title)})), " +
-               $"(\"properties\", {Schema}.ObjectValue({string.Join(", ", properties)})), " +
-               $"(\"additionalProperties\", {Value}.ForBool(false)){requiredField})";
+        string ranks = "";
+        string element = elementName;
+        while (true)
+        {
+            if (element.EndsWith("]?", System.StringComparison.Ordinal))
+            {
+                element = element.Substring(0, element.Length - 1);
+            }
+            if (!element.EndsWith("[]", System.StringComparison.Ordinal))
+            {
+                break;
+            }
+            ranks += "[]";
+            element = element.Substring(0, element.Length - 2);
+        }
+        return $"new {element}[{count}]{ranks}";
     }
-
-    private static string MemberSchema(PropertyModel property) =>
-        property.Default is { Kind: DefaultKind.Constant } constant
-            ? $"{Schema}.WithDefault({SchemaValue(property.Type)}, {DefaultExpressions.Json(property.Type, constant.Text)})"
-            : SchemaValue(property.Type);
-
-    private static string SchemaValue(TypeModel type) => type.Shape switch
-    {
-        TypeShape.Boolean => $"{Schema}.Type(\"boolean\")",
-        TypeShape.SByte or TypeShape.Byte or TypeShape.Int16 or TypeShape.UInt16 or TypeShape.Int32 or TypeShape.UInt32 or TypeShape.Int64 or TypeShape.UInt64 => $"{Schema}.Type(\"integer\")",
-        TypeShape.Single or TypeShape.Double => $"{Schema}.Type(\"number\")",
-        TypeShape.TimeSpan => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"number\")), (\"format\", {Value}.ForString(\"time-delta\")))",
-        TypeShape.String => $"{Schema}.Type(\"string\")",
-        TypeShape.Decimal => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"string\")), (\"format\", {Value}.ForString(\"decimal\")))",
-        TypeShape.Guid => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"string\")), (\"format\", {Value}.ForString(\"uuid\")))",
-        TypeShape.DateTime or TypeShape.DateTimeOffset => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"string\")), (\"format\", {Value}.ForString(\"date-time\")))",
-        // mashumaro writes an Enum as its members' values alone, with no "type"; a C# enum's twin has values equal to names.
-        TypeShape.Enum => $"{Schema}.ObjectValue((\"enum\", {Schema}.Strings({string.Join(", ", type.EnumMembers.Select(Text.Literal))})))",
-        TypeShape.Array or TypeShape.List or TypeShape.ReadOnlyList => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"array\")), (\"items\", {SchemaValue(type.Element!)}))",
-        TypeShape.Dictionary or TypeShape.ReadOnlyDictionary => $"{Schema}.ObjectValue((\"type\", {Value}.ForString(\"object\")), (\"additionalProperties\", {SchemaValue(type.Element!)}), (\"propertyNames\", {Schema}.Type(\"string\")))",
-        TypeShape.NullableValue or TypeShape.NullableReference => $"{Schema}.ObjectValue((\"anyOf\", {Value}.ForList({SchemaValue(type.Element!)}, {Schema}.Type(\"null\"))))",
-        TypeShape.Record => $"{Value}.ForStruct({SchemaStruct(type)})",
-        _ => $"{Schema}.Type(\"string\")",
-    };
 }

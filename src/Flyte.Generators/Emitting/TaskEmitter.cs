@@ -15,16 +15,32 @@ internal static class TaskEmitter
     private const string Tasks = "global::Flyte.Tasks";
     private const string Generation = "global::Flyte.Generation";
 
-    public static string HintName(TaskModel task) => $"{task.ContainingTypeDisplayName}.{task.MethodName}.Task.g.cs";
+    /// <summary>Unique by construction: the type's metadata name (<c>Ns.Outer+Inner</c>) and the method's name.</summary>
+    public static string HintName(TaskModel task) => $"{task.ContainerMetadataName}.{task.MethodName}.Task.g.cs";
 
-    public static string DefinitionTypeName(TaskModel task) => $"global::{GeneratedNamespace}.Tasks.{task.DefinitionClassName}";
+    public static string DefinitionTypeName(TaskModel task) => task.DefinitionTypeName;
 
+    /// <summary>
+    /// Reopens the user's partial class: its typed handle in <c>FlyteTasks</c>, and its definition class in
+    /// <c>FlyteTaskDefinitions</c> (declared once per class by <see cref="DefinitionsClassEmitter"/>).
+    /// </summary>
     public static string Emit(TaskSourceModel source, string assemblyName)
     {
         var task = source.Task;
         var w = new SourceWriter();
         Header.Write(w);
-        w.Open($"namespace {GeneratedNamespace}.Tasks");
+        bool hasNamespace = task.Namespace.Length > 0;
+        if (hasNamespace)
+        {
+            w.Open($"namespace {task.Namespace}");
+        }
+        foreach (string declaration in task.EnclosingTypeDeclarations)
+        {
+            w.Open(declaration);
+        }
+        EmitHandle(w, task);
+        w.Line();
+        w.Open($"static partial class {MethodKeys.DefinitionsClassName}");
         w.Line($"/// <summary>Flyte task <c>{Text.Escape(task.TaskName)}</c>: <c>{Text.Escape(task.ContainingTypeDisplayName)}.{task.MethodName}</c>.</summary>");
         w.Line(Header.GeneratedCodeAttribute);
         w.Open($"public sealed class {task.DefinitionClassName} : {Tasks}.TaskDefinition");
@@ -40,8 +56,14 @@ internal static class TaskEmitter
         EmitFake(w, task);
         w.Close();
         w.Close();
-        w.Line();
-        EmitHandle(w, task);
+        foreach (string _ in task.EnclosingTypeDeclarations)
+        {
+            w.Close();
+        }
+        if (hasNamespace)
+        {
+            w.Close();
+        }
         return w.ToString();
     }
 
@@ -85,8 +107,10 @@ internal static class TaskEmitter
     {
         var inputs = Inputs(task).OrderBy(p => p.Name, System.StringComparer.Ordinal).Select(p => (p.Name, p.Type!));
         var outputs = task.Return.Outputs.OrderBy(o => o.Name, System.StringComparer.Ordinal).Select(o => (o.Name, o.Type));
-        w.Line("/// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>");
-        w.Open("public override global::Flyteidl2.Core.TypedInterface Interface => new()");
+        w.Line("private global::Flyteidl2.Core.TypedInterface? _interface;");
+        w.Line();
+        w.Line("/// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>");
+        w.Open("public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()");
         w.Line($"Inputs = new global::Flyteidl2.Core.VariableMap {{ Variables = {{ {string.Join(", ", inputs.Select(Variable))} }} }},");
         w.Line($"Outputs = new global::Flyteidl2.Core.VariableMap {{ Variables = {{ {string.Join(", ", outputs.Select(Variable))} }} }},");
         w.Close(";");
@@ -284,28 +308,11 @@ internal static class TaskEmitter
     /// <summary>Reopens the user's partial class with <c>FlyteTasks.&lt;Method&gt;</c>, the task's typed handle.</summary>
     private static void EmitHandle(SourceWriter w, TaskModel task)
     {
-        bool hasNamespace = task.Namespace.Length > 0;
-        if (hasNamespace)
-        {
-            w.Open($"namespace {task.Namespace}");
-        }
-        foreach (string declaration in task.EnclosingTypeDeclarations)
-        {
-            w.Open(declaration);
-        }
         w.Line("/// <summary>Flyte definitions of this class's tasks: run them locally or remotely, read their specs.</summary>");
         w.Open("public static partial class FlyteTasks");
         w.Line($"/// <summary>The Flyte task <c>{Text.Escape(task.TaskName)}</c>.</summary>");
-        w.Line($"public static {DefinitionTypeName(task)} {task.MethodName} => {DefinitionTypeName(task)}.Instance;");
+        w.Line($"public static {task.DefinitionTypeName} {Identifier(task.MethodName)} => {task.DefinitionTypeName}.Instance;");
         w.Close();
-        foreach (string _ in task.EnclosingTypeDeclarations)
-        {
-            w.Close();
-        }
-        if (hasNamespace)
-        {
-            w.Close();
-        }
     }
 
     public static System.Collections.Generic.IEnumerable<ParameterModel> Inputs(TaskModel task) =>

@@ -1,4 +1,21 @@
 namespace Flyte.Generators.Model;
 
 /// <summary>One call site of a task method that the generator routes to the Flyte context.</summary>
-internal sealed record InterceptModel(int Version, string Data, string DisplayLocation, TaskModel Task);
+internal sealed record InterceptModel(int Version, string Data, string DisplayLocation, CallTargetModel Target);
+
+/// <summary>
+/// What an interceptor needs of the task it calls: far less than the task's model (no types to convert, no options),
+/// so a call site is cheap to build and to compare.
+/// </summary>
+/// <param name="HasResult">Whether the task returns a value (decoded from its outputs).</param>
+internal sealed record CallTargetModel(
+    string MethodKey,
+    string DefinitionTypeName,
+    string ContainingTypeFullName,
+    string MethodName,
+    EquatableArray<CallParameterModel> Parameters,
+    ReturnKind ReturnKind,
+    string FullyQualifiedReturnType,
+    bool HasResult);
+
+internal sealed record CallParameterModel(string Name, string FullyQualifiedType, ParameterRole Role);

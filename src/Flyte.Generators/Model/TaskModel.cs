@@ -1,12 +1,20 @@
 namespace Flyte.Generators.Model;
 
-/// <summary>Everything the emitter needs to write one task's definition. No symbols, no syntax.</summary>
+/// <summary>
+/// Everything the emitter needs to write one task's definition. No symbols, no syntax, no source locations: an edit
+/// that only moves the method (a comment above it) leaves the model equal, so nothing is emitted again.
+/// </summary>
+/// <param name="ContainerMetadataName">The containing type's metadata name (<c>Ns.Outer+Inner</c>): unique in the
+/// compilation, so with the method name it makes the hint name unique.</param>
+/// <param name="Signature">The parameter types, which tell overloads apart.</param>
 internal sealed record TaskModel(
     string Namespace,
     EquatableArray<string> EnclosingTypeDeclarations,
+    string ContainerMetadataName,
     string ContainingTypeFullName,
     string ContainingTypeDisplayName,
     string MethodName,
+    string Signature,
     string TaskName,
     string ShortName,
     string EnvironmentName,
@@ -14,9 +22,14 @@ internal sealed record TaskModel(
     bool IsWorkflow,
     EquatableArray<ParameterModel> Parameters,
     ReturnModel Return,
-    TaskOptionsModel Options,
-    LocationInfo? Location)
+    TaskOptionsModel Options)
 {
-    /// <summary>Name of the generated definition class, unique per method.</summary>
-    public string DefinitionClassName => ContainingTypeDisplayName.Replace('.', '_').Replace('<', '_').Replace('>', '_') + "_" + MethodName + "_Task";
+    /// <summary>Identifies the method among every task method of the compilation, overloads included.</summary>
+    public string MethodKey => MethodKeys.Of(ContainerMetadataName, MethodName, Signature);
+
+    /// <summary>The generated definition class (see <see cref="MethodKeys.DefinitionClassName"/>).</summary>
+    public string DefinitionClassName => MethodKeys.DefinitionClassName(MethodName);
+
+    /// <summary>The fully qualified name of the generated definition class.</summary>
+    public string DefinitionTypeName => MethodKeys.DefinitionTypeName(ContainingTypeFullName, MethodName);
 }

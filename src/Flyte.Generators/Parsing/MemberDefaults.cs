@@ -43,8 +43,12 @@ internal static class MemberDefaults
         bool nullable = type.Shape is TypeShape.NullableValue or TypeShape.NullableReference;
         if (value is null)
         {
-            // "= default" of a struct with no constant form (TimeSpan, Guid) binds to no value.
-            return nullable || !symbol.IsValueType ? DefaultModel.Null : new DefaultModel(DefaultKind.ZeroStruct, null);
+            // "= null!" or "= default!" on a non-nullable reference is the promise that the member is always set, not
+            // a default: the member is required. "= default" of a struct with no constant form (TimeSpan, Guid) binds
+            // to no value.
+            return nullable ? DefaultModel.Null
+                : symbol.IsValueType ? new DefaultModel(DefaultKind.ZeroStruct, null)
+                : null;
         }
         var shape = nullable ? type.Element!.Shape : type.Shape;
         string? text = shape switch

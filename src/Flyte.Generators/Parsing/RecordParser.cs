@@ -17,8 +17,22 @@ internal static class RecordParser
         && !type.IsGenericType
         && type.SpecialType == SpecialType.None
         && type.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal
-        && !type.ContainingNamespace.ToDisplayString().StartsWith("System", StringComparison.Ordinal)
+        && !IsInFrameworkNamespace(type)
         && PublicProperties(type).Any();
+
+    /// <summary>
+    /// Types of the System namespaces (Uri, Version, StringBuilder…) have public properties but are not records to carry
+    /// as a STRUCT. Decided by the outermost namespace symbol, so SystemsBiology.Sample is a record.
+    /// </summary>
+    private static bool IsInFrameworkNamespace(INamedTypeSymbol type)
+    {
+        var outermost = type.ContainingNamespace;
+        while (outermost is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            outermost = outermost.ContainingNamespace;
+        }
+        return outermost is { IsGlobalNamespace: false, Name: "System" };
+    }
 
     public static RecordModel? Parse(INamedTypeSymbol type, Compilation compilation, ParseProperty parseProperty, out string? unsupported)
     {
@@ -70,9 +84,29 @@ internal static class RecordParser
             properties[i] = property with { Default = @default };
         }
 
-        string identifier = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
-            .Replace("global::", "").Replace('.', '_').Replace('+', '_');
+        string identifier = GeneratedIdentifier(MethodIdentity.MetadataName(type));
         return new RecordModel(identifier, new EquatableArray<PropertyModel>(properties), new EquatableArray<string>(constructor));
+    }
+
+    /// <summary>
+    /// A C# identifier for a type's metadata name (<c>Ns.Outer+Inner</c>) that no other name maps to: every '_' of the
+    /// output starts a two-character code ('_' as "_U", '.' as "_D", '+' as "_N"), so <c>A.B_C</c> and <c>A.B.C</c>
+    /// stay apart (<c>A_DB_UC</c>, <c>A_DB_DC</c>).
+    /// </summary>
+    public static string GeneratedIdentifier(string metadataName)
+    {
+        var builder = new System.Text.StringBuilder(metadataName.Length + 8);
+        foreach (char c in metadataName)
+        {
+            switch (c)
+            {
+                case '_': builder.Append("_U"); break;
+                case '.': builder.Append("_D"); break;
+                case '+': builder.Append("_N"); break;
+                default: builder.Append(c); break;
+            }
+        }
+        return builder.ToString();
     }
 
     /// <summary>How the type parser says a record it is still reading turned up inside itself.</summary>

@@ -12,34 +12,40 @@ namespace Flyte.Generators.Parsing;
 /// <summary>Turns a [Task] or [Workflow] method symbol into a <see cref="TaskModel"/> and its diagnostics.</summary>
 internal static class TaskParser
 {
-    private static readonly SymbolDisplayFormat FullyQualified =
-        SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+    private static readonly SymbolDisplayFormat FullyQualified = MethodIdentity.FullyQualified;
+
+    private static readonly SymbolDisplayFormat MethodDisplay = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
 
     public static TaskParseResult Parse(GeneratorAttributeSyntaxContext context, bool isWorkflow, CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
+        var known = KnownTypes.For(context.SemanticModel.Compilation);
         var diagnostics = new List<DiagnosticInfo>();
-        if (isWorkflow && HasAttribute(method, KnownNames.TaskAttribute))
+        if (isWorkflow && known.IsTask(method))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskAndWorkflow, method.Locations.FirstOrDefault(), method.Name));
-            return new TaskParseResult(null, null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return new TaskParseResult(null, null, null, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
 
         var task = Parse(method, isWorkflow, context.SemanticModel.Compilation, diagnostics, cancellationToken);
         if (task is not null && isWorkflow && context.TargetNode is MethodDeclarationSyntax declaration
-            && !CallsAnyTask(declaration, context.SemanticModel, cancellationToken))
+            && !CallsAnyTask(declaration, context.SemanticModel, known, cancellationToken))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.WorkflowCallsNoTask, method.Locations.FirstOrDefault(), method.Name));
         }
         string? codeVersion = task is { Options.CacheVersion: null } && context.TargetNode is MethodDeclarationSyntax syntax
             ? CodeVersion.Of(syntax)
             : null;
-        return new TaskParseResult(task, codeVersion, new EquatableArray<DiagnosticInfo>(diagnostics));
+        var declared = task is null ? null : new TaskDeclarationInfo(
+            task.TaskName, task.MethodKey, task.ContainerMetadataName + "." + task.MethodName,
+            method.ToDisplayString(MethodDisplay), LocationInfo.From(method.Locations.FirstOrDefault()));
+        return new TaskParseResult(task, codeVersion, declared, new EquatableArray<DiagnosticInfo>(diagnostics));
     }
 
     /// <summary>Parses a task method; null (with diagnostics) when it cannot be a task.</summary>
-    public static TaskModel? Parse(IMethodSymbol method, bool isWorkflow, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static TaskModel? Parse(IMethodSymbol method, bool isWorkflow, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
+        var known = KnownTypes.For(compilation);
         Location? location = method.Locations.FirstOrDefault();
         string attributeName = isWorkflow ? "Workflow" : "Task";
         int errorsBefore = diagnostics.Count;
@@ -61,22 +67,20 @@ internal static class TaskParser
         foreach (var parameter in method.Parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            parameters.Add(ParseParameter(parameter, compilation, diagnostics));
+            parameters.Add(ParseParameter(parameter, compilation, known, diagnostics));
         }
         var inputNames = parameters.Where(p => p.Role == ParameterRole.Input).Select(p => p.Name).ToArray();
 
-        var returns = ParseReturn(method, compilation, location, diagnostics);
+        var returns = ParseReturn(method, compilation, known, location, diagnostics);
 
-        var environmentAttribute = container.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.TaskEnvironmentAttribute);
-        var environment = new AttributeValues(environmentAttribute);
+        var environment = new AttributeValues(KnownTypes.Attribute(container, known.TaskEnvironmentAttribute));
         string environmentName = environment.ConstructorString(0) ?? EnvironmentNames.FromClassName(container.Name);
         if (!EnvironmentNames.IsValid(environmentName))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidEnvironmentName, environment.Attribute is null ? container.Locations.FirstOrDefault() : environment.ConstructorArgumentLocation(0), environmentName));
         }
 
-        var taskAttribute = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == (isWorkflow ? KnownNames.WorkflowAttribute : KnownNames.TaskAttribute));
-        var options = new AttributeValues(taskAttribute);
+        var options = new AttributeValues(KnownTypes.Attribute(method, isWorkflow ? known.WorkflowAttribute : known.TaskAttribute));
         var optionsModel = OptionsParser.Parse(options, environment, inputNames, diagnostics);
         string functionName = options.String("Name") is { Length: > 0 } overridden ? overridden : method.Name;
 
@@ -88,9 +92,11 @@ internal static class TaskParser
         return new TaskModel(
             Namespace: container.ContainingNamespace.IsGlobalNamespace ? "" : container.ContainingNamespace.ToDisplayString(),
             EnclosingTypeDeclarations: EnclosingTypeDeclarations(container),
+            ContainerMetadataName: MethodIdentity.MetadataName(container),
             ContainingTypeFullName: container.ToDisplayString(FullyQualified),
             ContainingTypeDisplayName: container.ToDisplayString(),
             MethodName: method.Name,
+            Signature: MethodIdentity.Signature(method),
             TaskName: environmentName + "." + functionName,
             ShortName: functionName,
             EnvironmentName: environmentName,
@@ -98,8 +104,7 @@ internal static class TaskParser
             IsWorkflow: isWorkflow,
             Parameters: new EquatableArray<ParameterModel>(parameters),
             Return: returns,
-            Options: optionsModel,
-            Location: LocationInfo.From(location));
+            Options: optionsModel);
     }
 
     /// <summary>Outermost first: "partial class Outer", "partial record Inner", so generated parts can reopen them.</summary>
@@ -113,15 +118,6 @@ internal static class TaskParser
         }
         return new EquatableArray<string>(declarations);
     }
-
-    public static bool IsTaskMethod(IMethodSymbol method) =>
-        HasAttribute(method, KnownNames.TaskAttribute) || HasAttribute(method, KnownNames.WorkflowAttribute);
-
-    public static bool IsWorkflowMethod(IMethodSymbol method) =>
-        HasAttribute(method, KnownNames.WorkflowAttribute) && !HasAttribute(method, KnownNames.TaskAttribute);
-
-    private static bool HasAttribute(ISymbol symbol, string attributeName) =>
-        symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == attributeName);
 
     private static void CheckContainer(INamedTypeSymbol container, List<DiagnosticInfo> diagnostics)
     {
@@ -138,6 +134,12 @@ internal static class TaskParser
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedContainer, location, type.Name, "a generic class has no single task interface; move the tasks to a non-generic class"));
                 return;
             }
+            if (type.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            {
+                // The dispatch table and the call interceptors live outside the class and must reach its tasks.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedContainer, location, type.Name, "a private or protected class is out of reach of the generated dispatch table; make it internal or public"));
+                return;
+            }
             bool isPartial = type.DeclaringSyntaxReferences
                 .Select(r => r.GetSyntax())
                 .OfType<TypeDeclarationSyntax>()
@@ -150,7 +152,7 @@ internal static class TaskParser
         }
     }
 
-    private static ParameterModel ParseParameter(IParameterSymbol parameter, Compilation compilation, List<DiagnosticInfo> diagnostics)
+    private static ParameterModel ParseParameter(IParameterSymbol parameter, Compilation compilation, KnownTypes known, List<DiagnosticInfo> diagnostics)
     {
         Location? location = parameter.Locations.FirstOrDefault();
         string typeName = parameter.Type.ToDisplayString(FullyQualified);
@@ -168,15 +170,11 @@ internal static class TaskParser
             return new ParameterModel(parameter.Name, ParameterRole.Input, null, typeName, null);
         }
 
+        if (ParameterRoles.Of(parameter, known) is var role and not ParameterRole.Input)
+        {
+            return new ParameterModel(parameter.Name, role, null, typeName, null);
+        }
         string definition = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
-        if (definition == KnownNames.CancellationToken)
-        {
-            return new ParameterModel(parameter.Name, ParameterRole.CancellationToken, null, typeName, null);
-        }
-        if (definition == KnownNames.TaskContextInterface)
-        {
-            return new ParameterModel(parameter.Name, ParameterRole.TaskContext, null, typeName, null);
-        }
 
         var type = TypeParser.Parse(parameter.Type, compilation, out string? unsupported);
         if (type is null)
@@ -186,21 +184,10 @@ internal static class TaskParser
         return new ParameterModel(parameter.Name, ParameterRole.Input, type, typeName, null);
     }
 
-    private static ReturnModel? ParseReturn(IMethodSymbol method, Compilation compilation, Location? location, List<DiagnosticInfo> diagnostics)
+    private static ReturnModel? ParseReturn(IMethodSymbol method, Compilation compilation, KnownTypes known, Location? location, List<DiagnosticInfo> diagnostics)
     {
-        var returnType = method.ReturnType;
-        string returnTypeName = returnType.ToDisplayString(FullyQualified);
-        string definition = returnType.OriginalDefinition.ToDisplayString();
-
-        (ReturnKind kind, ITypeSymbol? result) = definition switch
-        {
-            "void" => (ReturnKind.Void, null),
-            "System.Threading.Tasks.Task" => (ReturnKind.Task, null),
-            "System.Threading.Tasks.ValueTask" => (ReturnKind.ValueTask, null),
-            "System.Threading.Tasks.Task<TResult>" => (ReturnKind.TaskOfValue, ((INamedTypeSymbol)returnType).TypeArguments[0]),
-            "System.Threading.Tasks.ValueTask<TResult>" => (ReturnKind.ValueTaskOfValue, ((INamedTypeSymbol)returnType).TypeArguments[0]),
-            _ => (ReturnKind.Value, returnType),
-        };
+        string returnTypeName = method.ReturnType.ToDisplayString(FullyQualified);
+        (ReturnKind kind, ITypeSymbol? result) = ReturnKinds.Of(method, known);
         if (result is null)
         {
             return new ReturnModel(kind, returnTypeName, null, EquatableArray<OutputModel>.Empty, IsTuple: false);
@@ -245,7 +232,7 @@ internal static class TaskParser
         return model;
     }
 
-    private static bool CallsAnyTask(MethodDeclarationSyntax declaration, SemanticModel semanticModel, CancellationToken cancellationToken)
+    private static bool CallsAnyTask(MethodDeclarationSyntax declaration, SemanticModel semanticModel, KnownTypes known, CancellationToken cancellationToken)
     {
         SyntaxNode? body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
         if (body is null)
@@ -254,7 +241,7 @@ internal static class TaskParser
         }
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
-            if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called && IsTaskMethod(called))
+            if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called && known.IsTaskOrWorkflow(called))
             {
                 return true;
             }

@@ -57,27 +57,42 @@ internal static class TypeParser
             return Make(shape, fullName, display);
         }
 
-        string definition = type.OriginalDefinition.ToDisplayString();
-        switch (definition)
+        var known = KnownTypes.For(compilation);
+        if (KnownTypes.Is(type, known.DateTimeOffset))
         {
-            case "System.DateTimeOffset":
-                return Make(TypeShape.DateTimeOffset, fullName, display);
-            case "System.TimeSpan":
-                return Make(TypeShape.TimeSpan, fullName, display);
-            case "System.Guid":
-                return Make(TypeShape.Guid, fullName, display);
-            case "Flyte.FlyteFile":
-                return Make(TypeShape.FlyteFile, fullName, display);
-            case "Flyte.FlyteDirectory":
-                return Make(TypeShape.FlyteDirectory, fullName, display);
-            case "System.Collections.Generic.List<T>":
-                return Element((INamedTypeSymbol)type, TypeShape.List, fullName, display, compilation, recordsInProgress, out unsupported);
-            case "System.Collections.Generic.IReadOnlyList<T>":
-                return Element((INamedTypeSymbol)type, TypeShape.ReadOnlyList, fullName, display, compilation, recordsInProgress, out unsupported);
-            case "System.Collections.Generic.Dictionary<TKey, TValue>":
-                return MapValue((INamedTypeSymbol)type, TypeShape.Dictionary, fullName, display, compilation, recordsInProgress, out unsupported);
-            case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
-                return MapValue((INamedTypeSymbol)type, TypeShape.ReadOnlyDictionary, fullName, display, compilation, recordsInProgress, out unsupported);
+            return Make(TypeShape.DateTimeOffset, fullName, display);
+        }
+        if (KnownTypes.Is(type, known.TimeSpan))
+        {
+            return Make(TypeShape.TimeSpan, fullName, display);
+        }
+        if (KnownTypes.Is(type, known.Guid))
+        {
+            return Make(TypeShape.Guid, fullName, display);
+        }
+        if (KnownTypes.Is(type, known.FlyteFile))
+        {
+            return Make(TypeShape.FlyteFile, fullName, display);
+        }
+        if (KnownTypes.Is(type, known.FlyteDirectory))
+        {
+            return Make(TypeShape.FlyteDirectory, fullName, display);
+        }
+        if (KnownTypes.Is(type, known.List))
+        {
+            return Element((INamedTypeSymbol)type, TypeShape.List, fullName, display, compilation, recordsInProgress, out unsupported);
+        }
+        if (KnownTypes.Is(type, known.ReadOnlyList))
+        {
+            return Element((INamedTypeSymbol)type, TypeShape.ReadOnlyList, fullName, display, compilation, recordsInProgress, out unsupported);
+        }
+        if (KnownTypes.Is(type, known.Dictionary))
+        {
+            return MapValue((INamedTypeSymbol)type, TypeShape.Dictionary, fullName, display, compilation, recordsInProgress, out unsupported);
+        }
+        if (KnownTypes.Is(type, known.ReadOnlyDictionary))
+        {
+            return MapValue((INamedTypeSymbol)type, TypeShape.ReadOnlyDictionary, fullName, display, compilation, recordsInProgress, out unsupported);
         }
 
         if (type is IArrayTypeSymbol { Rank: 1 } array)
@@ -94,6 +109,12 @@ internal static class TypeParser
 
         if (type is INamedTypeSymbol named && RecordParser.IsCandidate(named))
         {
+            // A record is read once per compilation, however many tasks and records use it: every task is parsed
+            // again after any edit, and records nest.
+            if (known.ParsedRecords.TryGetValue(named, out var parsed))
+            {
+                return parsed;
+            }
             if (!recordsInProgress.Add(named))
             {
                 unsupported = display + RecordParser.ContainsItself;
@@ -101,7 +122,14 @@ internal static class TypeParser
             }
             var record = RecordParser.Parse(named, compilation, (ITypeSymbol propertyType, out string? why) => Parse(propertyType, compilation, recordsInProgress, out why), out unsupported);
             recordsInProgress.Remove(named);
-            return record is null ? null : new TypeModel(TypeShape.Record, fullName, display, null, EquatableArray<string>.Empty, record);
+            if (record is null)
+            {
+                // Not cached: the message may name the path by which a record contains itself.
+                return null;
+            }
+            var model = new TypeModel(TypeShape.Record, fullName, display, null, EquatableArray<string>.Empty, record);
+            known.ParsedRecords.TryAdd(named, model);
+            return model;
         }
 
         unsupported = display;

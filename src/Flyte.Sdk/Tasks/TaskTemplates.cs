@@ -78,7 +78,8 @@ internal static class TaskTemplates
             Type = TaskType,
             TaskTypeVersion = 0,
             Metadata = metadata,
-            Interface = task.Interface,
+            // A copy: the definition builds its interface once and keeps it, and a spec is the caller's to change.
+            Interface = task.Interface.Clone(),
             Container = container,
         };
         if (declaration.Secrets.Count > 0)

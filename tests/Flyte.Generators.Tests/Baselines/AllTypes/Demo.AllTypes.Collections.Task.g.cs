@@ -2,111 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591 // generated public members need no XML docs
 
-namespace Flyte.Generated.Tasks
-{
-    /// <summary>Flyte task <c>types.Collections</c>: <c>Demo.AllTypes.Collections</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class Demo_AllTypes_Collections_Task : global::Flyte.Tasks.TaskDefinition
-    {
-        public static Demo_AllTypes_Collections_Task Instance { get; } = new();
-
-        private Demo_AllTypes_Collections_Task() : base(new global::Flyte.Generation.TaskDeclaration
-        {
-            Name = "types.Collections",
-            ShortName = "Collections",
-            EnvironmentName = "types",
-            EnvironmentDescription = "all types",
-            MethodName = "Demo.AllTypes.Collections",
-            AssemblyName = "Sample",
-            IsWorkflow = false,
-            Description = null,
-            Image = "registry.local/types:1",
-            Policy = new global::Flyte.Generation.TaskPolicy
-            {
-                Retries = 0,
-                Timeout = null,
-                Cache = false,
-                CacheVersion = "f0839282d61e6fa19cf18c412f112f0a8c8179a7f31e602530bd6e77aef898df",
-                CacheIgnoredInputs = new string[] {  },
-                CacheSerialize = false,
-                Interruptible = false,
-            },
-            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
-            EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
-        })
-        {
-        }
-
-        /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
-        public override global::Flyteidl2.Core.TypedInterface Interface => new()
-        {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "array", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Integer) } }, new global::Flyteidl2.Core.VariableEntry { Key = "list", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.String) } }, new global::Flyteidl2.Core.VariableEntry { Key = "readOnly", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Float) } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Integer) } } } },
-        };
-
-        public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "array", "list", "readOnly" };
-
-        /// <summary>The inputs as literals, in declaration order.</summary>
-        public global::Flyteidl2.Core.LiteralMap EncodeInputs(int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly)
-        {
-            var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("array", global::Flyte.Generation.CollectionLiterals.FromList(array, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1)));
-            __inputs.Literals.Add("list", global::Flyte.Generation.CollectionLiterals.FromList(list, static v1 => global::Flyte.Generation.ScalarLiterals.FromString(v1)));
-            __inputs.Literals.Add("readOnly", global::Flyte.Generation.CollectionLiterals.FromList(readOnly, static v1 => global::Flyte.Generation.ScalarLiterals.FromDouble(v1)));
-            return __inputs;
-        }
-
-        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.Collections.Generic.List<int> result)
-        {
-            var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Generation.CollectionLiterals.FromList(result, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1)));
-            return outputs;
-        }
-
-        public global::System.Collections.Generic.List<int> DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
-        {
-            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
-        }
-
-        public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            try
-            {
-                var __array = global::Flyte.Generation.TaskCalls.Decode(inputs, "array", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToArray(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
-                var __list = global::Flyte.Generation.TaskCalls.Decode(inputs, "list", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1)));
-                var __readOnly = global::Flyte.Generation.TaskCalls.Decode(inputs, "readOnly", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToDouble(l1)));
-                var result = global::Demo.AllTypes.Collections(__array, __list, __readOnly);
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            }
-            catch (global::System.Exception e)
-            {
-                return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
-            }
-        }
-
-        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::System.Collections.Generic.List<int>>> RunLocalAsync(int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(array, list, readOnly), DecodeOutputs, options, cancellationToken);
-
-        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::System.Collections.Generic.List<int>>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            remote.RunAsync(this, EncodeInputs(array, list, readOnly), DecodeOutputs, runName, cancellationToken);
-
-        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-        public global::Flyte.Local.TaskFake Fake(global::System.Func<int[], global::System.Collections.Generic.List<string>, global::System.Collections.Generic.IReadOnlyList<double>, global::System.Collections.Generic.List<int>> implementation)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
-            {
-                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "array", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToArray(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "list", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "readOnly", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToDouble(l1))));
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            });
-        }
-    }
-}
-
 namespace Demo
 {
     partial class AllTypes
@@ -115,7 +10,114 @@ namespace Demo
         public static partial class FlyteTasks
         {
             /// <summary>The Flyte task <c>types.Collections</c>.</summary>
-            public static global::Flyte.Generated.Tasks.Demo_AllTypes_Collections_Task Collections => global::Flyte.Generated.Tasks.Demo_AllTypes_Collections_Task.Instance;
+            public static global::Demo.AllTypes.FlyteTaskDefinitions.CollectionsTask Collections => global::Demo.AllTypes.FlyteTaskDefinitions.CollectionsTask.Instance;
+        }
+
+        static partial class FlyteTaskDefinitions
+        {
+            /// <summary>Flyte task <c>types.Collections</c>: <c>Demo.AllTypes.Collections</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class CollectionsTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static CollectionsTask Instance { get; } = new();
+
+                private CollectionsTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "types.Collections",
+                    ShortName = "Collections",
+                    EnvironmentName = "types",
+                    EnvironmentDescription = "all types",
+                    MethodName = "Demo.AllTypes.Collections",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = null,
+                    Image = "registry.local/types:1",
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 0,
+                        Timeout = null,
+                        Cache = false,
+                        CacheVersion = "f0839282d61e6fa19cf18c412f112f0a8c8179a7f31e602530bd6e77aef898df",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
+                    Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "array", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Integer) } }, new global::Flyteidl2.Core.VariableEntry { Key = "list", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.String) } }, new global::Flyteidl2.Core.VariableEntry { Key = "readOnly", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Float) } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Integer) } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "array", "list", "readOnly" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("array", global::Flyte.Generation.CollectionLiterals.FromList(array, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1)));
+                    __inputs.Literals.Add("list", global::Flyte.Generation.CollectionLiterals.FromList(list, static v1 => global::Flyte.Generation.ScalarLiterals.FromString(v1)));
+                    __inputs.Literals.Add("readOnly", global::Flyte.Generation.CollectionLiterals.FromList(readOnly, static v1 => global::Flyte.Generation.ScalarLiterals.FromDouble(v1)));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.Collections.Generic.List<int> result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generation.CollectionLiterals.FromList(result, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1)));
+                    return outputs;
+                }
+
+                public global::System.Collections.Generic.List<int> DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
+                }
+
+                public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        var __array = global::Flyte.Generation.TaskCalls.Decode(inputs, "array", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToArray(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
+                        var __list = global::Flyte.Generation.TaskCalls.Decode(inputs, "list", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1)));
+                        var __readOnly = global::Flyte.Generation.TaskCalls.Decode(inputs, "readOnly", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToDouble(l1)));
+                        var result = global::Demo.AllTypes.Collections(__array, __list, __readOnly);
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    }
+                    catch (global::System.Exception e)
+                    {
+                        return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
+                    }
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::System.Collections.Generic.List<int>>> RunLocalAsync(int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(array, list, readOnly), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::System.Collections.Generic.List<int>>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int[] array, global::System.Collections.Generic.List<string> list, global::System.Collections.Generic.IReadOnlyList<double> readOnly, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(array, list, readOnly), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<int[], global::System.Collections.Generic.List<string>, global::System.Collections.Generic.IReadOnlyList<double>, global::System.Collections.Generic.List<int>> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "array", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToArray(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "list", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "readOnly", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToDouble(l1))));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
         }
     }
 }

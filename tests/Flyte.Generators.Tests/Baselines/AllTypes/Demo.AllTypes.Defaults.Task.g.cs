@@ -2,109 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591 // generated public members need no XML docs
 
-namespace Flyte.Generated.Tasks
-{
-    /// <summary>Flyte task <c>types.Defaults</c>: <c>Demo.AllTypes.Defaults</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class Demo_AllTypes_Defaults_Task : global::Flyte.Tasks.TaskDefinition
-    {
-        public static Demo_AllTypes_Defaults_Task Instance { get; } = new();
-
-        private Demo_AllTypes_Defaults_Task() : base(new global::Flyte.Generation.TaskDeclaration
-        {
-            Name = "types.Defaults",
-            ShortName = "Defaults",
-            EnvironmentName = "types",
-            EnvironmentDescription = "all types",
-            MethodName = "Demo.AllTypes.Defaults",
-            AssemblyName = "Sample",
-            IsWorkflow = false,
-            Description = null,
-            Image = "registry.local/types:1",
-            Policy = new global::Flyte.Generation.TaskPolicy
-            {
-                Retries = 0,
-                Timeout = null,
-                Cache = false,
-                CacheVersion = "2e67e4082fe54521f0967bf9c83e235b093dcccadf1397caae249303774e4cbe",
-                CacheIgnoredInputs = new string[] {  },
-                CacheSerialize = false,
-                Interruptible = false,
-            },
-            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
-            EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
-        })
-        {
-        }
-
-        /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
-        public override global::Flyteidl2.Core.TypedInterface Interface => new()
-        {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "knobs", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Demo_KnobsConverter.LiteralType } }, new global::Flyteidl2.Core.VariableEntry { Key = "tuning", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Demo_TuningConverter.LiteralType } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Demo_TuningConverter.LiteralType } } } },
-        };
-
-        public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "tuning", "knobs" };
-
-        /// <summary>The inputs as literals, in declaration order.</summary>
-        public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Demo.Tuning tuning, global::Demo.Knobs knobs)
-        {
-            var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("tuning", global::Flyte.Generated.Records.Demo_TuningConverter.ToLiteral(tuning));
-            __inputs.Literals.Add("knobs", global::Flyte.Generated.Records.Demo_KnobsConverter.ToLiteral(knobs));
-            return __inputs;
-        }
-
-        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Demo.Tuning result)
-        {
-            var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Generated.Records.Demo_TuningConverter.ToLiteral(result));
-            return outputs;
-        }
-
-        public global::Demo.Tuning DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
-        {
-            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_TuningConverter.FromLiteral(l0));
-        }
-
-        public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            try
-            {
-                var __tuning = global::Flyte.Generation.TaskCalls.Decode(inputs, "tuning", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_TuningConverter.FromLiteral(l0));
-                var __knobs = global::Flyte.Generation.TaskCalls.Decode(inputs, "knobs", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_KnobsConverter.FromLiteral(l0));
-                var result = global::Demo.AllTypes.Defaults(__tuning, __knobs);
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            }
-            catch (global::System.Exception e)
-            {
-                return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
-            }
-        }
-
-        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::Demo.Tuning>> RunLocalAsync(global::Demo.Tuning tuning, global::Demo.Knobs knobs, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(tuning, knobs), DecodeOutputs, options, cancellationToken);
-
-        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::Demo.Tuning>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::Demo.Tuning tuning, global::Demo.Knobs knobs, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            remote.RunAsync(this, EncodeInputs(tuning, knobs), DecodeOutputs, runName, cancellationToken);
-
-        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-        public global::Flyte.Local.TaskFake Fake(global::System.Func<global::Demo.Tuning, global::Demo.Knobs, global::Demo.Tuning> implementation)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
-            {
-                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "tuning", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_TuningConverter.FromLiteral(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "knobs", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_KnobsConverter.FromLiteral(l0)));
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            });
-        }
-    }
-}
-
 namespace Demo
 {
     partial class AllTypes
@@ -113,7 +10,112 @@ namespace Demo
         public static partial class FlyteTasks
         {
             /// <summary>The Flyte task <c>types.Defaults</c>.</summary>
-            public static global::Flyte.Generated.Tasks.Demo_AllTypes_Defaults_Task Defaults => global::Flyte.Generated.Tasks.Demo_AllTypes_Defaults_Task.Instance;
+            public static global::Demo.AllTypes.FlyteTaskDefinitions.DefaultsTask Defaults => global::Demo.AllTypes.FlyteTaskDefinitions.DefaultsTask.Instance;
+        }
+
+        static partial class FlyteTaskDefinitions
+        {
+            /// <summary>Flyte task <c>types.Defaults</c>: <c>Demo.AllTypes.Defaults</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class DefaultsTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static DefaultsTask Instance { get; } = new();
+
+                private DefaultsTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "types.Defaults",
+                    ShortName = "Defaults",
+                    EnvironmentName = "types",
+                    EnvironmentDescription = "all types",
+                    MethodName = "Demo.AllTypes.Defaults",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = null,
+                    Image = "registry.local/types:1",
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 0,
+                        Timeout = null,
+                        Cache = false,
+                        CacheVersion = "2e67e4082fe54521f0967bf9c83e235b093dcccadf1397caae249303774e4cbe",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
+                    Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "knobs", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Demo_DKnobsConverter.LiteralType } }, new global::Flyteidl2.Core.VariableEntry { Key = "tuning", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Demo_DTuningConverter.LiteralType } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Demo_DTuningConverter.LiteralType } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "tuning", "knobs" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Demo.Tuning tuning, global::Demo.Knobs knobs)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("tuning", global::Flyte.Generated.Records.Demo_DTuningConverter.ToLiteral(tuning));
+                    __inputs.Literals.Add("knobs", global::Flyte.Generated.Records.Demo_DKnobsConverter.ToLiteral(knobs));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Demo.Tuning result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generated.Records.Demo_DTuningConverter.ToLiteral(result));
+                    return outputs;
+                }
+
+                public global::Demo.Tuning DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_DTuningConverter.FromLiteral(l0));
+                }
+
+                public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        var __tuning = global::Flyte.Generation.TaskCalls.Decode(inputs, "tuning", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_DTuningConverter.FromLiteral(l0));
+                        var __knobs = global::Flyte.Generation.TaskCalls.Decode(inputs, "knobs", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_DKnobsConverter.FromLiteral(l0));
+                        var result = global::Demo.AllTypes.Defaults(__tuning, __knobs);
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    }
+                    catch (global::System.Exception e)
+                    {
+                        return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
+                    }
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::Demo.Tuning>> RunLocalAsync(global::Demo.Tuning tuning, global::Demo.Knobs knobs, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(tuning, knobs), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::Demo.Tuning>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::Demo.Tuning tuning, global::Demo.Knobs knobs, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(tuning, knobs), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<global::Demo.Tuning, global::Demo.Knobs, global::Demo.Tuning> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "tuning", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_DTuningConverter.FromLiteral(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "knobs", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_DKnobsConverter.FromLiteral(l0)));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
         }
     }
 }

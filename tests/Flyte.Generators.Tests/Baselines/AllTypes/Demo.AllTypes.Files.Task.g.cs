@@ -2,109 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591 // generated public members need no XML docs
 
-namespace Flyte.Generated.Tasks
-{
-    /// <summary>Flyte task <c>types.Files</c>: <c>Demo.AllTypes.Files</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class Demo_AllTypes_Files_Task : global::Flyte.Tasks.TaskDefinition
-    {
-        public static Demo_AllTypes_Files_Task Instance { get; } = new();
-
-        private Demo_AllTypes_Files_Task() : base(new global::Flyte.Generation.TaskDeclaration
-        {
-            Name = "types.Files",
-            ShortName = "Files",
-            EnvironmentName = "types",
-            EnvironmentDescription = "all types",
-            MethodName = "Demo.AllTypes.Files",
-            AssemblyName = "Sample",
-            IsWorkflow = false,
-            Description = null,
-            Image = "registry.local/types:1",
-            Policy = new global::Flyte.Generation.TaskPolicy
-            {
-                Retries = 0,
-                Timeout = null,
-                Cache = false,
-                CacheVersion = "cb08bfafacb9d1231f65447ec962540c789051d3a89f682c63e909badf56ed7f",
-                CacheIgnoredInputs = new string[] {  },
-                CacheSerialize = false,
-                Interruptible = false,
-            },
-            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
-            EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
-        })
-        {
-        }
-
-        /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
-        public override global::Flyteidl2.Core.TypedInterface Interface => new()
-        {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "dir", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.BlobLiterals.DirectoryType } }, new global::Flyteidl2.Core.VariableEntry { Key = "file", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.BlobLiterals.FileType } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.BlobLiterals.FileType } } } },
-        };
-
-        public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "file", "dir" };
-
-        /// <summary>The inputs as literals, in declaration order.</summary>
-        public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Flyte.FlyteFile file, global::Flyte.FlyteDirectory dir)
-        {
-            var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("file", global::Flyte.Generation.BlobLiterals.FromFile(file));
-            __inputs.Literals.Add("dir", global::Flyte.Generation.BlobLiterals.FromDirectory(dir));
-            return __inputs;
-        }
-
-        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Flyte.FlyteFile result)
-        {
-            var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Generation.BlobLiterals.FromFile(result));
-            return outputs;
-        }
-
-        public global::Flyte.FlyteFile DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
-        {
-            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToFile(l0));
-        }
-
-        public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            try
-            {
-                var __file = global::Flyte.Generation.TaskCalls.Decode(inputs, "file", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToFile(l0));
-                var __dir = global::Flyte.Generation.TaskCalls.Decode(inputs, "dir", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToDirectory(l0));
-                var result = global::Demo.AllTypes.Files(__file, __dir);
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            }
-            catch (global::System.Exception e)
-            {
-                return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
-            }
-        }
-
-        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::Flyte.FlyteFile>> RunLocalAsync(global::Flyte.FlyteFile file, global::Flyte.FlyteDirectory dir, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(file, dir), DecodeOutputs, options, cancellationToken);
-
-        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::Flyte.FlyteFile>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::Flyte.FlyteFile file, global::Flyte.FlyteDirectory dir, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            remote.RunAsync(this, EncodeInputs(file, dir), DecodeOutputs, runName, cancellationToken);
-
-        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-        public global::Flyte.Local.TaskFake Fake(global::System.Func<global::Flyte.FlyteFile, global::Flyte.FlyteDirectory, global::Flyte.FlyteFile> implementation)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
-            {
-                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "file", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToFile(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "dir", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToDirectory(l0)));
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            });
-        }
-    }
-}
-
 namespace Demo
 {
     partial class AllTypes
@@ -113,7 +10,112 @@ namespace Demo
         public static partial class FlyteTasks
         {
             /// <summary>The Flyte task <c>types.Files</c>.</summary>
-            public static global::Flyte.Generated.Tasks.Demo_AllTypes_Files_Task Files => global::Flyte.Generated.Tasks.Demo_AllTypes_Files_Task.Instance;
+            public static global::Demo.AllTypes.FlyteTaskDefinitions.FilesTask Files => global::Demo.AllTypes.FlyteTaskDefinitions.FilesTask.Instance;
+        }
+
+        static partial class FlyteTaskDefinitions
+        {
+            /// <summary>Flyte task <c>types.Files</c>: <c>Demo.AllTypes.Files</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class FilesTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static FilesTask Instance { get; } = new();
+
+                private FilesTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "types.Files",
+                    ShortName = "Files",
+                    EnvironmentName = "types",
+                    EnvironmentDescription = "all types",
+                    MethodName = "Demo.AllTypes.Files",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = null,
+                    Image = "registry.local/types:1",
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 0,
+                        Timeout = null,
+                        Cache = false,
+                        CacheVersion = "cb08bfafacb9d1231f65447ec962540c789051d3a89f682c63e909badf56ed7f",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
+                    Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "dir", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.BlobLiterals.DirectoryType } }, new global::Flyteidl2.Core.VariableEntry { Key = "file", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.BlobLiterals.FileType } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.BlobLiterals.FileType } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "file", "dir" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Flyte.FlyteFile file, global::Flyte.FlyteDirectory dir)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("file", global::Flyte.Generation.BlobLiterals.FromFile(file));
+                    __inputs.Literals.Add("dir", global::Flyte.Generation.BlobLiterals.FromDirectory(dir));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Flyte.FlyteFile result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generation.BlobLiterals.FromFile(result));
+                    return outputs;
+                }
+
+                public global::Flyte.FlyteFile DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToFile(l0));
+                }
+
+                public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        var __file = global::Flyte.Generation.TaskCalls.Decode(inputs, "file", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToFile(l0));
+                        var __dir = global::Flyte.Generation.TaskCalls.Decode(inputs, "dir", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToDirectory(l0));
+                        var result = global::Demo.AllTypes.Files(__file, __dir);
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    }
+                    catch (global::System.Exception e)
+                    {
+                        return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
+                    }
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::Flyte.FlyteFile>> RunLocalAsync(global::Flyte.FlyteFile file, global::Flyte.FlyteDirectory dir, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(file, dir), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::Flyte.FlyteFile>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::Flyte.FlyteFile file, global::Flyte.FlyteDirectory dir, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(file, dir), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<global::Flyte.FlyteFile, global::Flyte.FlyteDirectory, global::Flyte.FlyteFile> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "file", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToFile(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "dir", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.BlobLiterals.ToDirectory(l0)));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
         }
     }
 }

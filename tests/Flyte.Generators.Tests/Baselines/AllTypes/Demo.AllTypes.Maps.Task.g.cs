@@ -2,109 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591 // generated public members need no XML docs
 
-namespace Flyte.Generated.Tasks
-{
-    /// <summary>Flyte task <c>types.Maps</c>: <c>Demo.AllTypes.Maps</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class Demo_AllTypes_Maps_Task : global::Flyte.Tasks.TaskDefinition
-    {
-        public static Demo_AllTypes_Maps_Task Instance { get; } = new();
-
-        private Demo_AllTypes_Maps_Task() : base(new global::Flyte.Generation.TaskDeclaration
-        {
-            Name = "types.Maps",
-            ShortName = "Maps",
-            EnvironmentName = "types",
-            EnvironmentDescription = "all types",
-            MethodName = "Demo.AllTypes.Maps",
-            AssemblyName = "Sample",
-            IsWorkflow = false,
-            Description = null,
-            Image = "registry.local/types:1",
-            Policy = new global::Flyte.Generation.TaskPolicy
-            {
-                Retries = 0,
-                Timeout = null,
-                Cache = false,
-                CacheVersion = "41b9316a8ccc7e29ec9109ef614788dace14934ea595aa57d26ee86c6956278d",
-                CacheIgnoredInputs = new string[] {  },
-                CacheSerialize = false,
-                Interruptible = false,
-            },
-            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
-            EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
-        })
-        {
-        }
-
-        /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
-        public override global::Flyteidl2.Core.TypedInterface Interface => new()
-        {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "map", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Map(global::Flyte.Generation.LiteralTypes.Float) } }, new global::Flyteidl2.Core.VariableEntry { Key = "nested", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Map(global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Integer)) } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Map(global::Flyte.Generation.LiteralTypes.Integer) } } } },
-        };
-
-        public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "map", "nested" };
-
-        /// <summary>The inputs as literals, in declaration order.</summary>
-        public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::System.Collections.Generic.Dictionary<string, float> map, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>> nested)
-        {
-            var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("map", global::Flyte.Generation.CollectionLiterals.FromMap(map, static v1 => global::Flyte.Generation.ScalarLiterals.FromDouble(v1)));
-            __inputs.Literals.Add("nested", global::Flyte.Generation.CollectionLiterals.FromMap(nested, static v1 => global::Flyte.Generation.CollectionLiterals.FromList(v1, static v2 => global::Flyte.Generation.ScalarLiterals.FromInt64(v2))));
-            return __inputs;
-        }
-
-        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.Collections.Generic.Dictionary<string, int> result)
-        {
-            var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Generation.CollectionLiterals.FromMap(result, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1)));
-            return outputs;
-        }
-
-        public global::System.Collections.Generic.Dictionary<string, int> DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
-        {
-            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
-        }
-
-        public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            try
-            {
-                var __map = global::Flyte.Generation.TaskCalls.Decode(inputs, "map", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToSingle(l1)));
-                var __nested = global::Flyte.Generation.TaskCalls.Decode(inputs, "nested", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Generation.ScalarLiterals.ToInt32(l2))));
-                var result = global::Demo.AllTypes.Maps(__map, __nested);
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            }
-            catch (global::System.Exception e)
-            {
-                return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
-            }
-        }
-
-        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::System.Collections.Generic.Dictionary<string, int>>> RunLocalAsync(global::System.Collections.Generic.Dictionary<string, float> map, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>> nested, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(map, nested), DecodeOutputs, options, cancellationToken);
-
-        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::System.Collections.Generic.Dictionary<string, int>>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::System.Collections.Generic.Dictionary<string, float> map, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>> nested, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            remote.RunAsync(this, EncodeInputs(map, nested), DecodeOutputs, runName, cancellationToken);
-
-        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-        public global::Flyte.Local.TaskFake Fake(global::System.Func<global::System.Collections.Generic.Dictionary<string, float>, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>>, global::System.Collections.Generic.Dictionary<string, int>> implementation)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
-            {
-                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "map", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToSingle(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "nested", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Generation.ScalarLiterals.ToInt32(l2)))));
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            });
-        }
-    }
-}
-
 namespace Demo
 {
     partial class AllTypes
@@ -113,7 +10,112 @@ namespace Demo
         public static partial class FlyteTasks
         {
             /// <summary>The Flyte task <c>types.Maps</c>.</summary>
-            public static global::Flyte.Generated.Tasks.Demo_AllTypes_Maps_Task Maps => global::Flyte.Generated.Tasks.Demo_AllTypes_Maps_Task.Instance;
+            public static global::Demo.AllTypes.FlyteTaskDefinitions.MapsTask Maps => global::Demo.AllTypes.FlyteTaskDefinitions.MapsTask.Instance;
+        }
+
+        static partial class FlyteTaskDefinitions
+        {
+            /// <summary>Flyte task <c>types.Maps</c>: <c>Demo.AllTypes.Maps</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class MapsTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static MapsTask Instance { get; } = new();
+
+                private MapsTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "types.Maps",
+                    ShortName = "Maps",
+                    EnvironmentName = "types",
+                    EnvironmentDescription = "all types",
+                    MethodName = "Demo.AllTypes.Maps",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = null,
+                    Image = "registry.local/types:1",
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 0,
+                        Timeout = null,
+                        Cache = false,
+                        CacheVersion = "41b9316a8ccc7e29ec9109ef614788dace14934ea595aa57d26ee86c6956278d",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
+                    Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "map", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Map(global::Flyte.Generation.LiteralTypes.Float) } }, new global::Flyteidl2.Core.VariableEntry { Key = "nested", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Map(global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Integer)) } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Map(global::Flyte.Generation.LiteralTypes.Integer) } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "map", "nested" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::System.Collections.Generic.Dictionary<string, float> map, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>> nested)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("map", global::Flyte.Generation.CollectionLiterals.FromMap(map, static v1 => global::Flyte.Generation.ScalarLiterals.FromDouble(v1)));
+                    __inputs.Literals.Add("nested", global::Flyte.Generation.CollectionLiterals.FromMap(nested, static v1 => global::Flyte.Generation.CollectionLiterals.FromList(v1, static v2 => global::Flyte.Generation.ScalarLiterals.FromInt64(v2))));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.Collections.Generic.Dictionary<string, int> result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generation.CollectionLiterals.FromMap(result, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1)));
+                    return outputs;
+                }
+
+                public global::System.Collections.Generic.Dictionary<string, int> DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
+                }
+
+                public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        var __map = global::Flyte.Generation.TaskCalls.Decode(inputs, "map", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToSingle(l1)));
+                        var __nested = global::Flyte.Generation.TaskCalls.Decode(inputs, "nested", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Generation.ScalarLiterals.ToInt32(l2))));
+                        var result = global::Demo.AllTypes.Maps(__map, __nested);
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    }
+                    catch (global::System.Exception e)
+                    {
+                        return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
+                    }
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::System.Collections.Generic.Dictionary<string, int>>> RunLocalAsync(global::System.Collections.Generic.Dictionary<string, float> map, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>> nested, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(map, nested), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::System.Collections.Generic.Dictionary<string, int>>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::System.Collections.Generic.Dictionary<string, float> map, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>> nested, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(map, nested), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<global::System.Collections.Generic.Dictionary<string, float>, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.List<int>>, global::System.Collections.Generic.Dictionary<string, int>> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "map", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToSingle(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "nested", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToDictionary(l0, static l1 => global::Flyte.Generation.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Generation.ScalarLiterals.ToInt32(l2)))));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
         }
     }
 }

@@ -2,88 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591 // generated public members need no XML docs
 
-namespace Flyte.Generated.Tasks
-{
-    /// <summary>Flyte task <c>types.NothingAsync</c>: <c>Demo.AllTypes.NothingAsync</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class Demo_AllTypes_NothingAsync_Task : global::Flyte.Tasks.TaskDefinition
-    {
-        public static Demo_AllTypes_NothingAsync_Task Instance { get; } = new();
-
-        private Demo_AllTypes_NothingAsync_Task() : base(new global::Flyte.Generation.TaskDeclaration
-        {
-            Name = "types.NothingAsync",
-            ShortName = "NothingAsync",
-            EnvironmentName = "types",
-            EnvironmentDescription = "all types",
-            MethodName = "Demo.AllTypes.NothingAsync",
-            AssemblyName = "Sample",
-            IsWorkflow = false,
-            Description = null,
-            Image = "registry.local/types:1",
-            Policy = new global::Flyte.Generation.TaskPolicy
-            {
-                Retries = 0,
-                Timeout = null,
-                Cache = false,
-                CacheVersion = "c3589ee4dbf99acbccced27fe6bee1dbaf2ccb9e8dc1b594404e0a74f27e2396",
-                CacheIgnoredInputs = new string[] {  },
-                CacheSerialize = false,
-                Interruptible = false,
-            },
-            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
-            EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
-        })
-        {
-        }
-
-        /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
-        public override global::Flyteidl2.Core.TypedInterface Interface => new()
-        {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = {  } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = {  } },
-        };
-
-        public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] {  };
-
-        /// <summary>The inputs as literals, in declaration order.</summary>
-        public global::Flyteidl2.Core.LiteralMap EncodeInputs()
-        {
-            var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            return __inputs;
-        }
-
-        public global::Flyteidl2.Core.LiteralMap EncodeOutputs() => new();
-
-        public override async global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            await global::Demo.AllTypes.NothingAsync();
-            return EncodeOutputs();
-        }
-
-        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult> RunLocalAsync(global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(), options, cancellationToken);
-
-        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            remote.RunAsync(this, EncodeInputs(), runName, cancellationToken);
-
-        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-        public global::Flyte.Local.TaskFake Fake(global::System.Action implementation)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
-            {
-                implementation();
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs());
-            });
-        }
-    }
-}
-
 namespace Demo
 {
     partial class AllTypes
@@ -92,7 +10,91 @@ namespace Demo
         public static partial class FlyteTasks
         {
             /// <summary>The Flyte task <c>types.NothingAsync</c>.</summary>
-            public static global::Flyte.Generated.Tasks.Demo_AllTypes_NothingAsync_Task NothingAsync => global::Flyte.Generated.Tasks.Demo_AllTypes_NothingAsync_Task.Instance;
+            public static global::Demo.AllTypes.FlyteTaskDefinitions.NothingAsyncTask NothingAsync => global::Demo.AllTypes.FlyteTaskDefinitions.NothingAsyncTask.Instance;
+        }
+
+        static partial class FlyteTaskDefinitions
+        {
+            /// <summary>Flyte task <c>types.NothingAsync</c>: <c>Demo.AllTypes.NothingAsync</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class NothingAsyncTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static NothingAsyncTask Instance { get; } = new();
+
+                private NothingAsyncTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "types.NothingAsync",
+                    ShortName = "NothingAsync",
+                    EnvironmentName = "types",
+                    EnvironmentDescription = "all types",
+                    MethodName = "Demo.AllTypes.NothingAsync",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = null,
+                    Image = "registry.local/types:1",
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 0,
+                        Timeout = null,
+                        Cache = false,
+                        CacheVersion = "c3589ee4dbf99acbccced27fe6bee1dbaf2ccb9e8dc1b594404e0a74f27e2396",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
+                    Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = {  } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = {  } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] {  };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs()
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs() => new();
+
+                public override async global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    await global::Demo.AllTypes.NothingAsync();
+                    return EncodeOutputs();
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult> RunLocalAsync(global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(), options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(), runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Action implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        implementation();
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs());
+                    });
+                }
+            }
         }
     }
 }

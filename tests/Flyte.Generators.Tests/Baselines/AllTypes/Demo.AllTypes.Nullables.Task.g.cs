@@ -2,113 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591 // generated public members need no XML docs
 
-namespace Flyte.Generated.Tasks
-{
-    /// <summary>Flyte task <c>types.Nullables</c>: <c>Demo.AllTypes.Nullables</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class Demo_AllTypes_Nullables_Task : global::Flyte.Tasks.TaskDefinition
-    {
-        public static Demo_AllTypes_Nullables_Task Instance { get; } = new();
-
-        private Demo_AllTypes_Nullables_Task() : base(new global::Flyte.Generation.TaskDeclaration
-        {
-            Name = "types.Nullables",
-            ShortName = "Nullables",
-            EnvironmentName = "types",
-            EnvironmentDescription = "all types",
-            MethodName = "Demo.AllTypes.Nullables",
-            AssemblyName = "Sample",
-            IsWorkflow = false,
-            Description = null,
-            Image = "registry.local/types:1",
-            Policy = new global::Flyte.Generation.TaskPolicy
-            {
-                Retries = 0,
-                Timeout = null,
-                Cache = false,
-                CacheVersion = "dd3b766f1479123777287fae8bacfc89bb52926f390cca7264d79dfc37f555ce",
-                CacheIgnoredInputs = new string[] {  },
-                CacheSerialize = false,
-                Interruptible = false,
-            },
-            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
-            EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
-        })
-        {
-        }
-
-        /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
-        public override global::Flyteidl2.Core.TypedInterface Interface => new()
-        {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "color", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.Enum("Red", "Green", "Blue"), "DefaultEnumTransformer") } }, new global::Flyteidl2.Core.VariableEntry { Key = "maybe", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.Integer, "int") } }, new global::Flyteidl2.Core.VariableEntry { Key = "points", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generated.Records.Demo_PointConverter.LiteralType, "Object-Dataclass-Transformer")), "Typed List") } }, new global::Flyteidl2.Core.VariableEntry { Key = "text", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.String, "str") } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.Integer, "int") } } } },
-        };
-
-        public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "maybe", "text", "color", "points" };
-
-        /// <summary>The inputs as literals, in declaration order.</summary>
-        public global::Flyteidl2.Core.LiteralMap EncodeInputs(int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points)
-        {
-            var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("maybe", global::Flyte.Generation.OptionalLiterals.FromValue(maybe, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1), global::Flyte.Generation.LiteralTypes.Integer, "int"));
-            __inputs.Literals.Add("text", global::Flyte.Generation.OptionalLiterals.FromReference(text, static v1 => global::Flyte.Generation.ScalarLiterals.FromString(v1), global::Flyte.Generation.LiteralTypes.String, "str"));
-            __inputs.Literals.Add("color", global::Flyte.Generation.OptionalLiterals.FromValue(color, static v1 => global::Flyte.Generation.ScalarLiterals.FromString((v1 switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", v1, "not a named member of Color") })), global::Flyte.Generation.LiteralTypes.Enum("Red", "Green", "Blue"), "DefaultEnumTransformer"));
-            __inputs.Literals.Add("points", global::Flyte.Generation.OptionalLiterals.FromReference(points, static v1 => global::Flyte.Generation.CollectionLiterals.FromList(v1, static v2 => global::Flyte.Generation.OptionalLiterals.FromReference(v2, static v3 => global::Flyte.Generated.Records.Demo_PointConverter.ToLiteral(v3), global::Flyte.Generated.Records.Demo_PointConverter.LiteralType, "Object-Dataclass-Transformer")), global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generated.Records.Demo_PointConverter.LiteralType, "Object-Dataclass-Transformer")), "Typed List"));
-            return __inputs;
-        }
-
-        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(int? result)
-        {
-            var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Generation.OptionalLiterals.FromValue(result, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1), global::Flyte.Generation.LiteralTypes.Integer, "int"));
-            return outputs;
-        }
-
-        public int? DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
-        {
-            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
-        }
-
-        public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            try
-            {
-                var __maybe = global::Flyte.Generation.TaskCalls.Decode(inputs, "maybe", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
-                var __text = global::Flyte.Generation.TaskCalls.Decode(inputs, "text", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1)));
-                var __color = global::Flyte.Generation.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToEnum<global::Demo.Color>(l1, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null })));
-                var __points = global::Flyte.Generation.TaskCalls.Decode(inputs, "points", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Generation.OptionalLiterals.ToReference(l2, static l3 => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l3)))));
-                var result = global::Demo.AllTypes.Nullables(__maybe, __text, __color, __points);
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            }
-            catch (global::System.Exception e)
-            {
-                return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
-            }
-        }
-
-        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<int?>> RunLocalAsync(int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(maybe, text, color, points), DecodeOutputs, options, cancellationToken);
-
-        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<int?>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            remote.RunAsync(this, EncodeInputs(maybe, text, color, points), DecodeOutputs, runName, cancellationToken);
-
-        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-        public global::Flyte.Local.TaskFake Fake(global::System.Func<int?, string?, global::Demo.Color?, global::System.Collections.Generic.List<global::Demo.Point?>?, int?> implementation)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
-            {
-                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "maybe", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "text", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToEnum<global::Demo.Color>(l1, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }))), global::Flyte.Generation.TaskCalls.Decode(inputs, "points", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Generation.OptionalLiterals.ToReference(l2, static l3 => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l3))))));
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            });
-        }
-    }
-}
-
 namespace Demo
 {
     partial class AllTypes
@@ -117,7 +10,116 @@ namespace Demo
         public static partial class FlyteTasks
         {
             /// <summary>The Flyte task <c>types.Nullables</c>.</summary>
-            public static global::Flyte.Generated.Tasks.Demo_AllTypes_Nullables_Task Nullables => global::Flyte.Generated.Tasks.Demo_AllTypes_Nullables_Task.Instance;
+            public static global::Demo.AllTypes.FlyteTaskDefinitions.NullablesTask Nullables => global::Demo.AllTypes.FlyteTaskDefinitions.NullablesTask.Instance;
+        }
+
+        static partial class FlyteTaskDefinitions
+        {
+            /// <summary>Flyte task <c>types.Nullables</c>: <c>Demo.AllTypes.Nullables</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class NullablesTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static NullablesTask Instance { get; } = new();
+
+                private NullablesTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "types.Nullables",
+                    ShortName = "Nullables",
+                    EnvironmentName = "types",
+                    EnvironmentDescription = "all types",
+                    MethodName = "Demo.AllTypes.Nullables",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = null,
+                    Image = "registry.local/types:1",
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 0,
+                        Timeout = null,
+                        Cache = false,
+                        CacheVersion = "dd3b766f1479123777287fae8bacfc89bb52926f390cca7264d79dfc37f555ce",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
+                    Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "color", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.Enum("Red", "Green", "Blue"), "DefaultEnumTransformer") } }, new global::Flyteidl2.Core.VariableEntry { Key = "maybe", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.Integer, "int") } }, new global::Flyteidl2.Core.VariableEntry { Key = "points", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generated.Records.Demo_DPointConverter.LiteralType, "Object-Dataclass-Transformer")), "Typed List") } }, new global::Flyteidl2.Core.VariableEntry { Key = "text", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.String, "str") } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.Integer, "int") } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "maybe", "text", "color", "points" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("maybe", global::Flyte.Generation.OptionalLiterals.FromValue(maybe, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1), global::Flyte.Generation.LiteralTypes.Integer, "int"));
+                    __inputs.Literals.Add("text", global::Flyte.Generation.OptionalLiterals.FromReference(text, static v1 => global::Flyte.Generation.ScalarLiterals.FromString(v1), global::Flyte.Generation.LiteralTypes.String, "str"));
+                    __inputs.Literals.Add("color", global::Flyte.Generation.OptionalLiterals.FromValue(color, static v1 => global::Flyte.Generation.ScalarLiterals.FromString((v1 switch { global::Demo.Color.Red => "Red", global::Demo.Color.Green => "Green", global::Demo.Color.Blue => "Blue", _ => throw new global::System.ArgumentOutOfRangeException("Color", v1, "not a named member of Color") })), global::Flyte.Generation.LiteralTypes.Enum("Red", "Green", "Blue"), "DefaultEnumTransformer"));
+                    __inputs.Literals.Add("points", global::Flyte.Generation.OptionalLiterals.FromReference(points, static v1 => global::Flyte.Generation.CollectionLiterals.FromList(v1, static v2 => global::Flyte.Generation.OptionalLiterals.FromReference(v2, static v3 => global::Flyte.Generated.Records.Demo_DPointConverter.ToLiteral(v3), global::Flyte.Generated.Records.Demo_DPointConverter.LiteralType, "Object-Dataclass-Transformer")), global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generated.Records.Demo_DPointConverter.LiteralType, "Object-Dataclass-Transformer")), "Typed List"));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs(int? result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generation.OptionalLiterals.FromValue(result, static v1 => global::Flyte.Generation.ScalarLiterals.FromInt64(v1), global::Flyte.Generation.LiteralTypes.Integer, "int"));
+                    return outputs;
+                }
+
+                public int? DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
+                }
+
+                public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        var __maybe = global::Flyte.Generation.TaskCalls.Decode(inputs, "maybe", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1)));
+                        var __text = global::Flyte.Generation.TaskCalls.Decode(inputs, "text", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1)));
+                        var __color = global::Flyte.Generation.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToEnum<global::Demo.Color>(l1, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null })));
+                        var __points = global::Flyte.Generation.TaskCalls.Decode(inputs, "points", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Generation.OptionalLiterals.ToReference(l2, static l3 => global::Flyte.Generated.Records.Demo_DPointConverter.FromLiteral(l3)))));
+                        var result = global::Demo.AllTypes.Nullables(__maybe, __text, __color, __points);
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    }
+                    catch (global::System.Exception e)
+                    {
+                        return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
+                    }
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<int?>> RunLocalAsync(int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(maybe, text, color, points), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<int?>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int? maybe, string? text, global::Demo.Color? color, global::System.Collections.Generic.List<global::Demo.Point?>? points, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(maybe, text, color, points), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<int?, string?, global::Demo.Color?, global::System.Collections.Generic.List<global::Demo.Point?>?, int?> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "maybe", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToInt32(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "text", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "color", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToValue(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToEnum<global::Demo.Color>(l1, static name => name switch { "Red" => (global::Demo.Color?)global::Demo.Color.Red, "Green" => (global::Demo.Color?)global::Demo.Color.Green, "Blue" => (global::Demo.Color?)global::Demo.Color.Blue, _ => null }))), global::Flyte.Generation.TaskCalls.Decode(inputs, "points", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.CollectionLiterals.ToList(l1, static l2 => global::Flyte.Generation.OptionalLiterals.ToReference(l2, static l3 => global::Flyte.Generated.Records.Demo_DPointConverter.FromLiteral(l3))))));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
         }
     }
 }

@@ -2,109 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591 // generated public members need no XML docs
 
-namespace Flyte.Generated.Tasks
-{
-    /// <summary>Flyte task <c>types.renamed</c>: <c>Demo.AllTypes.Options</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class Demo_AllTypes_Options_Task : global::Flyte.Tasks.TaskDefinition
-    {
-        public static Demo_AllTypes_Options_Task Instance { get; } = new();
-
-        private Demo_AllTypes_Options_Task() : base(new global::Flyte.Generation.TaskDeclaration
-        {
-            Name = "types.renamed",
-            ShortName = "renamed",
-            EnvironmentName = "types",
-            EnvironmentDescription = "all types",
-            MethodName = "Demo.AllTypes.Options",
-            AssemblyName = "Sample",
-            IsWorkflow = false,
-            Description = "every option",
-            Image = "registry.local/gpu:2",
-            Policy = new global::Flyte.Generation.TaskPolicy
-            {
-                Retries = 3,
-                Timeout = global::System.TimeSpan.FromMilliseconds(300000),
-                Cache = true,
-                CacheVersion = "v2",
-                CacheIgnoredInputs = new string[] { "seed" },
-                CacheSerialize = true,
-                Interruptible = true,
-            },
-            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "2"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "4Gi"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Gpu, "1"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.EphemeralStorage, "10Gi") },
-            Limits = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "4"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "8Gi") },
-            EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("MODE", "fast"), new("STAGE", "prod") },
-            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password"), new("", "api-key") },
-        })
-        {
-        }
-
-        /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
-        public override global::Flyteidl2.Core.TypedInterface Interface => new()
-        {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "seed", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "x", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
-        };
-
-        public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "x", "seed" };
-
-        /// <summary>The inputs as literals, in declaration order.</summary>
-        public global::Flyteidl2.Core.LiteralMap EncodeInputs(int x, int seed)
-        {
-            var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("x", global::Flyte.Generation.ScalarLiterals.FromInt64(x));
-            __inputs.Literals.Add("seed", global::Flyte.Generation.ScalarLiterals.FromInt64(seed));
-            return __inputs;
-        }
-
-        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(int result)
-        {
-            var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromInt64(result));
-            return outputs;
-        }
-
-        public int DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
-        {
-            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
-        }
-
-        public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            try
-            {
-                var __x = global::Flyte.Generation.TaskCalls.Decode(inputs, "x", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
-                var __seed = global::Flyte.Generation.TaskCalls.Decode(inputs, "seed", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
-                var result = global::Demo.AllTypes.Options(__x, __seed);
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            }
-            catch (global::System.Exception e)
-            {
-                return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
-            }
-        }
-
-        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<int>> RunLocalAsync(int x, int seed, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(x, seed), DecodeOutputs, options, cancellationToken);
-
-        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<int>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int x, int seed, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            remote.RunAsync(this, EncodeInputs(x, seed), DecodeOutputs, runName, cancellationToken);
-
-        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-        public global::Flyte.Local.TaskFake Fake(global::System.Func<int, int, int> implementation)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
-            {
-                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "x", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "seed", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)));
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            });
-        }
-    }
-}
-
 namespace Demo
 {
     partial class AllTypes
@@ -113,7 +10,112 @@ namespace Demo
         public static partial class FlyteTasks
         {
             /// <summary>The Flyte task <c>types.renamed</c>.</summary>
-            public static global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task Options => global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance;
+            public static global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask Options => global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance;
+        }
+
+        static partial class FlyteTaskDefinitions
+        {
+            /// <summary>Flyte task <c>types.renamed</c>: <c>Demo.AllTypes.Options</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class OptionsTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static OptionsTask Instance { get; } = new();
+
+                private OptionsTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "types.renamed",
+                    ShortName = "renamed",
+                    EnvironmentName = "types",
+                    EnvironmentDescription = "all types",
+                    MethodName = "Demo.AllTypes.Options",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = "every option",
+                    Image = "registry.local/gpu:2",
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 3,
+                        Timeout = global::System.TimeSpan.FromMilliseconds(300000),
+                        Cache = true,
+                        CacheVersion = "v2",
+                        CacheIgnoredInputs = new string[] { "seed" },
+                        CacheSerialize = true,
+                        Interruptible = true,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "2"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "4Gi"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Gpu, "1"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.EphemeralStorage, "10Gi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "4"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "8Gi") },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("MODE", "fast"), new("STAGE", "prod") },
+                    Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password"), new("", "api-key") },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "seed", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "x", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "x", "seed" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(int x, int seed)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("x", global::Flyte.Generation.ScalarLiterals.FromInt64(x));
+                    __inputs.Literals.Add("seed", global::Flyte.Generation.ScalarLiterals.FromInt64(seed));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs(int result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromInt64(result));
+                    return outputs;
+                }
+
+                public int DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
+                }
+
+                public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        var __x = global::Flyte.Generation.TaskCalls.Decode(inputs, "x", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
+                        var __seed = global::Flyte.Generation.TaskCalls.Decode(inputs, "seed", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
+                        var result = global::Demo.AllTypes.Options(__x, __seed);
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    }
+                    catch (global::System.Exception e)
+                    {
+                        return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
+                    }
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<int>> RunLocalAsync(int x, int seed, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(x, seed), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<int>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int x, int seed, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(x, seed), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<int, int, int> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "x", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "seed", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
         }
     }
 }

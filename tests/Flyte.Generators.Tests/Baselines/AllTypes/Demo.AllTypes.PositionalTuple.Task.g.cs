@@ -2,108 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591 // generated public members need no XML docs
 
-namespace Flyte.Generated.Tasks
-{
-    /// <summary>Flyte task <c>types.PositionalTuple</c>: <c>Demo.AllTypes.PositionalTuple</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class Demo_AllTypes_PositionalTuple_Task : global::Flyte.Tasks.TaskDefinition
-    {
-        public static Demo_AllTypes_PositionalTuple_Task Instance { get; } = new();
-
-        private Demo_AllTypes_PositionalTuple_Task() : base(new global::Flyte.Generation.TaskDeclaration
-        {
-            Name = "types.PositionalTuple",
-            ShortName = "PositionalTuple",
-            EnvironmentName = "types",
-            EnvironmentDescription = "all types",
-            MethodName = "Demo.AllTypes.PositionalTuple",
-            AssemblyName = "Sample",
-            IsWorkflow = false,
-            Description = null,
-            Image = "registry.local/types:1",
-            Policy = new global::Flyte.Generation.TaskPolicy
-            {
-                Retries = 0,
-                Timeout = null,
-                Cache = false,
-                CacheVersion = "2e242f4a7a76c2088419cd4d2b75f45efe3740b20993da71a5169a6a7a8a2f18",
-                CacheIgnoredInputs = new string[] {  },
-                CacheSerialize = false,
-                Interruptible = false,
-            },
-            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
-            EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
-        })
-        {
-        }
-
-        /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
-        public override global::Flyteidl2.Core.TypedInterface Interface => new()
-        {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "x", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "o1", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.String } } } },
-        };
-
-        public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "x" };
-
-        /// <summary>The inputs as literals, in declaration order.</summary>
-        public global::Flyteidl2.Core.LiteralMap EncodeInputs(int x)
-        {
-            var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("x", global::Flyte.Generation.ScalarLiterals.FromInt64(x));
-            return __inputs;
-        }
-
-        public global::Flyteidl2.Core.LiteralMap EncodeOutputs((int, string) result)
-        {
-            var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromInt64(result.Item1));
-            outputs.Literals.Add("o1", global::Flyte.Generation.ScalarLiterals.FromString(result.Item2));
-            return outputs;
-        }
-
-        public (int, string) DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
-        {
-            return (global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(outputs, "o1", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToString(l0)));
-        }
-
-        public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            try
-            {
-                var __x = global::Flyte.Generation.TaskCalls.Decode(inputs, "x", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
-                var result = global::Demo.AllTypes.PositionalTuple(__x);
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            }
-            catch (global::System.Exception e)
-            {
-                return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
-            }
-        }
-
-        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<(int, string)>> RunLocalAsync(int x, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(x), DecodeOutputs, options, cancellationToken);
-
-        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<(int, string)>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int x, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            remote.RunAsync(this, EncodeInputs(x), DecodeOutputs, runName, cancellationToken);
-
-        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-        public global::Flyte.Local.TaskFake Fake(global::System.Func<int, (int, string)> implementation)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
-            {
-                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "x", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)));
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            });
-        }
-    }
-}
-
 namespace Demo
 {
     partial class AllTypes
@@ -112,7 +10,111 @@ namespace Demo
         public static partial class FlyteTasks
         {
             /// <summary>The Flyte task <c>types.PositionalTuple</c>.</summary>
-            public static global::Flyte.Generated.Tasks.Demo_AllTypes_PositionalTuple_Task PositionalTuple => global::Flyte.Generated.Tasks.Demo_AllTypes_PositionalTuple_Task.Instance;
+            public static global::Demo.AllTypes.FlyteTaskDefinitions.PositionalTupleTask PositionalTuple => global::Demo.AllTypes.FlyteTaskDefinitions.PositionalTupleTask.Instance;
+        }
+
+        static partial class FlyteTaskDefinitions
+        {
+            /// <summary>Flyte task <c>types.PositionalTuple</c>: <c>Demo.AllTypes.PositionalTuple</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class PositionalTupleTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static PositionalTupleTask Instance { get; } = new();
+
+                private PositionalTupleTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "types.PositionalTuple",
+                    ShortName = "PositionalTuple",
+                    EnvironmentName = "types",
+                    EnvironmentDescription = "all types",
+                    MethodName = "Demo.AllTypes.PositionalTuple",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = null,
+                    Image = "registry.local/types:1",
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 0,
+                        Timeout = null,
+                        Cache = false,
+                        CacheVersion = "2e242f4a7a76c2088419cd4d2b75f45efe3740b20993da71a5169a6a7a8a2f18",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
+                    Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "x", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "o1", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.String } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "x" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(int x)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("x", global::Flyte.Generation.ScalarLiterals.FromInt64(x));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs((int, string) result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromInt64(result.Item1));
+                    outputs.Literals.Add("o1", global::Flyte.Generation.ScalarLiterals.FromString(result.Item2));
+                    return outputs;
+                }
+
+                public (int, string) DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return (global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(outputs, "o1", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToString(l0)));
+                }
+
+                public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        var __x = global::Flyte.Generation.TaskCalls.Decode(inputs, "x", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
+                        var result = global::Demo.AllTypes.PositionalTuple(__x);
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    }
+                    catch (global::System.Exception e)
+                    {
+                        return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
+                    }
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<(int, string)>> RunLocalAsync(int x, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(x), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<(int, string)>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int x, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(x), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<int, (int, string)> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "x", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
         }
     }
 }

@@ -2,109 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591 // generated public members need no XML docs
 
-namespace Flyte.Generated.Tasks
-{
-    /// <summary>Flyte task <c>types.Records</c>: <c>Demo.AllTypes.Records</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class Demo_AllTypes_Records_Task : global::Flyte.Tasks.TaskDefinition
-    {
-        public static Demo_AllTypes_Records_Task Instance { get; } = new();
-
-        private Demo_AllTypes_Records_Task() : base(new global::Flyte.Generation.TaskDeclaration
-        {
-            Name = "types.Records",
-            ShortName = "Records",
-            EnvironmentName = "types",
-            EnvironmentDescription = "all types",
-            MethodName = "Demo.AllTypes.Records",
-            AssemblyName = "Sample",
-            IsWorkflow = false,
-            Description = null,
-            Image = "registry.local/types:1",
-            Policy = new global::Flyte.Generation.TaskPolicy
-            {
-                Retries = 0,
-                Timeout = null,
-                Cache = false,
-                CacheVersion = "bbdf3f602cab05aa7713c865edafc503ad8dc7b4866e1f8a542ad6b72c2ba74a",
-                CacheIgnoredInputs = new string[] {  },
-                CacheSerialize = false,
-                Interruptible = false,
-            },
-            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
-            EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
-        })
-        {
-        }
-
-        /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
-        public override global::Flyteidl2.Core.TypedInterface Interface => new()
-        {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "point", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Demo_PointConverter.LiteralType } }, new global::Flyteidl2.Core.VariableEntry { Key = "settings", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Demo_SettingsConverter.LiteralType } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Demo_PointConverter.LiteralType } } } },
-        };
-
-        public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "point", "settings" };
-
-        /// <summary>The inputs as literals, in declaration order.</summary>
-        public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Demo.Point point, global::Demo.Settings settings)
-        {
-            var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("point", global::Flyte.Generated.Records.Demo_PointConverter.ToLiteral(point));
-            __inputs.Literals.Add("settings", global::Flyte.Generated.Records.Demo_SettingsConverter.ToLiteral(settings));
-            return __inputs;
-        }
-
-        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Demo.Point result)
-        {
-            var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Generated.Records.Demo_PointConverter.ToLiteral(result));
-            return outputs;
-        }
-
-        public global::Demo.Point DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
-        {
-            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l0));
-        }
-
-        public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            try
-            {
-                var __point = global::Flyte.Generation.TaskCalls.Decode(inputs, "point", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l0));
-                var __settings = global::Flyte.Generation.TaskCalls.Decode(inputs, "settings", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_SettingsConverter.FromLiteral(l0));
-                var result = global::Demo.AllTypes.Records(__point, __settings);
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            }
-            catch (global::System.Exception e)
-            {
-                return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
-            }
-        }
-
-        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::Demo.Point>> RunLocalAsync(global::Demo.Point point, global::Demo.Settings settings, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(point, settings), DecodeOutputs, options, cancellationToken);
-
-        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::Demo.Point>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::Demo.Point point, global::Demo.Settings settings, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            remote.RunAsync(this, EncodeInputs(point, settings), DecodeOutputs, runName, cancellationToken);
-
-        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-        public global::Flyte.Local.TaskFake Fake(global::System.Func<global::Demo.Point, global::Demo.Settings, global::Demo.Point> implementation)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
-            {
-                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "point", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_PointConverter.FromLiteral(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "settings", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_SettingsConverter.FromLiteral(l0)));
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            });
-        }
-    }
-}
-
 namespace Demo
 {
     partial class AllTypes
@@ -113,7 +10,112 @@ namespace Demo
         public static partial class FlyteTasks
         {
             /// <summary>The Flyte task <c>types.Records</c>.</summary>
-            public static global::Flyte.Generated.Tasks.Demo_AllTypes_Records_Task Records => global::Flyte.Generated.Tasks.Demo_AllTypes_Records_Task.Instance;
+            public static global::Demo.AllTypes.FlyteTaskDefinitions.RecordsTask Records => global::Demo.AllTypes.FlyteTaskDefinitions.RecordsTask.Instance;
+        }
+
+        static partial class FlyteTaskDefinitions
+        {
+            /// <summary>Flyte task <c>types.Records</c>: <c>Demo.AllTypes.Records</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class RecordsTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static RecordsTask Instance { get; } = new();
+
+                private RecordsTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "types.Records",
+                    ShortName = "Records",
+                    EnvironmentName = "types",
+                    EnvironmentDescription = "all types",
+                    MethodName = "Demo.AllTypes.Records",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = null,
+                    Image = "registry.local/types:1",
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 0,
+                        Timeout = null,
+                        Cache = false,
+                        CacheVersion = "bbdf3f602cab05aa7713c865edafc503ad8dc7b4866e1f8a542ad6b72c2ba74a",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
+                    Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "point", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Demo_DPointConverter.LiteralType } }, new global::Flyteidl2.Core.VariableEntry { Key = "settings", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Demo_DSettingsConverter.LiteralType } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Demo_DPointConverter.LiteralType } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "point", "settings" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Demo.Point point, global::Demo.Settings settings)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("point", global::Flyte.Generated.Records.Demo_DPointConverter.ToLiteral(point));
+                    __inputs.Literals.Add("settings", global::Flyte.Generated.Records.Demo_DSettingsConverter.ToLiteral(settings));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Demo.Point result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generated.Records.Demo_DPointConverter.ToLiteral(result));
+                    return outputs;
+                }
+
+                public global::Demo.Point DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_DPointConverter.FromLiteral(l0));
+                }
+
+                public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        var __point = global::Flyte.Generation.TaskCalls.Decode(inputs, "point", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_DPointConverter.FromLiteral(l0));
+                        var __settings = global::Flyte.Generation.TaskCalls.Decode(inputs, "settings", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_DSettingsConverter.FromLiteral(l0));
+                        var result = global::Demo.AllTypes.Records(__point, __settings);
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    }
+                    catch (global::System.Exception e)
+                    {
+                        return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
+                    }
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::Demo.Point>> RunLocalAsync(global::Demo.Point point, global::Demo.Settings settings, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(point, settings), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::Demo.Point>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::Demo.Point point, global::Demo.Settings settings, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(point, settings), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<global::Demo.Point, global::Demo.Settings, global::Demo.Point> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "point", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_DPointConverter.FromLiteral(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "settings", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Demo_DSettingsConverter.FromLiteral(l0)));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
         }
     }
 }

@@ -2,131 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591 // generated public members need no XML docs
 
-namespace Flyte.Generated.Tasks
-{
-    /// <summary>Flyte task <c>types.Scalars</c>: <c>Demo.AllTypes.Scalars</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class Demo_AllTypes_Scalars_Task : global::Flyte.Tasks.TaskDefinition
-    {
-        public static Demo_AllTypes_Scalars_Task Instance { get; } = new();
-
-        private Demo_AllTypes_Scalars_Task() : base(new global::Flyte.Generation.TaskDeclaration
-        {
-            Name = "types.Scalars",
-            ShortName = "Scalars",
-            EnvironmentName = "types",
-            EnvironmentDescription = "all types",
-            MethodName = "Demo.AllTypes.Scalars",
-            AssemblyName = "Sample",
-            IsWorkflow = false,
-            Description = null,
-            Image = "registry.local/types:1",
-            Policy = new global::Flyte.Generation.TaskPolicy
-            {
-                Retries = 0,
-                Timeout = null,
-                Cache = false,
-                CacheVersion = "f09b06b7d37110c506e613940b247b96a495f06590a32477258960d09163d674",
-                CacheIgnoredInputs = new string[] {  },
-                CacheSerialize = false,
-                Interruptible = false,
-            },
-            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
-            EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
-        })
-        {
-        }
-
-        /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
-        public override global::Flyteidl2.Core.TypedInterface Interface => new()
-        {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "b", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Boolean } }, new global::Flyteidl2.Core.VariableEntry { Key = "by", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "d", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Float } }, new global::Flyteidl2.Core.VariableEntry { Key = "f", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Float } }, new global::Flyteidl2.Core.VariableEntry { Key = "i", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "l", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "m", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.String } }, new global::Flyteidl2.Core.VariableEntry { Key = "s", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "sb", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "str", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.String } }, new global::Flyteidl2.Core.VariableEntry { Key = "ui", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "ul", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "us", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Boolean } } } },
-        };
-
-        public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "b", "sb", "by", "s", "us", "i", "ui", "l", "ul", "f", "d", "m", "str" };
-
-        /// <summary>The inputs as literals, in declaration order.</summary>
-        public global::Flyteidl2.Core.LiteralMap EncodeInputs(bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str)
-        {
-            var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("b", global::Flyte.Generation.ScalarLiterals.FromBoolean(b));
-            __inputs.Literals.Add("sb", global::Flyte.Generation.ScalarLiterals.FromInt64(sb));
-            __inputs.Literals.Add("by", global::Flyte.Generation.ScalarLiterals.FromInt64(by));
-            __inputs.Literals.Add("s", global::Flyte.Generation.ScalarLiterals.FromInt64(s));
-            __inputs.Literals.Add("us", global::Flyte.Generation.ScalarLiterals.FromInt64(us));
-            __inputs.Literals.Add("i", global::Flyte.Generation.ScalarLiterals.FromInt64(i));
-            __inputs.Literals.Add("ui", global::Flyte.Generation.ScalarLiterals.FromInt64(ui));
-            __inputs.Literals.Add("l", global::Flyte.Generation.ScalarLiterals.FromInt64(l));
-            __inputs.Literals.Add("ul", global::Flyte.Generation.ScalarLiterals.FromUInt64(ul));
-            __inputs.Literals.Add("f", global::Flyte.Generation.ScalarLiterals.FromDouble(f));
-            __inputs.Literals.Add("d", global::Flyte.Generation.ScalarLiterals.FromDouble(d));
-            __inputs.Literals.Add("m", global::Flyte.Generation.ScalarLiterals.FromDecimal(m));
-            __inputs.Literals.Add("str", global::Flyte.Generation.ScalarLiterals.FromString(str));
-            return __inputs;
-        }
-
-        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(bool result)
-        {
-            var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromBoolean(result));
-            return outputs;
-        }
-
-        public bool DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
-        {
-            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToBoolean(l0));
-        }
-
-        public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            try
-            {
-                var __b = global::Flyte.Generation.TaskCalls.Decode(inputs, "b", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToBoolean(l0));
-                var __sb = global::Flyte.Generation.TaskCalls.Decode(inputs, "sb", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSByte(l0));
-                var __by = global::Flyte.Generation.TaskCalls.Decode(inputs, "by", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToByte(l0));
-                var __s = global::Flyte.Generation.TaskCalls.Decode(inputs, "s", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt16(l0));
-                var __us = global::Flyte.Generation.TaskCalls.Decode(inputs, "us", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt16(l0));
-                var __i = global::Flyte.Generation.TaskCalls.Decode(inputs, "i", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
-                var __ui = global::Flyte.Generation.TaskCalls.Decode(inputs, "ui", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt32(l0));
-                var __l = global::Flyte.Generation.TaskCalls.Decode(inputs, "l", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt64(l0));
-                var __ul = global::Flyte.Generation.TaskCalls.Decode(inputs, "ul", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt64(l0));
-                var __f = global::Flyte.Generation.TaskCalls.Decode(inputs, "f", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSingle(l0));
-                var __d = global::Flyte.Generation.TaskCalls.Decode(inputs, "d", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0));
-                var __m = global::Flyte.Generation.TaskCalls.Decode(inputs, "m", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDecimal(l0));
-                var __str = global::Flyte.Generation.TaskCalls.Decode(inputs, "str", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToString(l0));
-                var result = global::Demo.AllTypes.Scalars(__b, __sb, __by, __s, __us, __i, __ui, __l, __ul, __f, __d, __m, __str);
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            }
-            catch (global::System.Exception e)
-            {
-                return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
-            }
-        }
-
-        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<bool>> RunLocalAsync(bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(b, sb, by, s, us, i, ui, l, ul, f, d, m, str), DecodeOutputs, options, cancellationToken);
-
-        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<bool>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            remote.RunAsync(this, EncodeInputs(b, sb, by, s, us, i, ui, l, ul, f, d, m, str), DecodeOutputs, runName, cancellationToken);
-
-        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-        public global::Flyte.Local.TaskFake Fake(global::System.Func<bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, decimal, string, bool> implementation)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
-            {
-                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "b", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToBoolean(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "sb", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSByte(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "by", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToByte(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "s", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt16(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "us", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt16(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "i", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "ui", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "l", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt64(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "ul", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt64(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "f", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSingle(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "d", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "m", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDecimal(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "str", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToString(l0)));
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            });
-        }
-    }
-}
-
 namespace Demo
 {
     partial class AllTypes
@@ -135,7 +10,134 @@ namespace Demo
         public static partial class FlyteTasks
         {
             /// <summary>The Flyte task <c>types.Scalars</c>.</summary>
-            public static global::Flyte.Generated.Tasks.Demo_AllTypes_Scalars_Task Scalars => global::Flyte.Generated.Tasks.Demo_AllTypes_Scalars_Task.Instance;
+            public static global::Demo.AllTypes.FlyteTaskDefinitions.ScalarsTask Scalars => global::Demo.AllTypes.FlyteTaskDefinitions.ScalarsTask.Instance;
+        }
+
+        static partial class FlyteTaskDefinitions
+        {
+            /// <summary>Flyte task <c>types.Scalars</c>: <c>Demo.AllTypes.Scalars</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class ScalarsTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static ScalarsTask Instance { get; } = new();
+
+                private ScalarsTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "types.Scalars",
+                    ShortName = "Scalars",
+                    EnvironmentName = "types",
+                    EnvironmentDescription = "all types",
+                    MethodName = "Demo.AllTypes.Scalars",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = null,
+                    Image = "registry.local/types:1",
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 0,
+                        Timeout = null,
+                        Cache = false,
+                        CacheVersion = "f09b06b7d37110c506e613940b247b96a495f06590a32477258960d09163d674",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
+                    Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "b", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Boolean } }, new global::Flyteidl2.Core.VariableEntry { Key = "by", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "d", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Float } }, new global::Flyteidl2.Core.VariableEntry { Key = "f", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Float } }, new global::Flyteidl2.Core.VariableEntry { Key = "i", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "l", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "m", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.String } }, new global::Flyteidl2.Core.VariableEntry { Key = "s", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "sb", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "str", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.String } }, new global::Flyteidl2.Core.VariableEntry { Key = "ui", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "ul", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "us", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Boolean } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "b", "sb", "by", "s", "us", "i", "ui", "l", "ul", "f", "d", "m", "str" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("b", global::Flyte.Generation.ScalarLiterals.FromBoolean(b));
+                    __inputs.Literals.Add("sb", global::Flyte.Generation.ScalarLiterals.FromInt64(sb));
+                    __inputs.Literals.Add("by", global::Flyte.Generation.ScalarLiterals.FromInt64(by));
+                    __inputs.Literals.Add("s", global::Flyte.Generation.ScalarLiterals.FromInt64(s));
+                    __inputs.Literals.Add("us", global::Flyte.Generation.ScalarLiterals.FromInt64(us));
+                    __inputs.Literals.Add("i", global::Flyte.Generation.ScalarLiterals.FromInt64(i));
+                    __inputs.Literals.Add("ui", global::Flyte.Generation.ScalarLiterals.FromInt64(ui));
+                    __inputs.Literals.Add("l", global::Flyte.Generation.ScalarLiterals.FromInt64(l));
+                    __inputs.Literals.Add("ul", global::Flyte.Generation.ScalarLiterals.FromUInt64(ul));
+                    __inputs.Literals.Add("f", global::Flyte.Generation.ScalarLiterals.FromDouble(f));
+                    __inputs.Literals.Add("d", global::Flyte.Generation.ScalarLiterals.FromDouble(d));
+                    __inputs.Literals.Add("m", global::Flyte.Generation.ScalarLiterals.FromDecimal(m));
+                    __inputs.Literals.Add("str", global::Flyte.Generation.ScalarLiterals.FromString(str));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs(bool result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromBoolean(result));
+                    return outputs;
+                }
+
+                public bool DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToBoolean(l0));
+                }
+
+                public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        var __b = global::Flyte.Generation.TaskCalls.Decode(inputs, "b", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToBoolean(l0));
+                        var __sb = global::Flyte.Generation.TaskCalls.Decode(inputs, "sb", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSByte(l0));
+                        var __by = global::Flyte.Generation.TaskCalls.Decode(inputs, "by", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToByte(l0));
+                        var __s = global::Flyte.Generation.TaskCalls.Decode(inputs, "s", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt16(l0));
+                        var __us = global::Flyte.Generation.TaskCalls.Decode(inputs, "us", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt16(l0));
+                        var __i = global::Flyte.Generation.TaskCalls.Decode(inputs, "i", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
+                        var __ui = global::Flyte.Generation.TaskCalls.Decode(inputs, "ui", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt32(l0));
+                        var __l = global::Flyte.Generation.TaskCalls.Decode(inputs, "l", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt64(l0));
+                        var __ul = global::Flyte.Generation.TaskCalls.Decode(inputs, "ul", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt64(l0));
+                        var __f = global::Flyte.Generation.TaskCalls.Decode(inputs, "f", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSingle(l0));
+                        var __d = global::Flyte.Generation.TaskCalls.Decode(inputs, "d", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0));
+                        var __m = global::Flyte.Generation.TaskCalls.Decode(inputs, "m", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDecimal(l0));
+                        var __str = global::Flyte.Generation.TaskCalls.Decode(inputs, "str", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToString(l0));
+                        var result = global::Demo.AllTypes.Scalars(__b, __sb, __by, __s, __us, __i, __ui, __l, __ul, __f, __d, __m, __str);
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    }
+                    catch (global::System.Exception e)
+                    {
+                        return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
+                    }
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<bool>> RunLocalAsync(bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(b, sb, by, s, us, i, ui, l, ul, f, d, m, str), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<bool>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, bool b, sbyte sb, byte by, short s, ushort us, int i, uint ui, long l, ulong ul, float f, double d, decimal m, string str, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(b, sb, by, s, us, i, ui, l, ul, f, d, m, str), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, decimal, string, bool> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "b", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToBoolean(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "sb", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSByte(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "by", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToByte(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "s", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt16(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "us", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt16(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "i", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "ui", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "l", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt64(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "ul", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt64(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "f", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSingle(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "d", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "m", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDecimal(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "str", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToString(l0)));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
         }
     }
 }

@@ -2,113 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591 // generated public members need no XML docs
 
-namespace Flyte.Generated.Tasks
-{
-    /// <summary>Flyte task <c>types.Times</c>: <c>Demo.AllTypes.Times</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class Demo_AllTypes_Times_Task : global::Flyte.Tasks.TaskDefinition
-    {
-        public static Demo_AllTypes_Times_Task Instance { get; } = new();
-
-        private Demo_AllTypes_Times_Task() : base(new global::Flyte.Generation.TaskDeclaration
-        {
-            Name = "types.Times",
-            ShortName = "Times",
-            EnvironmentName = "types",
-            EnvironmentDescription = "all types",
-            MethodName = "Demo.AllTypes.Times",
-            AssemblyName = "Sample",
-            IsWorkflow = false,
-            Description = null,
-            Image = "registry.local/types:1",
-            Policy = new global::Flyte.Generation.TaskPolicy
-            {
-                Retries = 0,
-                Timeout = null,
-                Cache = false,
-                CacheVersion = "151533f4dfd79f5014ee793a68469221f1f37ca88743481abd97f136b88d8ece",
-                CacheIgnoredInputs = new string[] {  },
-                CacheSerialize = false,
-                Interruptible = false,
-            },
-            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
-            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
-            EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
-            Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
-        })
-        {
-        }
-
-        /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
-        public override global::Flyteidl2.Core.TypedInterface Interface => new()
-        {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "at", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Datetime } }, new global::Flyteidl2.Core.VariableEntry { Key = "id", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.String } }, new global::Flyteidl2.Core.VariableEntry { Key = "span", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Duration } }, new global::Flyteidl2.Core.VariableEntry { Key = "when", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Datetime } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Datetime } } } },
-        };
-
-        public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "when", "at", "span", "id" };
-
-        /// <summary>The inputs as literals, in declaration order.</summary>
-        public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::System.DateTime when, global::System.DateTimeOffset at, global::System.TimeSpan span, global::System.Guid id)
-        {
-            var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("when", global::Flyte.Generation.ScalarLiterals.FromDateTime(when));
-            __inputs.Literals.Add("at", global::Flyte.Generation.ScalarLiterals.FromDateTimeOffset(at));
-            __inputs.Literals.Add("span", global::Flyte.Generation.ScalarLiterals.FromTimeSpan(span));
-            __inputs.Literals.Add("id", global::Flyte.Generation.ScalarLiterals.FromGuid(id));
-            return __inputs;
-        }
-
-        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.DateTime result)
-        {
-            var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromDateTime(result));
-            return outputs;
-        }
-
-        public global::System.DateTime DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
-        {
-            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTime(l0));
-        }
-
-        public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            try
-            {
-                var __when = global::Flyte.Generation.TaskCalls.Decode(inputs, "when", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTime(l0));
-                var __at = global::Flyte.Generation.TaskCalls.Decode(inputs, "at", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTimeOffset(l0));
-                var __span = global::Flyte.Generation.TaskCalls.Decode(inputs, "span", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToTimeSpan(l0));
-                var __id = global::Flyte.Generation.TaskCalls.Decode(inputs, "id", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToGuid(l0));
-                var result = global::Demo.AllTypes.Times(__when, __at, __span, __id);
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            }
-            catch (global::System.Exception e)
-            {
-                return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
-            }
-        }
-
-        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::System.DateTime>> RunLocalAsync(global::System.DateTime when, global::System.DateTimeOffset at, global::System.TimeSpan span, global::System.Guid id, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(when, at, span, id), DecodeOutputs, options, cancellationToken);
-
-        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::System.DateTime>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::System.DateTime when, global::System.DateTimeOffset at, global::System.TimeSpan span, global::System.Guid id, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            remote.RunAsync(this, EncodeInputs(when, at, span, id), DecodeOutputs, runName, cancellationToken);
-
-        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-        public global::Flyte.Local.TaskFake Fake(global::System.Func<global::System.DateTime, global::System.DateTimeOffset, global::System.TimeSpan, global::System.Guid, global::System.DateTime> implementation)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
-            {
-                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "when", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTime(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "at", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTimeOffset(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "span", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToTimeSpan(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "id", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToGuid(l0)));
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            });
-        }
-    }
-}
-
 namespace Demo
 {
     partial class AllTypes
@@ -117,7 +10,116 @@ namespace Demo
         public static partial class FlyteTasks
         {
             /// <summary>The Flyte task <c>types.Times</c>.</summary>
-            public static global::Flyte.Generated.Tasks.Demo_AllTypes_Times_Task Times => global::Flyte.Generated.Tasks.Demo_AllTypes_Times_Task.Instance;
+            public static global::Demo.AllTypes.FlyteTaskDefinitions.TimesTask Times => global::Demo.AllTypes.FlyteTaskDefinitions.TimesTask.Instance;
+        }
+
+        static partial class FlyteTaskDefinitions
+        {
+            /// <summary>Flyte task <c>types.Times</c>: <c>Demo.AllTypes.Times</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class TimesTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static TimesTask Instance { get; } = new();
+
+                private TimesTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "types.Times",
+                    ShortName = "Times",
+                    EnvironmentName = "types",
+                    EnvironmentDescription = "all types",
+                    MethodName = "Demo.AllTypes.Times",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = null,
+                    Image = "registry.local/types:1",
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 0,
+                        Timeout = null,
+                        Cache = false,
+                        CacheVersion = "151533f4dfd79f5014ee793a68469221f1f37ca88743481abd97f136b88d8ece",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
+                    Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "at", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Datetime } }, new global::Flyteidl2.Core.VariableEntry { Key = "id", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.String } }, new global::Flyteidl2.Core.VariableEntry { Key = "span", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Duration } }, new global::Flyteidl2.Core.VariableEntry { Key = "when", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Datetime } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Datetime } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "when", "at", "span", "id" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::System.DateTime when, global::System.DateTimeOffset at, global::System.TimeSpan span, global::System.Guid id)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("when", global::Flyte.Generation.ScalarLiterals.FromDateTime(when));
+                    __inputs.Literals.Add("at", global::Flyte.Generation.ScalarLiterals.FromDateTimeOffset(at));
+                    __inputs.Literals.Add("span", global::Flyte.Generation.ScalarLiterals.FromTimeSpan(span));
+                    __inputs.Literals.Add("id", global::Flyte.Generation.ScalarLiterals.FromGuid(id));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::System.DateTime result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromDateTime(result));
+                    return outputs;
+                }
+
+                public global::System.DateTime DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTime(l0));
+                }
+
+                public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        var __when = global::Flyte.Generation.TaskCalls.Decode(inputs, "when", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTime(l0));
+                        var __at = global::Flyte.Generation.TaskCalls.Decode(inputs, "at", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTimeOffset(l0));
+                        var __span = global::Flyte.Generation.TaskCalls.Decode(inputs, "span", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToTimeSpan(l0));
+                        var __id = global::Flyte.Generation.TaskCalls.Decode(inputs, "id", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToGuid(l0));
+                        var result = global::Demo.AllTypes.Times(__when, __at, __span, __id);
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    }
+                    catch (global::System.Exception e)
+                    {
+                        return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
+                    }
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::System.DateTime>> RunLocalAsync(global::System.DateTime when, global::System.DateTimeOffset at, global::System.TimeSpan span, global::System.Guid id, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(when, at, span, id), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::System.DateTime>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::System.DateTime when, global::System.DateTimeOffset at, global::System.TimeSpan span, global::System.Guid id, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(when, at, span, id), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<global::System.DateTime, global::System.DateTimeOffset, global::System.TimeSpan, global::System.Guid, global::System.DateTime> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "when", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTime(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "at", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDateTimeOffset(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "span", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToTimeSpan(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "id", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToGuid(l0)));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
         }
     }
 }

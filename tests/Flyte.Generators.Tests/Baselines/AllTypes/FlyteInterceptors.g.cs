@@ -4,41 +4,41 @@
 
 namespace Flyte.Generated
 {
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
     file static class FlyteInterceptors
     {
         // AllTypes.cs(104,9)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JH1IOAABBbGxUeXBlcy5jcw==")]
-        public static void Demo_AllTypes_Nothing()
+        public static void Nothing_0()
         {
             if (global::Flyte.Generation.FlyteContext.Current is not { } runner)
             {
                 global::Demo.AllTypes.Nothing();
                 return;
             }
-            global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance.EncodeInputs()).GetAwaiter().GetResult();
-        }
-
-        // AllTypes.cs(102,23)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JHyQOAABBbGxUeXBlcy5jcw==")]
-        public static global::System.Threading.Tasks.ValueTask<int> Demo_AllTypes_ValueAsync(int x)
-        {
-            if (global::Flyte.Generation.FlyteContext.Current is not { } runner)
-            {
-                return global::Demo.AllTypes.ValueAsync(x);
-            }
-            return new global::System.Threading.Tasks.ValueTask<int>(global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance.EncodeInputs(x), global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance.DecodeOutputs));
+            global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Demo.AllTypes.FlyteTaskDefinitions.NothingTask.Instance, global::Demo.AllTypes.FlyteTaskDefinitions.NothingTask.Instance.EncodeInputs()).GetAwaiter().GetResult();
         }
 
         // AllTypes.cs(103,17)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JH0MOAABBbGxUeXBlcy5jcw==")]
-        public static int Demo_AllTypes_Options(int x, int seed)
+        public static int Options_1(int x, int seed)
         {
             if (global::Flyte.Generation.FlyteContext.Current is not { } runner)
             {
                 return global::Demo.AllTypes.Options(x, seed);
             }
-            return global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance, global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance.EncodeInputs(x, seed), global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance.DecodeOutputs).GetAwaiter().GetResult();
+            return global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance, global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance.EncodeInputs(x, seed), global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance.DecodeOutputs).GetAwaiter().GetResult();
+        }
+
+        // AllTypes.cs(102,23)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JHyQOAABBbGxUeXBlcy5jcw==")]
+        public static global::System.Threading.Tasks.ValueTask<int> ValueAsync_2(int x)
+        {
+            if (global::Flyte.Generation.FlyteContext.Current is not { } runner)
+            {
+                return global::Demo.AllTypes.ValueAsync(x);
+            }
+            return new global::System.Threading.Tasks.ValueTask<int>(global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance, global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance.EncodeInputs(x), global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance.DecodeOutputs));
         }
 
     }

@@ -5,10 +5,38 @@
 namespace Flyte.Generated.Records
 {
     /// <summary>Flyte STRUCT converter for <see cref="Demo.Knobs"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    internal static class Demo_KnobsConverter
+    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+    internal static class Demo_DKnobsConverter
     {
-        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Knobs")), ("properties", global::Flyte.Generation.JsonSchema.ObjectValue(("Limit", global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("integer"), global::Flyte.Generation.JsonSchema.Type("null"))))), ("Floor", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("integer"), global::Flyte.Generation.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForNull())), ("Ratio", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("number"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(1))), ("Tags", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("array")), ("items", global::Flyte.Generation.JsonSchema.Type("string")))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Generation.JsonSchema.Strings("Limit"))));
+        /// <summary>The STRUCT type with the record's JSON schema, as flyte-sdk writes it for a dataclass.</summary>
+        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Parse("""
+        {
+          "additionalProperties": false,
+          "properties": {
+            "Floor": {
+              "anyOf": [
+                { "type": "integer" },
+                { "type": "null" }
+              ],
+              "default": null
+            },
+            "Limit": {
+              "anyOf": [
+                { "type": "integer" },
+                { "type": "null" }
+              ]
+            },
+            "Ratio": { "default": 1, "type": "number" },
+            "Tags": {
+              "items": { "type": "string" },
+              "type": "array"
+            }
+          },
+          "required": ["Limit"],
+          "title": "Knobs",
+          "type": "object"
+        }
+        """));
 
         public static global::Flyteidl2.Core.Literal ToLiteral(global::Demo.Knobs value)
         {
@@ -139,10 +167,28 @@ namespace Flyte.Generated.Records
     }
 
     /// <summary>Flyte STRUCT converter for <see cref="Demo.Point"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    internal static class Demo_PointConverter
+    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+    internal static class Demo_DPointConverter
     {
-        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Generation.JsonSchema.ObjectValue(("X", global::Flyte.Generation.JsonSchema.Type("integer")), ("Y", global::Flyte.Generation.JsonSchema.Type("number")), ("Label", global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("string"), global::Flyte.Generation.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Generation.JsonSchema.Strings("X", "Y", "Label"))));
+        /// <summary>The STRUCT type with the record's JSON schema, as flyte-sdk writes it for a dataclass.</summary>
+        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Parse("""
+        {
+          "additionalProperties": false,
+          "properties": {
+            "Label": {
+              "anyOf": [
+                { "type": "string" },
+                { "type": "null" }
+              ]
+            },
+            "X": { "type": "integer" },
+            "Y": { "type": "number" }
+          },
+          "required": ["X", "Y", "Label"],
+          "title": "Point",
+          "type": "object"
+        }
+        """));
 
         public static global::Flyteidl2.Core.Literal ToLiteral(global::Demo.Point value)
         {
@@ -239,10 +285,58 @@ namespace Flyte.Generated.Records
     }
 
     /// <summary>Flyte STRUCT converter for <see cref="Demo.Settings"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    internal static class Demo_SettingsConverter
+    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+    internal static class Demo_DSettingsConverter
     {
-        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Settings")), ("properties", global::Flyte.Generation.JsonSchema.ObjectValue(("Name", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("string"), global::Google.Protobuf.WellKnownTypes.Value.ForString(""))), ("Values", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("array")), ("items", global::Flyte.Generation.JsonSchema.Type("integer")))), ("Named", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForStruct(global::Flyte.Generation.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Generation.JsonSchema.ObjectValue(("X", global::Flyte.Generation.JsonSchema.Type("integer")), ("Y", global::Flyte.Generation.JsonSchema.Type("number")), ("Label", global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("string"), global::Flyte.Generation.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Generation.JsonSchema.Strings("X", "Y", "Label"))))), ("propertyNames", global::Flyte.Generation.JsonSchema.Type("string")))), ("Color", global::Flyte.Generation.JsonSchema.ObjectValue(("enum", global::Flyte.Generation.JsonSchema.Strings("Red", "Green", "Blue")))), ("When", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("date-time")))), ("Every", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("number")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("time-delta")))), ("Id", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("uuid")))), ("Price", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("decimal")))), ("Maybe", global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("integer"), global::Flyte.Generation.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Generation.JsonSchema.Strings("Color", "When", "Every", "Id", "Price", "Maybe"))));
+        /// <summary>The STRUCT type with the record's JSON schema, as flyte-sdk writes it for a dataclass.</summary>
+        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Parse("""
+        {
+          "additionalProperties": false,
+          "properties": {
+            "Color": {
+              "enum": ["Red", "Green", "Blue"]
+            },
+            "Every": { "format": "time-delta", "type": "number" },
+            "Id": { "format": "uuid", "type": "string" },
+            "Maybe": {
+              "anyOf": [
+                { "type": "integer" },
+                { "type": "null" }
+              ]
+            },
+            "Name": { "default": "", "type": "string" },
+            "Named": {
+              "additionalProperties": {
+                "additionalProperties": false,
+                "properties": {
+                  "Label": {
+                    "anyOf": [
+                      { "type": "string" },
+                      { "type": "null" }
+                    ]
+                  },
+                  "X": { "type": "integer" },
+                  "Y": { "type": "number" }
+                },
+                "required": ["X", "Y", "Label"],
+                "title": "Point",
+                "type": "object"
+              },
+              "propertyNames": { "type": "string" },
+              "type": "object"
+            },
+            "Price": { "format": "decimal", "type": "string" },
+            "Values": {
+              "items": { "type": "integer" },
+              "type": "array"
+            },
+            "When": { "format": "date-time", "type": "string" }
+          },
+          "required": ["Color", "When", "Every", "Id", "Price", "Maybe"],
+          "title": "Settings",
+          "type": "object"
+        }
+        """));
 
         public static global::Flyteidl2.Core.Literal ToLiteral(global::Demo.Settings value)
         {
@@ -287,7 +381,7 @@ namespace Flyte.Generated.Records
                 foreach (var e0 in value.Named)
                 {
                     writer.Write(e0.Key);
-                    global::Flyte.Generated.Records.Demo_PointConverter.Write(ref writer, e0.Value);
+                    global::Flyte.Generated.Records.Demo_DPointConverter.Write(ref writer, e0.Value);
                 }
             }
             writer.Write("Color");
@@ -367,7 +461,7 @@ namespace Flyte.Generated.Records
                         {
                             string s0 = reader.ReadString()!;
                             global::Demo.Point e0 = default!;
-                            e0 = global::Flyte.Generated.Records.Demo_PointConverter.Read(ref reader);
+                            e0 = global::Flyte.Generated.Records.Demo_DPointConverter.Read(ref reader);
                             e0s[s0] = e0;
                         }
                         p2 = e0s;
@@ -435,10 +529,76 @@ namespace Flyte.Generated.Records
     }
 
     /// <summary>Flyte STRUCT converter for <see cref="Demo.Tuning"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    internal static class Demo_TuningConverter
+    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+    internal static class Demo_DTuningConverter
     {
-        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Tuning")), ("properties", global::Flyte.Generation.JsonSchema.ObjectValue(("Epochs", global::Flyte.Generation.JsonSchema.Type("integer")), ("Rate", global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("number"), global::Flyte.Generation.JsonSchema.Type("null"))))), ("Note", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("string"), global::Flyte.Generation.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForNull())), ("Mode", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("string"), global::Google.Protobuf.WellKnownTypes.Value.ForString("fast"))), ("Shade", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.ObjectValue(("enum", global::Flyte.Generation.JsonSchema.Strings("Red", "Green", "Blue"))), global::Google.Protobuf.WellKnownTypes.Value.ForString("Green"))), ("Budget", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("string")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("decimal"))), global::Google.Protobuf.WellKnownTypes.Value.ForString("1.50"))), ("Scale", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("number"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(0.1))), ("Offset", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("integer"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(-5))), ("Big", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("integer"), global::Google.Protobuf.WellKnownTypes.Value.ForNumber(18446744073709551615))), ("On", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.Type("boolean"), global::Google.Protobuf.WellKnownTypes.Value.ForBool(true))), ("Wait", global::Flyte.Generation.JsonSchema.ObjectValue(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("number")), ("format", global::Google.Protobuf.WellKnownTypes.Value.ForString("time-delta")))), ("Origin", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Google.Protobuf.WellKnownTypes.Value.ForStruct(global::Flyte.Generation.JsonSchema.Object(("type", global::Google.Protobuf.WellKnownTypes.Value.ForString("object")), ("title", global::Google.Protobuf.WellKnownTypes.Value.ForString("Point")), ("properties", global::Flyte.Generation.JsonSchema.ObjectValue(("X", global::Flyte.Generation.JsonSchema.Type("integer")), ("Y", global::Flyte.Generation.JsonSchema.Type("number")), ("Label", global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.Type("string"), global::Flyte.Generation.JsonSchema.Type("null"))))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Generation.JsonSchema.Strings("X", "Y", "Label")))), global::Flyte.Generation.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForNull())), ("Tint", global::Flyte.Generation.JsonSchema.WithDefault(global::Flyte.Generation.JsonSchema.ObjectValue(("anyOf", global::Google.Protobuf.WellKnownTypes.Value.ForList(global::Flyte.Generation.JsonSchema.ObjectValue(("enum", global::Flyte.Generation.JsonSchema.Strings("Red", "Green", "Blue"))), global::Flyte.Generation.JsonSchema.Type("null")))), global::Google.Protobuf.WellKnownTypes.Value.ForString("Blue"))))), ("additionalProperties", global::Google.Protobuf.WellKnownTypes.Value.ForBool(false)), ("required", global::Flyte.Generation.JsonSchema.Strings("Epochs", "Rate"))));
+        /// <summary>The STRUCT type with the record's JSON schema, as flyte-sdk writes it for a dataclass.</summary>
+        public static global::Flyteidl2.Core.LiteralType LiteralType => global::Flyte.Generation.StructLiterals.Type(global::Flyte.Generation.JsonSchema.Parse("""
+        {
+          "additionalProperties": false,
+          "properties": {
+            "Big": { "default": 18446744073709551615, "type": "integer" },
+            "Budget": { "default": "1.50", "format": "decimal", "type": "string" },
+            "Epochs": { "type": "integer" },
+            "Mode": { "default": "fast", "type": "string" },
+            "Note": {
+              "anyOf": [
+                { "type": "string" },
+                { "type": "null" }
+              ],
+              "default": null
+            },
+            "Offset": { "default": -5, "type": "integer" },
+            "On": { "default": true, "type": "boolean" },
+            "Origin": {
+              "anyOf": [
+                {
+                  "additionalProperties": false,
+                  "properties": {
+                    "Label": {
+                      "anyOf": [
+                        { "type": "string" },
+                        { "type": "null" }
+                      ]
+                    },
+                    "X": { "type": "integer" },
+                    "Y": { "type": "number" }
+                  },
+                  "required": ["X", "Y", "Label"],
+                  "title": "Point",
+                  "type": "object"
+                },
+                { "type": "null" }
+              ],
+              "default": null
+            },
+            "Rate": {
+              "anyOf": [
+                { "type": "number" },
+                { "type": "null" }
+              ]
+            },
+            "Scale": { "default": 0.1, "type": "number" },
+            "Shade": {
+              "default": "Green",
+              "enum": ["Red", "Green", "Blue"]
+            },
+            "Tint": {
+              "anyOf": [
+                {
+                  "enum": ["Red", "Green", "Blue"]
+                },
+                { "type": "null" }
+              ],
+              "default": "Blue"
+            },
+            "Wait": { "format": "time-delta", "type": "number" }
+          },
+          "required": ["Epochs", "Rate"],
+          "title": "Tuning",
+          "type": "object"
+        }
+        """));
 
         public static global::Flyteidl2.Core.Literal ToLiteral(global::Demo.Tuning value)
         {
@@ -521,7 +681,7 @@ namespace Flyte.Generated.Records
             {
                 if (value.Origin is { } e0)
                 {
-                    global::Flyte.Generated.Records.Demo_PointConverter.Write(ref writer, e0);
+                    global::Flyte.Generated.Records.Demo_DPointConverter.Write(ref writer, e0);
                 }
                 else writer.WriteNil();
             }
@@ -652,7 +812,7 @@ namespace Flyte.Generated.Records
                         else
                         {
                             global::Demo.Point e0 = default!;
-                            e0 = global::Flyte.Generated.Records.Demo_PointConverter.Read(ref reader);
+                            e0 = global::Flyte.Generated.Records.Demo_DPointConverter.Read(ref reader);
                             p11 = e0;
                         }
                         seen |= 2048UL;

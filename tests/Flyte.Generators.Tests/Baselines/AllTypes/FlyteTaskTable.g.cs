@@ -5,7 +5,7 @@
 namespace Flyte.Generated
 {
     /// <summary>The Flyte tasks of assembly <c>Sample</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
     public sealed class FlyteTaskTable : global::Flyte.Generation.ITaskTable
     {
         public static FlyteTaskTable Instance { get; } = new();
@@ -17,45 +17,45 @@ namespace Flyte.Generated
         /// <summary>Every task, built on first use.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Flyte.Tasks.TaskDefinition> Tasks => _tasks ??= new global::Flyte.Tasks.TaskDefinition[]
         {
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Collections_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Defaults_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Enums_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Files_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Flow_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Injected_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Maps_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_NamedTuple_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_NothingAsync_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Nullables_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_PositionalTuple_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Records_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Scalars_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Times_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance,
-            global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.CollectionsTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.DefaultsTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.EnumsTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.FilesTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.FlowTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.InjectedTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.MapsTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.NamedTupleTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.NothingTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.NothingAsyncTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.NullablesTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.PositionalTupleTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.RecordsTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.ScalarsTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.TimesTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance,
+            global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance,
         };
 
         /// <summary>The task named <paramref name="name"/>, building no other; null when there is none.</summary>
         public global::Flyte.Tasks.TaskDefinition? Find(string name) => name switch
         {
-            "types.Collections" => global::Flyte.Generated.Tasks.Demo_AllTypes_Collections_Task.Instance,
-            "types.Defaults" => global::Flyte.Generated.Tasks.Demo_AllTypes_Defaults_Task.Instance,
-            "types.Enums" => global::Flyte.Generated.Tasks.Demo_AllTypes_Enums_Task.Instance,
-            "types.Files" => global::Flyte.Generated.Tasks.Demo_AllTypes_Files_Task.Instance,
-            "types.Flow" => global::Flyte.Generated.Tasks.Demo_AllTypes_Flow_Task.Instance,
-            "types.Injected" => global::Flyte.Generated.Tasks.Demo_AllTypes_Injected_Task.Instance,
-            "types.Maps" => global::Flyte.Generated.Tasks.Demo_AllTypes_Maps_Task.Instance,
-            "types.NamedTuple" => global::Flyte.Generated.Tasks.Demo_AllTypes_NamedTuple_Task.Instance,
-            "types.Nothing" => global::Flyte.Generated.Tasks.Demo_AllTypes_Nothing_Task.Instance,
-            "types.NothingAsync" => global::Flyte.Generated.Tasks.Demo_AllTypes_NothingAsync_Task.Instance,
-            "types.Nullables" => global::Flyte.Generated.Tasks.Demo_AllTypes_Nullables_Task.Instance,
-            "types.PositionalTuple" => global::Flyte.Generated.Tasks.Demo_AllTypes_PositionalTuple_Task.Instance,
-            "types.Records" => global::Flyte.Generated.Tasks.Demo_AllTypes_Records_Task.Instance,
-            "types.Scalars" => global::Flyte.Generated.Tasks.Demo_AllTypes_Scalars_Task.Instance,
-            "types.Times" => global::Flyte.Generated.Tasks.Demo_AllTypes_Times_Task.Instance,
-            "types.ValueAsync" => global::Flyte.Generated.Tasks.Demo_AllTypes_ValueAsync_Task.Instance,
-            "types.renamed" => global::Flyte.Generated.Tasks.Demo_AllTypes_Options_Task.Instance,
+            "types.Collections" => global::Demo.AllTypes.FlyteTaskDefinitions.CollectionsTask.Instance,
+            "types.Defaults" => global::Demo.AllTypes.FlyteTaskDefinitions.DefaultsTask.Instance,
+            "types.Enums" => global::Demo.AllTypes.FlyteTaskDefinitions.EnumsTask.Instance,
+            "types.Files" => global::Demo.AllTypes.FlyteTaskDefinitions.FilesTask.Instance,
+            "types.Flow" => global::Demo.AllTypes.FlyteTaskDefinitions.FlowTask.Instance,
+            "types.Injected" => global::Demo.AllTypes.FlyteTaskDefinitions.InjectedTask.Instance,
+            "types.Maps" => global::Demo.AllTypes.FlyteTaskDefinitions.MapsTask.Instance,
+            "types.NamedTuple" => global::Demo.AllTypes.FlyteTaskDefinitions.NamedTupleTask.Instance,
+            "types.Nothing" => global::Demo.AllTypes.FlyteTaskDefinitions.NothingTask.Instance,
+            "types.NothingAsync" => global::Demo.AllTypes.FlyteTaskDefinitions.NothingAsyncTask.Instance,
+            "types.Nullables" => global::Demo.AllTypes.FlyteTaskDefinitions.NullablesTask.Instance,
+            "types.PositionalTuple" => global::Demo.AllTypes.FlyteTaskDefinitions.PositionalTupleTask.Instance,
+            "types.Records" => global::Demo.AllTypes.FlyteTaskDefinitions.RecordsTask.Instance,
+            "types.Scalars" => global::Demo.AllTypes.FlyteTaskDefinitions.ScalarsTask.Instance,
+            "types.Times" => global::Demo.AllTypes.FlyteTaskDefinitions.TimesTask.Instance,
+            "types.ValueAsync" => global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance,
+            "types.renamed" => global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance,
             _ => null,
         };
 

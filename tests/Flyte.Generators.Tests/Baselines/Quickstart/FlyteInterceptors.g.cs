@@ -4,18 +4,18 @@
 
 namespace Flyte.Generated
 {
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
     file static class FlyteInterceptors
     {
         // Quickstart.cs(15,79)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "uzN8J0k2HSFJQYWIZl6d7uEBAABRdWlja3N0YXJ0LmNz")]
-        public static global::System.Threading.Tasks.Task<int> Samples_Quickstart_Square(int x)
+        public static global::System.Threading.Tasks.Task<int> Square_0(int x)
         {
             if (global::Flyte.Generation.FlyteContext.Current is not { } runner)
             {
                 return global::Samples.Quickstart.Square(x);
             }
-            return global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance, global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance.EncodeInputs(x), global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance.DecodeOutputs);
+            return global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance, global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance.EncodeInputs(x), global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance.DecodeOutputs);
         }
 
     }

@@ -5,7 +5,7 @@
 namespace Flyte.Generated
 {
     /// <summary>The Flyte tasks of assembly <c>Sample</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
     public sealed class FlyteTaskTable : global::Flyte.Generation.ITaskTable
     {
         public static FlyteTaskTable Instance { get; } = new();
@@ -17,15 +17,15 @@ namespace Flyte.Generated
         /// <summary>Every task, built on first use.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Flyte.Tasks.TaskDefinition> Tasks => _tasks ??= new global::Flyte.Tasks.TaskDefinition[]
         {
-            global::Flyte.Generated.Tasks.Samples_Quickstart_MeanOfSquares_Task.Instance,
-            global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance,
+            global::Samples.Quickstart.FlyteTaskDefinitions.MeanOfSquaresTask.Instance,
+            global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance,
         };
 
         /// <summary>The task named <paramref name="name"/>, building no other; null when there is none.</summary>
         public global::Flyte.Tasks.TaskDefinition? Find(string name) => name switch
         {
-            "quickstart.MeanOfSquares" => global::Flyte.Generated.Tasks.Samples_Quickstart_MeanOfSquares_Task.Instance,
-            "quickstart.Square" => global::Flyte.Generated.Tasks.Samples_Quickstart_Square_Task.Instance,
+            "quickstart.MeanOfSquares" => global::Samples.Quickstart.FlyteTaskDefinitions.MeanOfSquaresTask.Instance,
+            "quickstart.Square" => global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance,
             _ => null,
         };
 

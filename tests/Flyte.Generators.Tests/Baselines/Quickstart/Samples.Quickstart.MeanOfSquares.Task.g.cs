@@ -2,100 +2,6 @@
 #nullable enable
 #pragma warning disable CS1591 // generated public members need no XML docs
 
-namespace Flyte.Generated.Tasks
-{
-    /// <summary>Flyte task <c>quickstart.MeanOfSquares</c>: <c>Samples.Quickstart.MeanOfSquares</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "1.0")]
-    public sealed class Samples_Quickstart_MeanOfSquares_Task : global::Flyte.Tasks.TaskDefinition
-    {
-        public static Samples_Quickstart_MeanOfSquares_Task Instance { get; } = new();
-
-        private Samples_Quickstart_MeanOfSquares_Task() : base(new global::Flyte.Generation.TaskDeclaration
-        {
-            Name = "quickstart.MeanOfSquares",
-            ShortName = "MeanOfSquares",
-            EnvironmentName = "quickstart",
-            EnvironmentDescription = null,
-            MethodName = "Samples.Quickstart.MeanOfSquares",
-            AssemblyName = "Sample",
-            IsWorkflow = true,
-            Description = null,
-            Image = null,
-            Policy = new global::Flyte.Generation.TaskPolicy
-            {
-                Retries = 0,
-                Timeout = null,
-                Cache = false,
-                CacheVersion = "01e3111ebc51c32cfdb3ced5326c68d362c06e3c97027601cd3ef7a389646bdd",
-                CacheIgnoredInputs = new string[] {  },
-                CacheSerialize = false,
-                Interruptible = false,
-            },
-            Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "1"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "512Mi") },
-            Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
-            EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] {  },
-            Secrets = new global::Flyte.Generation.SecretReference[] {  },
-        })
-        {
-        }
-
-        /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them.</summary>
-        public override global::Flyteidl2.Core.TypedInterface Interface => new()
-        {
-            Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "n", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
-            Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Float } } } },
-        };
-
-        public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "n" };
-
-        /// <summary>The inputs as literals, in declaration order.</summary>
-        public global::Flyteidl2.Core.LiteralMap EncodeInputs(int n)
-        {
-            var __inputs = new global::Flyteidl2.Core.LiteralMap();
-            __inputs.Literals.Add("n", global::Flyte.Generation.ScalarLiterals.FromInt64(n));
-            return __inputs;
-        }
-
-        public global::Flyteidl2.Core.LiteralMap EncodeOutputs(double result)
-        {
-            var outputs = new global::Flyteidl2.Core.LiteralMap();
-            outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromDouble(result));
-            return outputs;
-        }
-
-        public double DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
-        {
-            return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0));
-        }
-
-        public override async global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __n = global::Flyte.Generation.TaskCalls.Decode(inputs, "n", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
-            var result = await global::Samples.Quickstart.MeanOfSquares(__n);
-            return EncodeOutputs(result);
-        }
-
-        /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<double>> RunLocalAsync(int n, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(n), DecodeOutputs, options, cancellationToken);
-
-        /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-        public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<double>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int n, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            remote.RunAsync(this, EncodeInputs(n), DecodeOutputs, runName, cancellationToken);
-
-        /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-        public global::Flyte.Local.TaskFake Fake(global::System.Func<int, double> implementation)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(implementation);
-            return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
-            {
-                var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "n", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)));
-                return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
-            });
-        }
-    }
-}
-
 namespace Samples
 {
     partial class Quickstart
@@ -104,7 +10,103 @@ namespace Samples
         public static partial class FlyteTasks
         {
             /// <summary>The Flyte task <c>quickstart.MeanOfSquares</c>.</summary>
-            public static global::Flyte.Generated.Tasks.Samples_Quickstart_MeanOfSquares_Task MeanOfSquares => global::Flyte.Generated.Tasks.Samples_Quickstart_MeanOfSquares_Task.Instance;
+            public static global::Samples.Quickstart.FlyteTaskDefinitions.MeanOfSquaresTask MeanOfSquares => global::Samples.Quickstart.FlyteTaskDefinitions.MeanOfSquaresTask.Instance;
+        }
+
+        static partial class FlyteTaskDefinitions
+        {
+            /// <summary>Flyte task <c>quickstart.MeanOfSquares</c>: <c>Samples.Quickstart.MeanOfSquares</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class MeanOfSquaresTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static MeanOfSquaresTask Instance { get; } = new();
+
+                private MeanOfSquaresTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "quickstart.MeanOfSquares",
+                    ShortName = "MeanOfSquares",
+                    EnvironmentName = "quickstart",
+                    EnvironmentDescription = null,
+                    MethodName = "Samples.Quickstart.MeanOfSquares",
+                    AssemblyName = "Sample",
+                    IsWorkflow = true,
+                    Description = null,
+                    Image = null,
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 0,
+                        Timeout = null,
+                        Cache = false,
+                        CacheVersion = "01e3111ebc51c32cfdb3ced5326c68d362c06e3c97027601cd3ef7a389646bdd",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "1"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "512Mi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] {  },
+                    Secrets = new global::Flyte.Generation.SecretReference[] {  },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "n", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Float } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "n" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(int n)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("n", global::Flyte.Generation.ScalarLiterals.FromInt64(n));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs(double result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromDouble(result));
+                    return outputs;
+                }
+
+                public double DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0));
+                }
+
+                public override async global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    var __n = global::Flyte.Generation.TaskCalls.Decode(inputs, "n", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
+                    var result = await global::Samples.Quickstart.MeanOfSquares(__n);
+                    return EncodeOutputs(result);
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<double>> RunLocalAsync(int n, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(n), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<double>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int n, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(n), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<int, double> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "n", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
         }
     }
 }
