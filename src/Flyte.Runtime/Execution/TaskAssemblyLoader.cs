@@ -18,12 +18,29 @@ internal static class TaskAssemblyLoader
     public static Assembly Load(string path)
     {
         AssemblyDependencyResolver? resolver = null;
-        AssemblyDependencyResolver Resolver() => resolver ??= new AssemblyDependencyResolver(path);
+        bool unresolvable = false;
+        AssemblyDependencyResolver? Resolver()
+        {
+            if (resolver is null && !unresolvable)
+            {
+                try
+                {
+                    resolver = new AssemblyDependencyResolver(path);
+                }
+                catch (InvalidOperationException)
+                {
+                    // The code's folder is gone or unreadable: this handler has nothing to offer, and must not fail a
+                    // load that another handler (an in-process run of other code) could serve.
+                    unresolvable = true;
+                }
+            }
+            return resolver;
+        }
 
         AssemblyLoadContext.Default.Resolving += (context, name) =>
-            Resolver().ResolveAssemblyToPath(name) is { } dependency ? context.LoadFromAssemblyPath(dependency) : null;
+            Resolver()?.ResolveAssemblyToPath(name) is { } dependency ? context.LoadFromAssemblyPath(dependency) : null;
         AssemblyLoadContext.Default.ResolvingUnmanagedDll += (_, name) =>
-            Resolver().ResolveUnmanagedDllToPath(name) is { } library ? NativeLibrary.Load(library) : IntPtr.Zero;
+            Resolver()?.ResolveUnmanagedDllToPath(name) is { } library ? NativeLibrary.Load(library) : IntPtr.Zero;
         return AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
     }
 }
