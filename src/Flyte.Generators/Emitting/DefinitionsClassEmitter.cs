@@ -14,29 +14,14 @@ internal static class DefinitionsClassEmitter
     {
         var w = new SourceWriter();
         Header.Write(w);
-        bool hasNamespace = taskClass.Namespace.Length > 0;
-        if (hasNamespace)
-        {
-            w.Open($"namespace {taskClass.Namespace}");
-        }
-        foreach (string declaration in taskClass.EnclosingTypeDeclarations)
-        {
-            w.Open(declaration);
-        }
+        UserClass.Open(w, taskClass.Namespace, taskClass.EnclosingTypeDeclarations);
         w.Line("/// <summary>The generated definitions of this class's Flyte tasks; reach a task through <c>FlyteTasks</c>.</summary>");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Line(Header.GeneratedCodeAttribute);
         w.Line($"public static partial class {MethodKeys.DefinitionsClassName}");
         w.Line("{");
         w.Line("}");
-        foreach (string _ in taskClass.EnclosingTypeDeclarations)
-        {
-            w.Close();
-        }
-        if (hasNamespace)
-        {
-            w.Close();
-        }
+        UserClass.Close(w, taskClass.Namespace, taskClass.EnclosingTypeDeclarations);
         return w.ToString();
     }
 }

@@ -29,15 +29,7 @@ internal static class TaskEmitter
         var task = source.Task;
         var w = new SourceWriter();
         Header.Write(w);
-        bool hasNamespace = task.Namespace.Length > 0;
-        if (hasNamespace)
-        {
-            w.Open($"namespace {task.Namespace}");
-        }
-        foreach (string declaration in task.EnclosingTypeDeclarations)
-        {
-            w.Open(declaration);
-        }
+        UserClass.Open(w, task.Namespace, task.EnclosingTypeDeclarations);
         EmitHandle(w, task);
         w.Line();
         w.Open($"static partial class {MethodKeys.DefinitionsClassName}");
@@ -56,14 +48,7 @@ internal static class TaskEmitter
         EmitFake(w, task);
         w.Close();
         w.Close();
-        foreach (string _ in task.EnclosingTypeDeclarations)
-        {
-            w.Close();
-        }
-        if (hasNamespace)
-        {
-            w.Close();
-        }
+        UserClass.Close(w, task.Namespace, task.EnclosingTypeDeclarations);
         return w.ToString();
     }
 
