@@ -1,6 +1,5 @@
 using Flyte.Cli.Images;
 using Flyte.Cli.Loading;
-using Flyte.Images;
 
 namespace Flyte.Cli.Deploy;
 
@@ -24,19 +23,17 @@ internal static class DeployConfiguration
         }
         // Release first: without an image pushed for it (the common case) one MSBuild query decides.
         string releaseOutput = Path.GetDirectoryName(await ProjectBuild.TargetPathAsync(projectPath, Release, artifactsPath, environment, cancellationToken).ConfigureAwait(false))!;
-        if (PushedImageIn(releaseOutput) is not { } pushed)
+        if (PushedImageFile.ReadForBuild(releaseOutput) is not { } pushed)
         {
             return (null, null);
         }
         string defaultOutput = Path.GetDirectoryName(await ProjectBuild.TargetPathAsync(projectPath, null, artifactsPath, environment, cancellationToken).ConfigureAwait(false))!;
-        if (PathsEqual(defaultOutput, releaseOutput) || PushedImageIn(defaultOutput) is not null)
+        if (PathsEqual(defaultOutput, releaseOutput) || PushedImageFile.ReadForBuild(defaultOutput) is not null)
         {
             return (null, null);
         }
         return (Release, $"Deploying the Release build: 'dotnet publish -p:FlytePushImage=true' pushed {pushed.Reference} for it, and its tasks run in that image (-c Debug deploys the Debug build, in the base image).");
     }
-
-    private static PushedImage? PushedImageIn(string outputFolder) => PushedImageFile.ReadForBuild(outputFolder);
 
     private static bool PathsEqual(string a, string b) =>
         string.Equals(Path.TrimEndingDirectorySeparator(a), Path.TrimEndingDirectorySeparator(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);

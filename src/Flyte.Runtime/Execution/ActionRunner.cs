@@ -111,7 +111,8 @@ internal sealed class ActionRunner(TextWriter log)
         {
             // Most likely the assembly does not fit this a0 (built against another Flyte.Sdk, or no .NET assembly at all).
             // A crash would leave no error.pb behind.
-            var cause = SdkVersionMismatch.Innermost(e);
+            // The innermost exception: a module initializer's failure arrives wrapped in a TypeInitializationException that says nothing.
+            var cause = e.GetBaseException();
             string failure = $"could not load {a.TaskName} from {a.AssemblyName ?? "the image"}: {cause.GetType().FullName}: {cause.Message}";
             if (SdkVersionMismatch.IsBindingFailure(e)
                 && SdkVersionMismatch.Explain(Path.GetFullPath(a.CodeBundleDestination ?? "."), SdkInfo.Version) is { } explanation)

@@ -37,14 +37,4 @@ internal static class SdkVersionMismatch
             : $"the code was built with Flyte.Sdk {codeVersion} and this image's a0 has Flyte.Sdk {a0SdkVersion}: run the tasks in a base image "
               + $"of Flyte.Sdk {codeVersion} (set FlyteBaseImage, or images.default in the config, and push the task image again), or build them with Flyte.Sdk {a0SdkVersion}";
     }
-
-    /// <summary>The innermost exception: a module initializer's failure arrives wrapped in a TypeInitializationException that says nothing.</summary>
-    public static Exception Innermost(Exception e)
-    {
-        while (e.InnerException is { } inner)
-        {
-            e = inner;
-        }
-        return e;
-    }
 }
