@@ -40,8 +40,8 @@ public sealed class FlyteGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Workflows);
 
         // Diagnostics: each method's own, then the ones that compare methods (duplicate names, overloads).
-        context.RegisterSourceOutput(tasks.Select(static (r, _) => r.Diagnostics), ReportDiagnostics);
-        context.RegisterSourceOutput(workflows.Select(static (r, _) => r.Diagnostics), ReportDiagnostics);
+        context.RegisterSourceOutput(tasks.Select(static (r, _) => r.Diagnostics), static (spc, diagnostics) => ReportDiagnostics(spc, diagnostics));
+        context.RegisterSourceOutput(workflows.Select(static (r, _) => r.Diagnostics), static (spc, diagnostics) => ReportDiagnostics(spc, diagnostics));
         var declarations = tasks.Select(static (r, _) => r.Declaration).Collect()
             .Combine(workflows.Select(static (r, _) => r.Declaration).Collect())
             .Select(static (pair, _) => new EquatableArray<TaskDeclarationInfo>(pair.Left.AddRange(pair.Right).Where(d => d is not null).Select(d => d!)));
@@ -124,7 +124,4 @@ public sealed class FlyteGenerator : IIncrementalGenerator
             context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
     }
-
-    private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics) =>
-        ReportDiagnostics(context, (IEnumerable<DiagnosticInfo>)diagnostics);
 }

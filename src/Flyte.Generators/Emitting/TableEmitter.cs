@@ -33,7 +33,7 @@ internal static class TableEmitter
         w.Open("public global::System.Collections.Generic.IReadOnlyList<global::Flyte.Tasks.TaskDefinition> Tasks => _tasks ??= new global::Flyte.Tasks.TaskDefinition[]");
         foreach (var task in ordered)
         {
-            w.Line($"{TaskEmitter.DefinitionTypeName(task)}.Instance,");
+            w.Line($"{task.DefinitionTypeName}.Instance,");
         }
         w.Close(";");
         w.Line();
@@ -42,7 +42,7 @@ internal static class TableEmitter
         // A duplicate name is reported as FLY005; one case per name keeps that the only error.
         foreach (var task in ordered.GroupBy(t => t.TaskName).Select(g => g.First()))
         {
-            w.Line($"{Text.Literal(task.TaskName)} => {TaskEmitter.DefinitionTypeName(task)}.Instance,");
+            w.Line($"{Text.Literal(task.TaskName)} => {task.DefinitionTypeName}.Instance,");
         }
         w.Line("_ => null,");
         w.Close(";");

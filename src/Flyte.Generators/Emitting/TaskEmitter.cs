@@ -18,8 +18,6 @@ internal static class TaskEmitter
     /// <summary>Unique by construction: the type's metadata name (<c>Ns.Outer+Inner</c>) and the method's name.</summary>
     public static string HintName(TaskModel task) => $"{task.ContainerMetadataName}.{task.MethodName}.Task.g.cs";
 
-    public static string DefinitionTypeName(TaskModel task) => task.DefinitionTypeName;
-
     /// <summary>
     /// Reopens the user's partial class: its typed handle in <c>FlyteTasks</c>, and its definition class in
     /// <c>FlyteTaskDefinitions</c> (declared once per class by <see cref="DefinitionsClassEmitter"/>).
@@ -290,7 +288,7 @@ internal static class TaskEmitter
     private static string Unique(string name, System.Collections.Generic.IReadOnlyCollection<string> taken) =>
         taken.Contains(name) ? Unique("run" + char.ToUpperInvariant(name[0]) + name.Substring(1), taken) : name;
 
-    /// <summary>Reopens the user's partial class with <c>FlyteTasks.&lt;Method&gt;</c>, the task's typed handle.</summary>
+    /// <summary><c>FlyteTasks.&lt;Method&gt;</c> in the reopened user class: the task's typed handle.</summary>
     private static void EmitHandle(SourceWriter w, TaskModel task)
     {
         w.Line("/// <summary>Flyte definitions of this class's tasks: run them locally or remotely, read their specs.</summary>");

@@ -8,7 +8,10 @@ internal static class MethodKeys
 
     /// <summary>One method among all: its type's metadata name, its name and its parameter types.</summary>
     public static string Of(string containerMetadataName, string methodName, string signature) =>
-        containerMetadataName + "." + methodName + signature;
+        Overloads(containerMetadataName, methodName) + signature;
+
+    /// <summary>What a method's overloads share: its type's metadata name and its name.</summary>
+    public static string Overloads(string containerMetadataName, string methodName) => containerMetadataName + "." + methodName;
 
     /// <summary>
     /// The generated definition class of a task: in <see cref="DefinitionsClassName"/> of the user's class, named after

@@ -27,6 +27,9 @@ internal sealed record TaskModel(
     /// <summary>Identifies the method among every task method of the compilation, overloads included.</summary>
     public string MethodKey => MethodKeys.Of(ContainerMetadataName, MethodName, Signature);
 
+    /// <summary>What this task's overloads share (<see cref="MethodKeys.Overloads"/>).</summary>
+    public string OverloadKey => MethodKeys.Overloads(ContainerMetadataName, MethodName);
+
     /// <summary>The generated definition class (see <see cref="MethodKeys.DefinitionClassName"/>).</summary>
     public string DefinitionClassName => MethodKeys.DefinitionClassName(MethodName);
 

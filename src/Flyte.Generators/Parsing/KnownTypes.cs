@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -15,6 +16,7 @@ internal sealed class KnownTypes
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, bool> _taskMethodNames = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<ISymbol, Model.TypeShape> _shapes = new(SymbolEqualityComparer.Default);
 
     private KnownTypes(Compilation compilation)
     {
@@ -23,20 +25,28 @@ internal sealed class KnownTypes
         WorkflowAttribute = compilation.GetTypeByMetadataName(KnownNames.WorkflowAttribute);
         TaskEnvironmentAttribute = compilation.GetTypeByMetadataName(KnownNames.TaskEnvironmentAttribute);
         TaskContext = compilation.GetTypeByMetadataName(KnownNames.TaskContextInterface);
-        FlyteFile = compilation.GetTypeByMetadataName("Flyte.FlyteFile");
-        FlyteDirectory = compilation.GetTypeByMetadataName("Flyte.FlyteDirectory");
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-        DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
-        TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
-        Guid = compilation.GetTypeByMetadataName("System.Guid");
-        List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
-        ReadOnlyList = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
-        Dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.Dictionary`2");
-        ReadOnlyDictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2");
+        AddShape("System.DateTimeOffset", Model.TypeShape.DateTimeOffset);
+        AddShape("System.TimeSpan", Model.TypeShape.TimeSpan);
+        AddShape("System.Guid", Model.TypeShape.Guid);
+        AddShape("Flyte.FlyteFile", Model.TypeShape.FlyteFile);
+        AddShape("Flyte.FlyteDirectory", Model.TypeShape.FlyteDirectory);
+        AddShape("System.Collections.Generic.List`1", Model.TypeShape.List);
+        AddShape("System.Collections.Generic.IReadOnlyList`1", Model.TypeShape.ReadOnlyList);
+        AddShape("System.Collections.Generic.Dictionary`2", Model.TypeShape.Dictionary);
+        AddShape("System.Collections.Generic.IReadOnlyDictionary`2", Model.TypeShape.ReadOnlyDictionary);
+    }
+
+    private void AddShape(string metadataName, Model.TypeShape shape)
+    {
+        if (_compilation.GetTypeByMetadataName(metadataName) is { } type)
+        {
+            _shapes[type] = shape;
+        }
     }
 
     /// <summary>The records of this compilation read so far, by symbol (only those that are valid).</summary>
@@ -48,20 +58,19 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? WorkflowAttribute { get; }
     public INamedTypeSymbol? TaskEnvironmentAttribute { get; }
     public INamedTypeSymbol? TaskContext { get; }
-    public INamedTypeSymbol? FlyteFile { get; }
-    public INamedTypeSymbol? FlyteDirectory { get; }
     public INamedTypeSymbol? CancellationToken { get; }
     public INamedTypeSymbol? Task { get; }
     public INamedTypeSymbol? TaskOfT { get; }
     public INamedTypeSymbol? ValueTask { get; }
     public INamedTypeSymbol? ValueTaskOfT { get; }
-    public INamedTypeSymbol? DateTimeOffset { get; }
-    public INamedTypeSymbol? TimeSpan { get; }
-    public INamedTypeSymbol? Guid { get; }
-    public INamedTypeSymbol? List { get; }
-    public INamedTypeSymbol? ReadOnlyList { get; }
-    public INamedTypeSymbol? Dictionary { get; }
-    public INamedTypeSymbol? ReadOnlyDictionary { get; }
+
+    /// <summary>
+    /// The shape of a framework or Flyte type that has a fixed one (DateTimeOffset, TimeSpan, Guid, FlyteFile,
+    /// FlyteDirectory, and for a constructed generic its definition: List, IReadOnlyList, Dictionary,
+    /// IReadOnlyDictionary); null for any other type.
+    /// </summary>
+    public Model.TypeShape? ShapeOf(ITypeSymbol type) =>
+        _shapes.TryGetValue(type.OriginalDefinition, out var shape) ? shape : null;
 
     /// <summary>Whether <paramref name="type"/> (or, for a constructed generic, its definition) is <paramref name="known"/>.</summary>
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>

@@ -27,7 +27,7 @@ internal static class TaskParser
             return new TaskParseResult(null, null, null, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
 
-        var task = Parse(method, isWorkflow, context.SemanticModel.Compilation, diagnostics, cancellationToken);
+        var task = Parse(method, isWorkflow, context.SemanticModel.Compilation, known, diagnostics, cancellationToken);
         if (task is not null && isWorkflow && context.TargetNode is MethodDeclarationSyntax declaration
             && !CallsAnyTask(declaration, context.SemanticModel, known, cancellationToken))
         {
@@ -37,15 +37,14 @@ internal static class TaskParser
             ? CodeVersion.Of(syntax)
             : null;
         var declared = task is null ? null : new TaskDeclarationInfo(
-            task.TaskName, task.MethodKey, task.ContainerMetadataName + "." + task.MethodName,
+            task.TaskName, task.MethodKey, task.OverloadKey,
             method.ToDisplayString(MethodDisplay), LocationInfo.From(method.Locations.FirstOrDefault()));
         return new TaskParseResult(task, codeVersion, declared, new EquatableArray<DiagnosticInfo>(diagnostics));
     }
 
     /// <summary>Parses a task method; null (with diagnostics) when it cannot be a task.</summary>
-    private static TaskModel? Parse(IMethodSymbol method, bool isWorkflow, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private static TaskModel? Parse(IMethodSymbol method, bool isWorkflow, Compilation compilation, KnownTypes known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        var known = KnownTypes.For(compilation);
         Location? location = method.Locations.FirstOrDefault();
         string attributeName = isWorkflow ? "Workflow" : "Task";
         int errorsBefore = diagnostics.Count;
@@ -174,11 +173,11 @@ internal static class TaskParser
         {
             return new ParameterModel(parameter.Name, role, null, typeName, null);
         }
-        string definition = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
-
         var type = TypeParser.Parse(parameter.Type, compilation, out string? unsupported);
         if (type is null)
         {
+            // Displayed only for the diagnostic: every task is parsed again after any edit.
+            string definition = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, unsupported ?? definition, DiagnosticDescriptors.SupportedTypes));
         }
         return new ParameterModel(parameter.Name, ParameterRole.Input, type, typeName, null);

@@ -58,41 +58,14 @@ internal static class TypeParser
         }
 
         var known = KnownTypes.For(compilation);
-        if (KnownTypes.Is(type, known.DateTimeOffset))
+        if (known.ShapeOf(type) is { } knownShape)
         {
-            return Make(TypeShape.DateTimeOffset, fullName, display);
-        }
-        if (KnownTypes.Is(type, known.TimeSpan))
-        {
-            return Make(TypeShape.TimeSpan, fullName, display);
-        }
-        if (KnownTypes.Is(type, known.Guid))
-        {
-            return Make(TypeShape.Guid, fullName, display);
-        }
-        if (KnownTypes.Is(type, known.FlyteFile))
-        {
-            return Make(TypeShape.FlyteFile, fullName, display);
-        }
-        if (KnownTypes.Is(type, known.FlyteDirectory))
-        {
-            return Make(TypeShape.FlyteDirectory, fullName, display);
-        }
-        if (KnownTypes.Is(type, known.List))
-        {
-            return Element((INamedTypeSymbol)type, TypeShape.List, fullName, display, compilation, recordsInProgress, out unsupported);
-        }
-        if (KnownTypes.Is(type, known.ReadOnlyList))
-        {
-            return Element((INamedTypeSymbol)type, TypeShape.ReadOnlyList, fullName, display, compilation, recordsInProgress, out unsupported);
-        }
-        if (KnownTypes.Is(type, known.Dictionary))
-        {
-            return MapValue((INamedTypeSymbol)type, TypeShape.Dictionary, fullName, display, compilation, recordsInProgress, out unsupported);
-        }
-        if (KnownTypes.Is(type, known.ReadOnlyDictionary))
-        {
-            return MapValue((INamedTypeSymbol)type, TypeShape.ReadOnlyDictionary, fullName, display, compilation, recordsInProgress, out unsupported);
+            return knownShape switch
+            {
+                TypeShape.List or TypeShape.ReadOnlyList => Element((INamedTypeSymbol)type, knownShape, fullName, display, compilation, recordsInProgress, out unsupported),
+                TypeShape.Dictionary or TypeShape.ReadOnlyDictionary => MapValue((INamedTypeSymbol)type, knownShape, fullName, display, compilation, recordsInProgress, out unsupported),
+                _ => Make(knownShape, fullName, display),
+            };
         }
 
         if (type is IArrayTypeSymbol { Rank: 1 } array)
@@ -107,14 +80,15 @@ internal static class TypeParser
             return new TypeModel(TypeShape.Enum, fullName, display, null, new EquatableArray<string>(members), null);
         }
 
+        // A record is read once per compilation, however many tasks and records use it: every task is parsed again
+        // after any edit, and records nest. Only records that passed IsCandidate are cached, so the cache is asked first
+        // and IsCandidate (which lists the type's properties) runs once per record.
+        if (type is INamedTypeSymbol cached && known.ParsedRecords.TryGetValue(cached, out var parsed))
+        {
+            return parsed;
+        }
         if (type is INamedTypeSymbol named && RecordParser.IsCandidate(named))
         {
-            // A record is read once per compilation, however many tasks and records use it: every task is parsed
-            // again after any edit, and records nest.
-            if (known.ParsedRecords.TryGetValue(named, out var parsed))
-            {
-                return parsed;
-            }
             if (!recordsInProgress.Add(named))
             {
                 unsupported = display + RecordParser.ContainsItself;
