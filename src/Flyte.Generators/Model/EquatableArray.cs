@@ -22,21 +22,46 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public T this[int index] => _items[index];
 
-    public bool Equals(EquatableArray<T> other) => this.SequenceEqual(other);
+    /// <summary>Element by element, without an enumerator: after every edit the driver compares each task's model,
+    /// and these arrays with it.</summary>
+    public bool Equals(EquatableArray<T> other)
+    {
+        var mine = Items;
+        var theirs = other.Items;
+        if (mine == theirs)
+        {
+            return true;
+        }
+        if (mine.Length != theirs.Length)
+        {
+            return false;
+        }
+        var comparer = EqualityComparer<T>.Default;
+        for (int i = 0; i < mine.Length; i++)
+        {
+            if (!comparer.Equals(mine[i], theirs[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
     public override int GetHashCode()
     {
         int hash = 17;
-        foreach (T item in this)
+        foreach (T item in Items)
         {
             hash = (hash * 31) + (item?.GetHashCode() ?? 0);
         }
         return hash;
     }
 
-    public IEnumerator<T> GetEnumerator() => (_items.IsDefault ? ImmutableArray<T>.Empty : _items).AsEnumerable().GetEnumerator();
+    public IEnumerator<T> GetEnumerator() => Items.AsEnumerable().GetEnumerator();
+
+    private ImmutableArray<T> Items => _items.IsDefault ? ImmutableArray<T>.Empty : _items;
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,9 +12,15 @@ namespace Flyte.Generators.Parsing;
 /// </summary>
 internal static class CodeVersion
 {
+    /// <summary>A function of the syntax alone, and a syntax tree no edit touched keeps its nodes from one compilation to
+    /// the next: after an edit only the edited file's tasks are hashed again.</summary>
+    private static readonly ConditionalWeakTable<MethodDeclarationSyntax, string> Hashes = new();
+
+    public static string Of(MethodDeclarationSyntax method) => Hashes.GetValue(method, Compute);
+
     /// <returns>Lowercase hex SHA-256 of the declaration's tokens, joined by single spaces, line endings inside
     /// tokens (verbatim and raw strings) written as "\n".</returns>
-    public static string Of(MethodDeclarationSyntax method)
+    private static string Compute(MethodDeclarationSyntax method)
     {
         var text = new StringBuilder();
         bool first = true;

@@ -16,7 +16,10 @@ internal static class TaskParser
 
     private static readonly SymbolDisplayFormat MethodDisplay = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
 
-    public static TaskParseResult Parse(GeneratorAttributeSyntaxContext context, bool isWorkflow, CancellationToken cancellationToken)
+    public static TaskParseResult Parse(GeneratorAttributeSyntaxContext context, bool isWorkflow, CancellationToken cancellationToken) =>
+        ReusedParses.GetOrParse(context.TargetNode, isWorkflow, context.SemanticModel.Compilation, () => ParseNow(context, isWorkflow, cancellationToken));
+
+    private static TaskParseResult ParseNow(GeneratorAttributeSyntaxContext context, bool isWorkflow, CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
         var known = KnownTypes.For(context.SemanticModel.Compilation);
