@@ -53,18 +53,16 @@ public sealed class FlyteGenerator : IIncrementalGenerator
 
         var assemblyName = context.CompilationProvider.Select(static (c, _) => c.AssemblyName ?? "");
 
-        foreach (var parsed in new[] { tasks, workflows })
-        {
-            var models = parsed
-                .Where(static r => r.Task is not null)
-                .Select(static (r, _) => new TaskSourceModel(r.Task!, r.CodeVersion))
-                .Combine(leftOut)
-                .Where(static pair => !pair.Right.Contains(pair.Left.Task.MethodKey))
-                .Select(static (pair, _) => pair.Left)
-                .WithTrackingName(TrackingNames.Models);
-            context.RegisterSourceOutput(models.Combine(assemblyName), static (spc, pair) =>
-                spc.AddSource(TaskEmitter.HintName(pair.Left.Task), TaskEmitter.Emit(pair.Left, pair.Right)));
-        }
+        // One file per user class. Each task's source model is made again only when its parse result changed, so
+        // after a body edit only that task's class groups to a different model and is emitted again.
+        var taskSources = tasks.Where(static r => r.Task is not null).Select(static (r, _) => new TaskSourceModel(r.Task!, r.CodeVersion)).Collect();
+        var workflowSources = workflows.Where(static r => r.Task is not null).Select(static (r, _) => new TaskSourceModel(r.Task!, r.CodeVersion)).Collect();
+        var classSources = taskSources.Combine(workflowSources).Combine(leftOut)
+            .SelectMany(static (input, _) => ClassSourceModel.Group(
+                input.Left.Left.AddRange(input.Left.Right).Where(source => !input.Right.Contains(source.Task.MethodKey))))
+            .WithTrackingName(TrackingNames.Models);
+        context.RegisterSourceOutput(classSources.Combine(assemblyName), static (spc, pair) =>
+            spc.AddSource(TaskClassEmitter.HintName(pair.Left.Class), TaskClassEmitter.Emit(pair.Left, pair.Right)));
 
         var allTasks = tasks.Select(static (r, _) => r.Task).Collect()
             .Combine(workflows.Select(static (r, _) => r.Task).Collect())
@@ -86,15 +84,6 @@ public sealed class FlyteGenerator : IIncrementalGenerator
             if (records.Count > 0)
             {
                 spc.AddSource(RecordsEmitter.HintName, RecordsEmitter.Emit(records));
-            }
-        });
-
-        var taskClasses = allTasks.Select(static (all, _) => new EquatableArray<TaskClassModel>(all.Select(TaskClassModel.Of).Distinct()));
-        context.RegisterSourceOutput(taskClasses, static (spc, classes) =>
-        {
-            foreach (var taskClass in classes)
-            {
-                spc.AddSource(DefinitionsClassEmitter.HintName(taskClass), DefinitionsClassEmitter.Emit(taskClass));
             }
         });
 

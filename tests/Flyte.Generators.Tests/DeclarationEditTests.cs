@@ -39,7 +39,7 @@ public class DeclarationEditTests
         }
         """;
 
-    private const string AreaSource = "Demo.Geometry.Area.Task.g.cs";
+    private const string AreaSource = "Demo.Geometry.FlyteTasks.g.cs";
     private const string RecordsSource = "FlyteRecords.g.cs";
 
     [Fact]

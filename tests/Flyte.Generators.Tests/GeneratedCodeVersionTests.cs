@@ -11,6 +11,6 @@ public class GeneratedCodeVersionTests
         string version = Emitting.Header.GeneratorVersion;
         Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", version);
         Assert.NotEqual("1.0", version);
-        Assert.Contains($"[global::System.CodeDom.Compiler.GeneratedCode(\"Flyte.Generators\", \"{version}\")]", result.Sources["C.M.Task.g.cs"]);
+        Assert.Contains($"[global::System.CodeDom.Compiler.GeneratedCode(\"Flyte.Generators\", \"{version}\")]", result.Sources["C.FlyteTasks.g.cs"]);
     }
 }

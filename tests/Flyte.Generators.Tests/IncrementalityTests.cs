@@ -64,7 +64,7 @@ public class IncrementalityTests
     }
 
     [Fact]
-    public void Editing_a_task_body_changes_only_that_tasks_source_and_version()
+    public void Editing_a_task_body_changes_only_its_class_source_and_that_tasks_version()
     {
         var compilation = GeneratorHarness.Compile(("Tasks.cs", Tasks), ("Flow.cs", Flow));
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
@@ -74,11 +74,12 @@ public class IncrementalityTests
         driver = driver.RunGenerators(edited);
 
         var after = Sources(driver);
-        const string Double = "Demo.Geometry.Double.Task.g.cs";
+        const string Geometry = "Demo.Geometry.FlyteTasks.g.cs";
         Assert.Equal(before.Keys, after.Keys);
-        Assert.All(before.Keys.Where(hint => hint != Double), hint => Assert.Equal(before[hint], after[hint]));
-        Assert.NotEqual(CacheVersion(before[Double]), CacheVersion(after[Double]));
-        Assert.Equal(64, CacheVersion(after[Double]).Length);
+        Assert.All(before.Keys.Where(hint => hint != Geometry), hint => Assert.Equal(before[hint], after[hint]));
+        Assert.NotEqual(CacheVersion(before[Geometry], "DoubleTask"), CacheVersion(after[Geometry], "DoubleTask"));
+        Assert.Equal(CacheVersion(before[Geometry], "AreaTask"), CacheVersion(after[Geometry], "AreaTask"));
+        Assert.Equal(64, CacheVersion(after[Geometry], "DoubleTask").Length);
 
         var run = driver.GetRunResult().Results.Single();
         var models = run.TrackedSteps[FlyteGenerator.TrackingNames.Models].SelectMany(s => s.Outputs).ToList();
@@ -140,7 +141,7 @@ public class IncrementalityTests
         driver = driver.RunGenerators(Replace(compilation, "Tasks.cs", pinned.Replace("return 2 * x;", "return x + x;")));
 
         Assert.Equal(before, Sources(driver));
-        Assert.Equal("v7", CacheVersion(before["Demo.Geometry.Double.Task.g.cs"]));
+        Assert.Equal("v7", CacheVersion(before["Demo.Geometry.FlyteTasks.g.cs"], "DoubleTask"));
     }
 
     [Fact]
@@ -172,7 +173,7 @@ public class IncrementalityTests
         var edited = Replace(compilation, "Tasks.cs", Tasks.Replace("Double(int x)", "Double(long x)"));
         driver = driver.RunGenerators(edited);
 
-        string source = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("Demo.Geometry.Double.Task.g.cs")).ToString();
+        string source = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith("Demo.Geometry.FlyteTasks.g.cs")).ToString();
         Assert.Contains("EncodeInputs(long x)", source);
         var run = driver.GetRunResult().Results.Single();
         Assert.Contains(run.TrackedSteps[FlyteGenerator.TrackingNames.Models].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
@@ -181,11 +182,13 @@ public class IncrementalityTests
     private static Dictionary<string, string> Sources(GeneratorDriver driver) =>
         driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
-    /// <summary>The <c>CacheVersion = "…"</c> a task's generated source sets.</summary>
-    private static string CacheVersion(string source)
+    /// <summary>The <c>CacheVersion = "…"</c> that a task's definition class sets in its class's generated source.</summary>
+    private static string CacheVersion(string source, string definitionClass)
     {
         const string Prefix = "CacheVersion = \"";
-        int start = source.IndexOf(Prefix, StringComparison.Ordinal) + Prefix.Length;
+        int definition = source.IndexOf($"class {definitionClass} ", StringComparison.Ordinal);
+        Assert.True(definition >= 0, $"{definitionClass} is not in the source");
+        int start = source.IndexOf(Prefix, definition, StringComparison.Ordinal) + Prefix.Length;
         return source[start..source.IndexOf('"', start)];
     }
 

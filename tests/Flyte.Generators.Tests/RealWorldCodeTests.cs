@@ -34,8 +34,9 @@ public class RealWorldCodeTests
         Assert.Contains("Geometry.Area(double)", duplicate.GetMessage());
         Assert.Contains("Geometry.Area(double, double)", duplicate.GetMessage());
         // The first overload and every other task are generated and compile; no generator exception (CS8785).
-        Assert.Contains("Shapes.Geometry.Area.Task.g.cs", result.Sources.Keys);
-        Assert.Contains("Shapes.Geometry.Perimeter.Task.g.cs", result.Sources.Keys);
+        string geometry = result.Sources["Shapes.Geometry.FlyteTasks.g.cs"];
+        Assert.Contains("public sealed class AreaTask ", geometry);
+        Assert.Contains("public sealed class PerimeterTask ", geometry);
         Assert.Contains("FlyteTaskTable.g.cs", result.Sources.Keys);
         Assert.Empty(result.Problems);
     }
@@ -70,9 +71,9 @@ public class RealWorldCodeTests
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.Problems);
-        Assert.Contains("A.B_C.M.Task.g.cs", result.Sources.Keys);
-        Assert.Contains("A.B.C.M.Task.g.cs", result.Sources.Keys);
-        Assert.Contains("Z.B+C.M.Task.g.cs", result.Sources.Keys);
+        Assert.Contains("A.B_C.FlyteTasks.g.cs", result.Sources.Keys);
+        Assert.Contains("A.B.C.FlyteTasks.g.cs", result.Sources.Keys);
+        Assert.Contains("Z.B+C.FlyteTasks.g.cs", result.Sources.Keys);
     }
 
     [Fact]
@@ -106,7 +107,8 @@ public class RealWorldCodeTests
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.Problems);
-        Assert.Equal(4, result.Sources.Keys.Count(hint => hint.EndsWith(".Task.g.cs", StringComparison.Ordinal)));
+        string names = result.Sources["Odd.Names.FlyteTasks.g.cs"];
+        Assert.Equal(4, names.Split('\n').Count(line => line.Contains(": global::Flyte.Tasks.TaskDefinition", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Flyte.Generators.Emitting;
 
 /// <summary>
 /// Writes one task's definition class: its declaration, typed interface, input/output converters
-/// and the invoker the dispatch table calls. Also reopens the user's partial class to add a typed handle.
+/// and the invoker the dispatch table calls; and its typed handle.
 /// </summary>
 internal static class TaskEmitter
 {
@@ -15,22 +15,10 @@ internal static class TaskEmitter
     private const string Tasks = "global::Flyte.Tasks";
     private const string Generation = "global::Flyte.Generation";
 
-    /// <summary>Unique by construction: the type's metadata name (<c>Ns.Outer+Inner</c>) and the method's name.</summary>
-    public static string HintName(TaskModel task) => $"{task.ContainerMetadataName}.{task.MethodName}.Task.g.cs";
-
-    /// <summary>
-    /// Reopens the user's partial class: its typed handle in <c>FlyteTasks</c>, and its definition class in
-    /// <c>FlyteTaskDefinitions</c> (declared once per class by <see cref="DefinitionsClassEmitter"/>).
-    /// </summary>
-    public static string Emit(TaskSourceModel source, string assemblyName)
+    /// <summary>One task's definition class, inside the class's <c>FlyteTaskDefinitions</c> (see <see cref="TaskClassEmitter"/>).</summary>
+    public static void EmitDefinition(SourceWriter w, TaskSourceModel source, string assemblyName)
     {
         var task = source.Task;
-        var w = new SourceWriter();
-        Header.Write(w);
-        UserClass.Open(w, task.Namespace, task.EnclosingTypeDeclarations);
-        EmitHandle(w, task);
-        w.Line();
-        w.Open($"static partial class {MethodKeys.DefinitionsClassName}");
         w.Line($"/// <summary>Flyte task <c>{Text.Escape(task.TaskName)}</c>: <c>{Text.Escape(task.ContainingTypeDisplayName)}.{task.MethodName}</c>.</summary>");
         w.Line(Header.GeneratedCodeAttribute);
         w.Open($"public sealed class {task.DefinitionClassName} : {Tasks}.TaskDefinition");
@@ -45,9 +33,13 @@ internal static class TaskEmitter
         EmitRemoteRun(w, task);
         EmitFake(w, task);
         w.Close();
-        w.Close();
-        UserClass.Close(w, task.Namespace, task.EnclosingTypeDeclarations);
-        return w.ToString();
+    }
+
+    /// <summary>The task's typed handle, a member of the class's <c>FlyteTasks</c>.</summary>
+    public static void EmitHandle(SourceWriter w, TaskModel task)
+    {
+        w.Line($"/// <summary>The Flyte task <c>{Text.Escape(task.TaskName)}</c>.</summary>");
+        w.Line($"public static {task.DefinitionTypeName} {Identifier(task.MethodName)} => {task.DefinitionTypeName}.Instance;");
     }
 
     private static void EmitConstructor(SourceWriter w, TaskModel task, string? codeVersion, string assemblyName)
@@ -289,15 +281,6 @@ internal static class TaskEmitter
         taken.Contains(name) ? Unique("run" + char.ToUpperInvariant(name[0]) + name.Substring(1), taken) : name;
 
     /// <summary><c>FlyteTasks.&lt;Method&gt;</c> in the reopened user class: the task's typed handle.</summary>
-    private static void EmitHandle(SourceWriter w, TaskModel task)
-    {
-        w.Line("/// <summary>Flyte definitions of this class's tasks: run them locally or remotely, read their specs.</summary>");
-        w.Open("public static partial class FlyteTasks");
-        w.Line($"/// <summary>The Flyte task <c>{Text.Escape(task.TaskName)}</c>.</summary>");
-        w.Line($"public static {task.DefinitionTypeName} {Identifier(task.MethodName)} => {task.DefinitionTypeName}.Instance;");
-        w.Close();
-    }
-
     public static System.Collections.Generic.IEnumerable<ParameterModel> Inputs(TaskModel task) =>
         task.Parameters.Where(p => p.Role == ParameterRole.Input);
 

@@ -11,9 +11,14 @@ namespace Samples
         {
             /// <summary>The Flyte task <c>quickstart.MeanOfSquares</c>.</summary>
             public static global::Samples.Quickstart.FlyteTaskDefinitions.MeanOfSquaresTask MeanOfSquares => global::Samples.Quickstart.FlyteTaskDefinitions.MeanOfSquaresTask.Instance;
+            /// <summary>The Flyte task <c>quickstart.Square</c>.</summary>
+            public static global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask Square => global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance;
         }
 
-        static partial class FlyteTaskDefinitions
+        /// <summary>The generated definitions of this class's Flyte tasks; reach a task through <c>FlyteTasks</c>.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+        public static partial class FlyteTaskDefinitions
         {
             /// <summary>Flyte task <c>quickstart.MeanOfSquares</c>: <c>Samples.Quickstart.MeanOfSquares</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
@@ -103,6 +108,99 @@ namespace Samples
                     return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
                     {
                         var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "n", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
+
+            /// <summary>Flyte task <c>quickstart.Square</c>: <c>Samples.Quickstart.Square</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class SquareTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static SquareTask Instance { get; } = new();
+
+                private SquareTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "quickstart.Square",
+                    ShortName = "Square",
+                    EnvironmentName = "quickstart",
+                    EnvironmentDescription = null,
+                    MethodName = "Samples.Quickstart.Square",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = null,
+                    Image = null,
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 2,
+                        Timeout = null,
+                        Cache = true,
+                        CacheVersion = "827fed7704a564f2c260fd02b404d471928af664bb620b964f441a46fe31dc4e",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "1"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "512Mi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] {  },
+                    Secrets = new global::Flyte.Generation.SecretReference[] {  },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "x", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "x" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(int x)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("x", global::Flyte.Generation.ScalarLiterals.FromInt64(x));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs(int result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generation.ScalarLiterals.FromInt64(result));
+                    return outputs;
+                }
+
+                public int DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
+                }
+
+                public override async global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    var __x = global::Flyte.Generation.TaskCalls.Decode(inputs, "x", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
+                    var result = await global::Samples.Quickstart.Square(__x);
+                    return EncodeOutputs(result);
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<int>> RunLocalAsync(int x, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(x), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<int>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, int x, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(x), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<int, int> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "x", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)));
                         return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
                     });
                 }
