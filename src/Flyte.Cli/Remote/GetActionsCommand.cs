@@ -12,7 +12,7 @@ internal sealed class GetActionsCommand
     public GetActionsCommand(CliEnvironment environment)
     {
         _environment = environment;
-        Command = new Command("actions", "List a run's actions as a tree: name, task, parent, phase, attempts.") { Run };
+        Command = new Command("actions", "List a run's actions as a tree: name, task, parent, group, phase, attempts.") { Run };
         _controlPlane.AddTo(Command);
     }
 
@@ -26,11 +26,12 @@ internal sealed class GetActionsCommand
         using var remote = ControlPlane.Connect(options);
         var actions = await remote.GetRun(parse.GetValue(Run)!).ListActionsAsync(cancellationToken).ConfigureAwait(false);
         var nodes = ActionTree.Flatten(ActionTree.Build(actions));
-        TextTable.Write(console.Out, ["NAME", "TASK", "PARENT", "PHASE", "ATTEMPTS"], nodes.Select(node => (IReadOnlyList<string>)
+        TextTable.Write(console.Out, ["NAME", "TASK", "PARENT", "GROUP", "PHASE", "ATTEMPTS"], nodes.Select(node => (IReadOnlyList<string>)
         [
             new string(' ', 2 * node.Depth) + node.Action.Id.Name,
             RemoteText.TaskName(node.Action.Metadata),
             node.Action.Metadata?.Parent is { Length: > 0 } parent ? parent : "-",
+            node.Action.Metadata?.Group is { Length: > 0 } group ? group : "-",
             RemoteText.Phase(node.Action.Status),
             (node.Action.Status?.Attempts ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ]));

@@ -1,4 +1,5 @@
 using Flyte.Cli.Remote;
+using Flyte.Local;
 using Flyte.Remote;
 using Flyteidl2.Common;
 
@@ -28,15 +29,29 @@ internal static class RemoteReport
         }
         output.WriteLine(action.Status?.CacheStatus == Flyteidl2.Core.CatalogCacheStatus.CacheHit ? " (cache hit)" : "");
 
-        var shown = node.Children.Where((child, index) => index < ReportTree.MaxChildrenShown || !(child.Action.Status is { } status && PhaseNames.IsSuccess(status.Phase))).ToList();
+        foreach (var entry in ChildGroups.Arrange(node.Children, child => child.Action.Metadata?.Group))
+        {
+            string childIndent = indent + "  ";
+            if (entry.Group is { } group)
+            {
+                output.WriteLine($"{childIndent}{ChildGroups.Header(group, entry.Children.Count)}");
+                childIndent += "  ";
+            }
+            WriteChildren(output, entry.Children, childIndent);
+        }
+    }
+
+    private static void WriteChildren(TextWriter output, IReadOnlyList<ActionTree.Node> children, string indent)
+    {
+        var shown = children.Where((child, index) => index < ReportTree.MaxChildrenShown || !(child.Action.Status is { } status && PhaseNames.IsSuccess(status.Phase))).ToList();
         foreach (var child in shown)
         {
-            Write(output, child, indent + "  ");
+            Write(output, child, indent);
         }
-        int hidden = node.Children.Count - shown.Count;
+        int hidden = children.Count - shown.Count;
         if (hidden > 0)
         {
-            output.WriteLine($"{indent}  … and {hidden} more, all SUCCEEDED");
+            output.WriteLine($"{indent}… and {hidden} more, all SUCCEEDED");
         }
     }
 }

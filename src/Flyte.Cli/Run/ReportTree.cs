@@ -22,17 +22,31 @@ internal static class ReportTree
         }
         output.WriteLine(action.CacheHit ? " (cache hit)" : "");
 
-        var children = action.Children;
+        foreach (var entry in ChildGroups.Arrange(action.Children, child => child.Group))
+        {
+            string childIndent = indent + "  ";
+            if (entry.Group is { } group)
+            {
+                output.WriteLine($"{childIndent}{ChildGroups.Header(group, entry.Children.Count)}");
+                childIndent += "  ";
+            }
+            WriteChildren(output, entry.Children, childIndent);
+        }
+    }
+
+    /// <summary>The first few children and every failure; the rest as one line.</summary>
+    private static void WriteChildren(TextWriter output, IReadOnlyList<ActionReport> children, string indent)
+    {
         var shown = children.Where((child, index) => index < MaxChildrenShown || !ActionReport.IsSuccess(child.Phase)).ToList();
         foreach (var child in shown)
         {
-            Write(output, child, indent + "  ");
+            Write(output, child, indent);
         }
         var hidden = children.Except(shown).ToList();
         if (hidden.Count > 0)
         {
             int cached = hidden.Count(c => c.CacheHit);
-            output.WriteLine($"{indent}  … and {hidden.Count} more, all SUCCEEDED{(cached > 0 ? $" ({cached} from cache)" : "")}");
+            output.WriteLine($"{indent}… and {hidden.Count} more, all SUCCEEDED{(cached > 0 ? $" ({cached} from cache)" : "")}");
         }
     }
 }

@@ -76,7 +76,7 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
         }
         await watch.StartAsync(cancellationToken).ConfigureAwait(false);
 
-        ChildCall call = _calls.Next(task, inputs);
+        ChildCall call = _calls.Next(task, inputs, FlyteContext.Group);
         var childId = new ActionIdentifier { Run = _parent.Run, Name = call.ActionName };
         bool known = watch.Knows(call.ActionName);
         string inputUri = ProtoObjects.Join(ProtoObjects.Join(_runBase, call.ActionName), "inputs.pb");
@@ -129,6 +129,7 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
             ParentActionName = _parent.Name,
             InputUri = inputUri,
             RunOutputBase = _runBase,
+            Group = call.Group ?? "",
             Task = new TaskAction
             {
                 Id = new Flyteidl2.Task.TaskIdentifier

@@ -11,25 +11,40 @@ namespace Flyte.Generation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class FlyteContext
 {
-    private static readonly AsyncLocal<ITaskRunner?> CurrentRunner = new();
+    /// <summary>The runner and the group of the calls made on this async flow.</summary>
+    internal sealed record Ambient(ITaskRunner? Runner, string? Group);
+
+    private static readonly AsyncLocal<Ambient?> State = new();
 
     /// <summary>The runner of the task running on this async flow; null outside any Flyte engine.</summary>
-    public static ITaskRunner? Current => CurrentRunner.Value;
+    public static ITaskRunner? Current => State.Value?.Runner;
 
-    /// <summary>Makes <paramref name="runner"/> current until the returned scope is disposed.</summary>
+    /// <summary>The group (<see cref="FlyteGroup"/>) the calls on this async flow are made in; null outside any.</summary>
+    public static string? Group => State.Value?.Group;
+
+    /// <summary>Makes <paramref name="runner"/> current until the returned scope is disposed. A task's calls start in
+    /// no group: its caller's group names the caller's children, not the task's own.</summary>
     internal static Scope Enter(ITaskRunner? runner)
     {
-        var previous = CurrentRunner.Value;
-        CurrentRunner.Value = runner;
+        var previous = State.Value;
+        State.Value = new Ambient(runner, null);
+        return new Scope(previous);
+    }
+
+    /// <summary>Makes <paramref name="group"/> the group of the calls on this flow until the scope is disposed.</summary>
+    internal static Scope EnterGroup(string group)
+    {
+        var previous = State.Value;
+        State.Value = new Ambient(previous?.Runner, group);
         return new Scope(previous);
     }
 
     internal readonly struct Scope : IDisposable
     {
-        private readonly ITaskRunner? _previous;
+        private readonly Ambient? _previous;
 
-        internal Scope(ITaskRunner? previous) => _previous = previous;
+        internal Scope(Ambient? previous) => _previous = previous;
 
-        public void Dispose() => CurrentRunner.Value = _previous;
+        public void Dispose() => State.Value = _previous;
     }
 }

@@ -14,14 +14,16 @@ internal sealed class ChildCalls(string parentActionName)
     public string ParentActionName { get; } = parentActionName;
 
     /// <summary>The next call of <paramref name="task"/> with <paramref name="inputs"/>: its action name and inputs hash.</summary>
-    public ChildCall Next(TaskDefinition task, LiteralMap inputs)
+    /// <param name="group">The group the call is made in (<see cref="FlyteGroup"/>); null for none. Calls in different
+    /// groups are counted apart, and the group is part of the name, as in flyte-sdk.</param>
+    public ChildCall Next(TaskDefinition task, LiteralMap inputs, string? group = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(inputs);
         string inputsHash = InputsHashOf(task, inputs);
         string identity = TaskIdentity.Compute(task.Name, task.InterfaceHash, task.Policy.CacheVersion);
-        int sequence = _sequencer.Next(CallSequencer.CallKey(identity, inputsHash));
-        return new ChildCall(ChildActionName.Compute(ParentActionName, inputsHash, identity, sequence), inputsHash);
+        int sequence = _sequencer.Next(CallSequencer.CallKey(identity, inputsHash, group));
+        return new ChildCall(ChildActionName.Compute(ParentActionName, inputsHash, identity, sequence, group), inputsHash, string.IsNullOrEmpty(group) ? null : group);
     }
 
     /// <summary>The inputs hash without the task's cache-ignored inputs: what both child names and cache keys use.</summary>
@@ -35,4 +37,5 @@ internal sealed class ChildCalls(string parentActionName)
 
 /// <param name="ActionName">The child action's deterministic name.</param>
 /// <param name="InputsHash">Its inputs hash, filtered of cache-ignored inputs.</param>
-internal sealed record ChildCall(string ActionName, string InputsHash);
+/// <param name="Group">The group it was made in; null for none.</param>
+internal sealed record ChildCall(string ActionName, string InputsHash, string? Group = null);

@@ -19,6 +19,8 @@ public sealed class ActionReport
     public string TaskName { get; }
     /// <summary>The action that started this one; null for the root.</summary>
     public ActionReport? Parent { get; }
+    /// <summary>The group its parent started it in (<see cref="FlyteGroup"/>); null for none.</summary>
+    public string? Group { get; internal init; }
     /// <summary>Where the action got to.</summary>
     public ActionPhase Phase { get; internal set; } = ActionPhase.Queued;
     /// <summary>How many attempts ran.</summary>
@@ -75,9 +77,18 @@ public sealed class ActionReport
             builder.Append(" (cache hit)");
         }
         builder.Append('\n');
-        foreach (var child in Children)
+        foreach (var entry in ChildGroups.Arrange(Children, child => child.Group))
         {
-            child.Render(builder, indent + "  ");
+            string childIndent = indent + "  ";
+            if (entry.Group is { } group)
+            {
+                builder.Append(childIndent).Append(ChildGroups.Header(group, entry.Children.Count)).Append('\n');
+                childIndent += "  ";
+            }
+            foreach (var child in entry.Children)
+            {
+                child.Render(builder, childIndent);
+            }
         }
     }
 

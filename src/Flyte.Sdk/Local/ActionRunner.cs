@@ -27,7 +27,8 @@ internal sealed class ActionRunner : ITaskRunner
 
     public Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken)
     {
-        var child = new ActionReport(_calls.Next(task, inputs).ActionName, task.Name, _parent);
+        var call = _calls.Next(task, inputs, FlyteContext.Group);
+        var child = new ActionReport(call.ActionName, task.Name, _parent) { Group = call.Group };
         _parent.AddChild(child);
         return _engine.RunActionAsync(task, inputs, child, _parentToken);
     }

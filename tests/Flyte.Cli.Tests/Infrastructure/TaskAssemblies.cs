@@ -9,6 +9,8 @@ internal static class TaskAssemblies
 
     public static string DataPipeline { get; } = Output("samples/DataPipeline", "DataPipeline.dll");
 
+    public static string Training { get; } = Output("samples/Training", "Training.dll");
+
     public static string TestTasks { get; } = Output("tests/Flyte.Cli.Tests.Tasks", "Flyte.Cli.Tests.Tasks.dll");
 
     /// <summary>flyte-build, the build step the Flyte.Sdk package runs after every build (src/Flyte.Build).</summary>

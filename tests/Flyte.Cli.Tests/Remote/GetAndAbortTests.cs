@@ -37,9 +37,26 @@ public sealed class GetAndAbortTests(DevboxFixture devbox) : IClassFixture<Devbo
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Out.TrimEnd().Split('\n');
-        Assert.Matches(@"^NAME\s+TASK\s+PARENT\s+PHASE\s+ATTEMPTS$", lines[0]);
-        Assert.Matches(@"^a0\s+quickstart\.MeanOfSquares\s+-\s+SUCCEEDED\s+1$", lines[1]);
-        Assert.True(lines.Length == 5 && lines.Skip(2).All(l => Regex.IsMatch(l, @"^  \S+\s+quickstart\.Square\s+a0\s+SUCCEEDED\s+[01]$")), result.Out);
+        Assert.Matches(@"^NAME\s+TASK\s+PARENT\s+GROUP\s+PHASE\s+ATTEMPTS$", lines[0]);
+        Assert.Matches(@"^a0\s+quickstart\.MeanOfSquares\s+-\s+-\s+SUCCEEDED\s+1$", lines[1]);
+        Assert.True(lines.Length == 5 && lines.Skip(2).All(l => Regex.IsMatch(l, @"^  \S+\s+quickstart\.Square\s+a0\s+-\s+SUCCEEDED\s+[01]$")), result.Out);
+    }
+
+    [Fact]
+    public async Task A_run_with_a_group_shows_it_in_the_report_and_in_get_actions()
+    {
+        await devbox.DeployOnceAsync(TaskAssemblies.Training);
+        string name = "g-" + Guid.NewGuid().ToString("N")[..10];
+
+        var run = await devbox.RunAsync("run", "--name", name, TaskAssemblies.Training, "training.CrossValidate", "--folds", "3");
+        var actions = await devbox.RunAsync("get", "actions", name);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("  [group folds] 3 actions\n", run.Out.Replace("\r\n", "\n"));
+        Assert.True(actions.ExitCode == 0, actions.ToString());
+        var lines = actions.Out.TrimEnd().Split('\n');
+        Assert.Single(lines, l => Regex.IsMatch(l, @"^  \S+\s+training\.LoadPoints\s+a0\s+-\s+SUCCEEDED\s+1$"));
+        Assert.Equal(3, lines.Count(l => Regex.IsMatch(l, @"^  \S+\s+training\.TrainFold\s+a0\s+folds\s+SUCCEEDED\s+1$")));
     }
 
     [Fact]

@@ -30,6 +30,17 @@ public sealed class SampleProgramTests : IDisposable
         Assert.Contains("attic: 4 readings, mean 15.5, max 21; cellar: 4 readings, mean 16, max 20; garden: 4 readings, mean 16.5, max 22", output);
     }
 
+    [Fact]
+    public void Training_program_runs_its_folds_as_one_group()
+    {
+        var (exitCode, output) = Run(TaskAssemblies.Training, "4");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("  [group folds] 4 actions\n", output.Replace("\r\n", "\n"));
+        Assert.Equal(4, output.Split('\n').Count(line => line.StartsWith("    ", StringComparison.Ordinal) && line.Contains(" training.TrainFold SUCCEEDED", StringComparison.Ordinal)));
+        Assert.Contains("CrossValidate(folds: 4) = 0.1634", output);
+    }
+
     private (int ExitCode, string Output) Run(string assembly, string argument)
     {
         // Runs and cache go to a scratch home, so tests share nothing.

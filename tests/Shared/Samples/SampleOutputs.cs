@@ -10,6 +10,8 @@ internal static class SampleOutputs
 
     public static string DataPipeline => Folder("samples", "DataPipeline", "DataPipeline");
 
+    public static string Training => Folder("samples", "Training", "Training");
+
     /// <summary>Slow and failing tasks for the devbox tests.</summary>
     public static string DevboxTestTasks => Folder("tests", "Flyte.Devbox.Tests.Tasks", "Flyte.Devbox.Tests.Tasks");
 
