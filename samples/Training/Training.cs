@@ -1,4 +1,5 @@
 using Flyte;
+using Flyte.Tasks;
 
 namespace Samples;
 
@@ -12,9 +13,9 @@ public sealed record Point(double X, double Y);
 [TaskEnvironment("training", Description = "Cross-validated training of a tiny model")]
 public static partial class Training
 {
-    /// <summary>The mean of the folds' squared errors.</summary>
-    [Workflow]
-    public static async Task<double> CrossValidate(int folds)
+    /// <summary>The mean of the folds' squared errors, with a report of each fold's.</summary>
+    [Workflow(Report = true)]
+    public static async Task<double> CrossValidate(int folds, ITaskContext context)
     {
         var points = await LoadPoints(folds * 10);
         double[] errors;
@@ -22,6 +23,10 @@ public static partial class Training
         {
             errors = await Task.WhenAll(Enumerable.Range(0, folds).Select(fold => TrainFold(points, fold, folds)));
         }
+
+        context.Report.Log(ReportHtml.Text($"{folds} folds of {points.Count} points; mean squared error {errors.Average():0.0000}."));
+        context.Report.Log(ReportHtml.Table(["fold", "mean squared error"], errors.Select((error, fold) => (IReadOnlyList<object?>)[fold, error])));
+        context.Report.Log(ReportHtml.BarChart("Error by fold", errors.Select((error, fold) => ($"fold {fold}", error)).ToList()));
         return errors.Average();
     }
 

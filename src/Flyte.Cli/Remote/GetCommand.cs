@@ -2,13 +2,14 @@ using System.CommandLine;
 
 namespace Flyte.Cli.Remote;
 
-/// <summary><c>flyte get runs | run | actions | logs</c>: what is on the control plane.</summary>
+/// <summary><c>flyte get runs | run | actions | logs | report</c>: what is on the control plane.</summary>
 internal sealed class GetCommand
 {
     private readonly GetRunsCommand _runs;
     private readonly GetRunCommand _run;
     private readonly GetActionsCommand _actions;
     private readonly GetLogsCommand _logs;
+    private readonly GetReportCommand _report;
 
     public GetCommand(CliEnvironment environment)
     {
@@ -16,16 +17,17 @@ internal sealed class GetCommand
         _run = new GetRunCommand(environment);
         _actions = new GetActionsCommand(environment);
         _logs = new GetLogsCommand(environment);
-        Command = new Command("get", "Show runs, a run, its actions or their logs from the control plane.")
+        _report = new GetReportCommand(environment);
+        Command = new Command("get", "Show runs, a run, its actions, their logs or their reports from the control plane.")
         {
-            _runs.Command, _run.Command, _actions.Command, _logs.Command,
+            _runs.Command, _run.Command, _actions.Command, _logs.Command, _report.Command,
         };
     }
 
     public Command Command { get; }
 
     public bool Handles(Command command) =>
-        command == _runs.Command || command == _run.Command || command == _actions.Command || command == _logs.Command;
+        command == _runs.Command || command == _run.Command || command == _actions.Command || command == _logs.Command || command == _report.Command;
 
     public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
@@ -41,6 +43,10 @@ internal sealed class GetCommand
         if (command == _actions.Command)
         {
             return _actions.InvokeAsync(parse, console, cancellationToken);
+        }
+        if (command == _report.Command)
+        {
+            return _report.InvokeAsync(parse, console, cancellationToken);
         }
         return _logs.InvokeAsync(parse, console, cancellationToken);
     }

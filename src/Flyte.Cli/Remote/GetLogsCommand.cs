@@ -40,16 +40,7 @@ internal sealed class GetLogsCommand
         var run = remote.GetRun(parse.GetValue(Run)!);
         string actionName = parse.GetValue(Action) ?? RemoteRun.RootActionName;
         var details = await run.GetActionDetailsAsync(actionName, cancellationToken).ConfigureAwait(false);
-        var attempts = details.Attempts.Select(a => a.Attempt).Order().ToList();
-        if (attempts.Count == 0)
-        {
-            throw new UsageException($"action {actionName} of run {run.Name} has not started an attempt yet ({RemoteText.Phase(details.Status)}); there are no logs");
-        }
-        uint attempt = parse.GetValue(Attempt) ?? attempts[^1];
-        if (!attempts.Contains(attempt))
-        {
-            throw new UsageException($"action {actionName} of run {run.Name} has no attempt {attempt}; its attempts: {string.Join(", ", attempts)}");
-        }
+        uint attempt = ActionAttempts.Choose(run, actionName, details, parse.GetValue(Attempt), "logs");
         try
         {
             await foreach (var line in run.TailLogsAsync(actionName, attempt, cancellationToken).ConfigureAwait(false))

@@ -21,6 +21,10 @@ internal static class ReportTree
             output.Write($" attempts={action.Attempts}");
         }
         output.WriteLine(action.CacheHit ? " (cache hit)" : "");
+        if (action.ReportPath is { } reportPath)
+        {
+            output.WriteLine($"{indent}  report: {reportPath}");
+        }
 
         foreach (var entry in ChildGroups.Arrange(action.Children, child => child.Group))
         {

@@ -64,6 +64,7 @@ internal static class TaskEmitter
         w.Line($"CacheIgnoredInputs = new string[] {{ {string.Join(", ", o.CacheIgnoredInputs.Select(Text.Literal))} }},");
         w.Line($"CacheSerialize = {(o.CacheSerialize ? "true" : "false")},");
         w.Line($"Interruptible = {(o.Interruptible ? "true" : "false")},");
+        w.Line($"Report = {(o.Report ? "true" : "false")},");
         w.Close(",");
         w.Line($"Requests = new {Generation}.ResourceQuantity[] {{ {string.Join(", ", o.Requests.Select(Resource))} }},");
         w.Line($"Limits = new {Generation}.ResourceQuantity[] {{ {string.Join(", ", o.Limits.Select(Resource))} }},");

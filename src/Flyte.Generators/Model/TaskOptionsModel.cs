@@ -10,6 +10,7 @@ internal sealed record TaskOptionsModel(
     EquatableArray<string> CacheIgnoredInputs,
     bool CacheSerialize,
     bool Interruptible,
+    bool Report,
     string? Image,
     EquatableArray<ResourceModel> Requests,
     EquatableArray<ResourceModel> Limits,

@@ -115,6 +115,7 @@ internal static class OptionsParser
             CacheIgnoredInputs: new EquatableArray<string>(ignored.Where(inputNames.Contains)),
             CacheSerialize: task.Bool("CacheSerialize"),
             Interruptible: task.Bool("Interruptible"),
+            Report: task.Bool("Report"),
             Image: task.String("Image") ?? environment.String("Image"),
             Requests: new EquatableArray<ResourceModel>(requests),
             Limits: new EquatableArray<ResourceModel>(limits),

@@ -64,6 +64,7 @@ internal sealed class ActionRunner(TextWriter log)
             {
                 // Stops watching the children, if the task called any.
                 controller.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                WriteReport(a, context.Report);
             }
         }
         catch (SystemFailureException e)
@@ -211,10 +212,30 @@ internal sealed class ActionRunner(TextWriter log)
         ProtoObjects.ReadAsync(uri, Flyteidl2.Task.Inputs.Parser, cancellationToken).GetAwaiter().GetResult();
 
     // Not cancellable: after a SIGTERM the result (an error.pb, most likely) is what the executor needs most.
-    private static void Write(string prefix, string fileName, IMessage message)
+    /// <summary>The attempt's report, if the task put anything in it, beside its outputs (docs/reports.md). A report that
+    /// cannot be written is logged, not an error of the task: the task's outputs are what its callers wait for.</summary>
+    private void WriteReport(A0Arguments a, TaskReport report)
+    {
+        if (report.IsEmpty)
+        {
+            return;
+        }
+        try
+        {
+            Write(a.OutputsPath, TaskReport.FileName, System.Text.Encoding.UTF8.GetBytes(report.ToHtml($"{a.ActionName} {a.TaskName}")));
+            log.WriteLine($"a0: report written to {ProtoObjects.Join(a.OutputsPath, TaskReport.FileName)}");
+        }
+        catch (Exception e) when (IsStorageFailure(e) || e is IOException)
+        {
+            log.WriteLine($"a0: could not write the report to {a.OutputsPath}: {e.Message}");
+        }
+    }
+
+    private static void Write(string prefix, string fileName, IMessage message) => Write(prefix, fileName, ProtoObjects.ToBytes(message));
+
+    private static void Write(string prefix, string fileName, byte[] content)
     {
         string uri = ProtoObjects.Join(prefix, fileName);
-        byte[] content = ProtoObjects.ToBytes(message);
         if (!LocalFiles.TryWrite(uri, content))
         {
             ProtoObjects.WriteAsync(uri, content, CancellationToken.None).GetAwaiter().GetResult();

@@ -69,4 +69,9 @@ public abstract class TaskOptionsAttribute : Attribute
 
     /// <summary>Whether the task may run on interruptible (spot) machines.</summary>
     public bool Interruptible { get; set; }
+
+    /// <summary>The task writes an HTML report through <c>ITaskContext.Report</c>: registered as
+    /// flyte-sdk's <c>report=True</c> (<c>metadata.generates_deck</c>), so consoles offer it. A report is written
+    /// whenever a task puts something in it, this set or not.</summary>
+    public bool Report { get; set; }
 }

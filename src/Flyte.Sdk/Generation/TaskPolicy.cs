@@ -26,4 +26,6 @@ public sealed record TaskPolicy
     public bool CacheSerialize { get; init; }
     /// <summary>The task may run on interruptible (spot) machines.</summary>
     public bool Interruptible { get; init; }
+    /// <summary>The task declares that it writes a report (<c>metadata.generates_deck</c>).</summary>
+    public bool Report { get; init; }
 }

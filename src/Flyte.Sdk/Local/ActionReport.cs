@@ -30,6 +30,9 @@ public sealed class ActionReport
     /// <summary>How long the action took, every attempt included.</summary>
     public TimeSpan Duration { get; internal set; }
 
+    /// <summary>The report.html of the last attempt that wrote one (<see cref="Tasks.ITaskContext.Report"/>); null if none did.</summary>
+    public string? ReportPath { get; internal set; }
+
     /// <summary>The user's exception and stack trace of the last failed attempt, if any.</summary>
     public string? Error { get; internal set; }
 
@@ -77,6 +80,10 @@ public sealed class ActionReport
             builder.Append(" (cache hit)");
         }
         builder.Append('\n');
+        if (ReportPath is { } reportPath)
+        {
+            builder.Append(indent).Append("  report: ").Append(reportPath).Append('\n');
+        }
         foreach (var entry in ChildGroups.Arrange(Children, child => child.Group))
         {
             string childIndent = indent + "  ";

@@ -157,19 +157,26 @@ public sealed class LocalEngine
                 ? Invoke(() => fake.RunAsync(received, attemptCancellation.Token), children, isTask)
                 : Invoke(() => task.InvokeAsync(received, context, attemptCancellation.Token), children, isTask);
 
-            if (task.Policy.Timeout is not { } timeout)
-            {
-                return await work.ConfigureAwait(false);
-            }
             try
             {
-                return await work.WaitAsync(timeout, runToken).ConfigureAwait(false);
+                if (task.Policy.Timeout is not { } timeout)
+                {
+                    return await work.ConfigureAwait(false);
+                }
+                try
+                {
+                    return await work.WaitAsync(timeout, runToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    // The token tells cooperative code to stop; code that ignores it is left behind, as a killed pod would be.
+                    attemptCancellation.Cancel();
+                    throw new AttemptTimedOutException(task.Name, timeout);
+                }
             }
-            catch (TimeoutException)
+            finally
             {
-                // The token tells cooperative code to stop; code that ignores it is left behind, as a killed pod would be.
-                attemptCancellation.Cancel();
-                throw new AttemptTimedOutException(task.Name, timeout);
+                WriteReport(report, task, attempt, context.Report);
             }
         }
         finally
@@ -198,6 +205,19 @@ public sealed class LocalEngine
     /// </summary>
     private string? CacheKeyOf(TaskDefinition task, LiteralMap inputs) =>
         _cache is null || _fakes.ContainsKey(task.Name) ? null : ChildCalls.CacheKeyOf(task, ChildCalls.InputsHashOf(task, inputs));
+
+    /// <summary>The attempt's report, if the task put anything in it, in the attempt's folder (docs/reports.md).</summary>
+    private void WriteReport(ActionReport report, TaskDefinition task, int attempt, TaskReport taskReport)
+    {
+        if (taskReport.IsEmpty)
+        {
+            return;
+        }
+        string path = Path.Combine(Layout.AttemptDirectory(report.Name, attempt), TaskReport.FileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, taskReport.ToHtml($"{report.Name} {task.Name}"));
+        report.ReportPath = path;
+    }
 
     private void Fail(ActionReport report, int attempt, Exception error, ActionPhase phase, ContainerError containerError)
     {

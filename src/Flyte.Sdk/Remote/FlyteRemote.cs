@@ -38,6 +38,9 @@ public sealed class FlyteRemote : IDisposable
 
     internal DataProxyService.DataProxyServiceClient DataProxy { get; }
 
+    /// <summary>For signed URLs: the control plane's uploads and downloads.</summary>
+    internal HttpClient Http => _http;
+
     /// <summary>A client of the control plane at <paramref name="options"/>' endpoint; it connects on its first call.</summary>
     public static FlyteRemote Connect(RemoteOptions options)
     {

@@ -199,6 +199,46 @@ public class RemoteRun
         }
     }
 
+    /// <summary>
+    /// The HTML report one attempt of an action wrote (docs/reports.md), as flyte-sdk's <c>Action.get_report</c> fetches
+    /// it: a download link from DataProxyService.CreateDownloadLink (ARTIFACT_TYPE_REPORT), then a GET of the link.
+    /// Null when the attempt wrote none.
+    /// </summary>
+    public async Task<string?> GetReportAsync(string actionName, uint attempt, CancellationToken cancellationToken = default)
+    {
+        CreateDownloadLinkResponse link;
+        try
+        {
+            link = await _remote.DataProxy.CreateDownloadLinkAsync(new CreateDownloadLinkRequest
+            {
+                ArtifactType = ArtifactType.Report,
+                ActionAttemptId = new ActionAttemptIdentifier { ActionId = new ActionIdentifier { Run = Id, Name = actionName }, Attempt = attempt },
+            }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (RpcException e)
+        {
+            throw _remote.Translate(e);
+        }
+        if (link.PreSignedUrls?.SignedUrl is not [var url, ..])
+        {
+            return null;
+        }
+        using var response = await _remote.Http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new FlyteRemoteException($"could not download the report of action {actionName} (attempt {attempt}) of run {Name}: GET answered {(int)response.StatusCode} {response.ReasonPhrase}");
+        }
+        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The next message of a watch, false when it ended or dropped; other gRPC failures become one-line <see cref="FlyteRemoteException"/>s.</summary>
     private async Task<bool> NextAsync<TMessage>(WatchReconnects reconnects, IAsyncStreamReader<TMessage> stream, CancellationToken cancellationToken)
     {

@@ -19,4 +19,8 @@ public interface ITaskContext
 
     /// <summary>Where this attempt may write large data (files, folders).</summary>
     string RawDataPrefix { get; }
+
+    /// <summary>This attempt's HTML report: written as report.html beside its outputs when the attempt ends, if anything
+    /// was put in it (docs/reports.md).</summary>
+    TaskReport Report { get; }
 }

@@ -3,6 +3,10 @@ namespace Flyte.Tasks;
 /// <summary>A plain <see cref="ITaskContext"/>, for engines and tests.</summary>
 public sealed record TaskContext(string RunName, string ActionName, int Attempt, string OutputPrefix, string RawDataPrefix) : ITaskContext
 {
-    /// <summary>The context of a direct call outside any Flyte engine.</summary>
-    public static TaskContext Detached { get; } = new("local", "a0", 0, "", "");
+    /// <summary>The context of a direct call outside any Flyte engine: a new one each time, so that what one call puts
+    /// in its report is nobody else's (and goes nowhere).</summary>
+    public static TaskContext Detached => new("local", "a0", 0, "", "");
+
+    /// <inheritdoc/>
+    public TaskReport Report { get; init; } = new();
 }

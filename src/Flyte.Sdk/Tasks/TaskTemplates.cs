@@ -31,7 +31,7 @@ internal static class TaskTemplates
             // flyte-sdk always writes these three, even at their defaults; so do we, for identical bytes and hashes.
             Retries = new RetryStrategy { Retries = (uint)policy.Retries },
             Interruptible = policy.Interruptible,
-            GeneratesDeck = false,
+            GeneratesDeck = policy.Report,
             // flyte-sdk's debuggable tasks start a Python debugger in the pod; a C# task has none to start.
             Debuggable = false,
         };

@@ -60,6 +60,28 @@ public sealed class GetAndAbortTests(DevboxFixture devbox) : IClassFixture<Devbo
     }
 
     [Fact]
+    public async Task Get_report_saves_the_report_an_attempt_wrote_and_says_when_there_is_none()
+    {
+        await devbox.DeployOnceAsync(TaskAssemblies.Training);
+        string name = "rep-" + Guid.NewGuid().ToString("N")[..10];
+        var run = await devbox.RunAsync("run", "--name", name, TaskAssemblies.Training, "training.CrossValidate", "--folds", "2");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var scratch = new TemporaryDirectory();
+        string file = Path.Combine(scratch.Path, "report.html");
+
+        var saved = await devbox.RunAsync("get", "report", name, "--output", file);
+        var actions = await devbox.RunAsync("get", "actions", name);
+        string fold = actions.Out.Split('\n').Select(l => l.Trim()).First(l => l.Contains("training.TrainFold", StringComparison.Ordinal)).Split(' ')[0];
+        var none = await devbox.RunAsync("get", "report", name, fold);
+
+        Assert.True(saved.ExitCode == 0, saved.ToString());
+        Assert.Equal(file, saved.Out.Trim());
+        Assert.Contains("<title>Error by fold</title>", await File.ReadAllTextAsync(file));
+        Assert.Equal(2, none.ExitCode);
+        Assert.Equal($"flyte: action {fold} of run {name} wrote no report in attempt 0; a task writes one through ITaskContext.Report", none.Error.Trim());
+    }
+
+    [Fact]
     public async Task Get_run_of_a_run_that_does_not_exist_says_so()
     {
         var result = await devbox.RunAsync("get", "run", "no-such-run");

@@ -8,12 +8,13 @@ using Flyteidl2.Workflow;
 namespace Flyte.Devbox.Tests.EndToEnd;
 
 /// <summary>
-/// A workflow's group on the devbox, through a0's Enqueue: what goes over the wire is what flyte-sdk sends for
-/// <c>with flyte.group("folds")</c>: the group in <c>actions.Action.group</c> (flyteidl2/actions/actions_service.proto,
-/// sent by src/flyte/_internal/controllers/remote/_core.py) and at the end of the hashed action name
-/// (<c>ActionID.new_sub_action_from</c> in src/flyte/models.py), each group counting its calls from 1.
+/// samples/Training on the devbox: its group and its report. The group goes through a0's Enqueue, and what goes over
+/// the wire is what flyte-sdk sends for <c>with flyte.group("folds")</c>: the group in <c>actions.Action.group</c>
+/// (flyteidl2/actions/actions_service.proto, sent by src/flyte/_internal/controllers/remote/_core.py) and at the end
+/// of the hashed action name (<c>ActionID.new_sub_action_from</c> in src/flyte/models.py), each group counting its
+/// calls from 1.
 /// </summary>
-public sealed class GroupTests : IAsyncLifetime
+public sealed class GroupAndReportTests : IAsyncLifetime
 {
     private DevboxHarness _harness = null!;
 
@@ -22,7 +23,7 @@ public sealed class GroupTests : IAsyncLifetime
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
-    public async Task Training_sends_its_folds_in_one_group_named_as_flyte_sdk_names_them()
+    public async Task Training_sends_its_folds_in_one_group_named_as_flyte_sdk_names_them_and_leaves_a_report()
     {
         var tasks = await _harness.DeployAsync(SampleOutputs.Training, "Training", "training.CrossValidate", "training.LoadPoints", "training.TrainFold");
 
@@ -48,6 +49,20 @@ public sealed class GroupTests : IAsyncLifetime
         }
         var spec = await _harness.Runs.GetActionDetailsAsync(new GetActionDetailsRequest { ActionId = folds[0].Id });
         Assert.Equal("folds", spec.Details.Metadata.Group);
+
+        // The workflow's report, written by a0 beside its outputs and fetched as flyte-sdk's Action.get_report does
+        // (CreateDownloadLink with ARTIFACT_TYPE_REPORT, then a GET); a fold wrote none.
+        using var remote = Flyte.Remote.FlyteRemote.Connect(new Flyte.Remote.RemoteOptions
+        {
+            Endpoint = _harness.Devbox.Endpoint, Project = DevboxHarness.Project, Domain = DevboxHarness.Domain,
+        });
+        var remoteRun = remote.GetRun(run.Name);
+        string? report = await remoteRun.GetReportAsync("a0", 0);
+        Assert.NotNull(report);
+        Assert.Contains("<title>a0 training.CrossValidate</title>", report);
+        Assert.Contains("<th>fold</th><th>mean squared error</th>", report);
+        Assert.Contains("<title>Error by fold</title>", report);
+        Assert.Null(await remoteRun.GetReportAsync(folds[0].Id.Name, 0));
     }
 
     private async Task<Inputs> InputsOf(ActionIdentifier action)
