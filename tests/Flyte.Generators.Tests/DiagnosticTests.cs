@@ -25,6 +25,8 @@ public class DiagnosticTests
     [InlineData("FLY008", "public static partial class C { [Task([|Env = new[] { \"1BAD=x\" }|])] public static int M(int x) => x; }")]
     [InlineData("FLY008", "public static partial class C { [Task(Cache = true, [|CacheIgnoredInputs = new[] { \"y\" }|])] public static int M(int x) => x; }")]
     [InlineData("FLY008", "public static partial class C { [Task([|Secrets = new[] { \"a/b/c\" }|])] public static int M(int x) => x; }")]
+    [InlineData("FLY008", "public static partial class C { [Task([|Secrets = new[] { \"db.password\" }|])] public static int M(int x) => x; }")]
+    [InlineData("FLY008", "public static partial class C { [Task([|Secrets = new[] { \"1st/key\" }|])] public static int M(int x) => x; }")]
     [InlineData("FLY009", "[TaskEnvironment([|\"Bad Name\"|])] public static partial class C { [Task] public static int M(int x) => x; }")]
     [InlineData("FLY010", "public static partial class C { [Workflow] public static int [|M|](int x) => x + 1; }")]
     [InlineData("FLY011", "public static partial class C { [Task, Workflow] public static int [|M|](int x) => x; }")]

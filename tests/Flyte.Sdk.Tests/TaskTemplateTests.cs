@@ -45,8 +45,9 @@ public class TaskTemplateTests
             t.Container.Resources.Limits.Select(r => (r.Name, r.Value)));
         // The task's STAGE overrides the environment's; REGION is inherited.
         Assert.Equal([("REGION", "eu"), ("STAGE", "prod")], t.Container.Env.Select(e => (e.Key, e.Value)));
+        // flyte-sdk's Secret(key, group) names its variable GROUP_KEY, or KEY without a group (src/flyte/_secret.py).
         Assert.Equal(
-            [("db", "password", "PASSWORD"), ("", "api-key", "API_KEY")],
+            [("db", "password", "DB_PASSWORD"), ("", "api-key", "API_KEY")],
             t.SecurityContext.Secrets.Select(s => (s.Group, s.Key, s.EnvVar)));
         Assert.All(t.SecurityContext.Secrets, s => Assert.Equal(Secret.Types.MountType.EnvVar, s.MountRequirement));
     }

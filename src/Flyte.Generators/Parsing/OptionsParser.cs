@@ -16,7 +16,9 @@ internal static class OptionsParser
     private static readonly Regex Count = new(@"^[0-9]+$");
     private static readonly Regex ShortDuration = new(@"^([0-9]+)(ms|s|m|h|d)$");
     private static readonly Regex EnvName = new(@"^[A-Za-z_][A-Za-z0-9_]*$");
-    private static readonly Regex SecretPart = new(@"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$");
+    // A secret's name on a Flyte 2 control plane is [-a-zA-Z0-9_]+, and flyte-sdk makes GROUP_KEY (or KEY) its variable,
+    // which must start with a letter or '_'.
+    private static readonly Regex SecretPart = new(@"^[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?$");
 
     public static TaskOptionsModel Parse(
         AttributeValues task,
@@ -98,9 +100,9 @@ internal static class OptionsParser
                 continue;
             }
             string[] parts = entry.Split('/');
-            if (parts.Length > 2 || !parts.All(SecretPart.IsMatch))
+            if (parts.Length > 2 || !parts.All(SecretPart.IsMatch) || char.IsDigit(parts[0][0]))
             {
-                Invalid("Secrets", entry, "write \"key\" or \"group/key\" with letters, digits, '.', '-' and '_'", source);
+                Invalid("Secrets", entry, "write \"key\" or \"group/key\" with letters, digits, '-' and '_', starting with a letter (it is read as the variable GROUP_KEY)", source);
                 continue;
             }
             secrets.Add(parts.Length == 2 ? new SecretModel(parts[0], parts[1]) : new SecretModel("", parts[0]));

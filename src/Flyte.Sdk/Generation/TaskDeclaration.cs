@@ -63,6 +63,7 @@ public sealed record ResourceQuantity(Flyteidl2.Core.Resources.Types.ResourceNam
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed record SecretReference(string Group, string Key)
 {
-    /// <summary>The variable it is exposed as: the key, upper-cased, '-' and '.' as '_' (as flyte-sdk does).</summary>
-    public string EnvironmentVariable => Key.ToUpperInvariant().Replace('-', '_').Replace('.', '_');
+    /// <summary>The variable it is exposed as, as flyte-sdk names it when no other is given (<c>Secret.__post_init__</c>
+    /// in src/flyte/_secret.py): <c>GROUP_KEY</c>, or <c>KEY</c> without a group, upper-cased, '-' as '_'.</summary>
+    public string EnvironmentVariable => (Group.Length > 0 ? Group + "_" + Key : Key).Replace('-', '_').ToUpperInvariant();
 }
