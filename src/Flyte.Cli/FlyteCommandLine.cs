@@ -38,6 +38,9 @@ public static class FlyteCommandLine
         var image = new ImageCommand(environment);
         var login = new LoginCommand(environment);
         var logout = new LogoutCommand(environment);
+        var createSecret = new CreateSecretCommand(environment);
+        var delete = new DeleteSecretCommand(environment);
+        createConfig.Command.Subcommands.Add(createSecret.Command);
         var root = new RootCommand("flyte: run Flyte tasks written in C# locally, serialize them for registration, and deploy them.")
         {
             run.Command, serialize.Command, deploy.Command, cache.Command, devbox.Command, createConfig.Command,
@@ -47,6 +50,7 @@ public static class FlyteCommandLine
         root.Subcommands.Add(image.Command);
         root.Subcommands.Add(login.Command);
         root.Subcommands.Add(logout.Command);
+        root.Subcommands.Add(delete.Command);
         // An input value may start with '@'; it is a value, not a response file.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var command = parse.CommandResult.Command;
@@ -81,6 +85,14 @@ public static class FlyteCommandLine
             if (command == devbox.Start)
             {
                 return await devbox.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == createSecret.Command)
+            {
+                return await createSecret.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == delete.Secret)
+            {
+                return await delete.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
             }
             if (command == createConfig.Config)
             {

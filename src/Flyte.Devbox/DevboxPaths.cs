@@ -15,6 +15,9 @@ public sealed class DevboxPaths(string dataDirectory)
 
     public string SigningKey => Path.Combine(DataDirectory, "signing.key");
 
+    /// <summary>The key secrets are encrypted with in the database (docs/secrets.md).</summary>
+    public string SecretsKey => Path.Combine(DataDirectory, "secrets.key");
+
     /// <summary>The folder under which every attempt's working directory is.</summary>
     public string WorkRoot => Path.Combine(DataDirectory, "work");
 

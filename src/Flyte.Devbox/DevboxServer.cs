@@ -100,6 +100,8 @@ public sealed class DevboxServer : IAsyncDisposable
         }
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(_ => DevboxDatabase.Open(paths.Database));
+        builder.Services.AddSingleton(new Secrets.SecretCipher(SigningKeyFile.LoadOrCreate(paths.SecretsKey, "secrets key", "secrets stored earlier can no longer be read: create them again")));
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ActionFeed>();
         builder.Services.AddSingleton<RunBook>();
         builder.Services.AddSingleton<IArtifactLocator, DevboxArtifacts>();
@@ -126,6 +128,7 @@ public sealed class DevboxServer : IAsyncDisposable
         app.MapGrpcServiceParsingRequests<StateServiceImpl>(Flyteidl2.Workflow.StateService.Descriptor, Flyteidl2.Workflow.StateService.BindService);
         app.MapGrpcServiceParsingRequests<ProjectServiceImpl>(Flyteidl2.Project.ProjectService.Descriptor, Flyteidl2.Project.ProjectService.BindService);
         app.MapGrpcServiceParsingRequests<DataProxyServiceImpl>(Flyteidl2.Dataproxy.DataProxyService.Descriptor, Flyteidl2.Dataproxy.DataProxyService.BindService);
+        app.MapGrpcServiceParsingRequests<Secrets.SecretServiceImpl>(Flyteidl2.Secret.SecretService.Descriptor, Flyteidl2.Secret.SecretService.BindService);
         if (storage is FolderStorage served)
         {
             // With S3 storage, clients upload to S3 itself: the devbox serves no objects.

@@ -22,7 +22,7 @@ internal sealed class CreateConfigCommand
             Endpoint, Insecure, InsecureSkipVerify, CaCertFilePath, Transport, AuthFlow, ClientId, ClientSecretEnvVar, ClientSecretLocation,
             Scopes, Audience, AuthCommand, Project, Domain, Org, Output, Force,
         };
-        Command = new Command("create", "Create configuration.") { Config };
+        Command = new Command("create", "Create configuration, or a secret on the control plane.") { Config };
     }
 
     public Command Command { get; }

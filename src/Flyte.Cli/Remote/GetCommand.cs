@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Flyte.Cli.Remote;
 
-/// <summary><c>flyte get runs | run | actions | logs | report</c>: what is on the control plane.</summary>
+/// <summary><c>flyte get runs | run | actions | logs | report | secrets</c>: what is on the control plane.</summary>
 internal sealed class GetCommand
 {
     private readonly GetRunsCommand _runs;
@@ -10,6 +10,7 @@ internal sealed class GetCommand
     private readonly GetActionsCommand _actions;
     private readonly GetLogsCommand _logs;
     private readonly GetReportCommand _report;
+    private readonly GetSecretsCommand _secrets;
 
     public GetCommand(CliEnvironment environment)
     {
@@ -18,16 +19,17 @@ internal sealed class GetCommand
         _actions = new GetActionsCommand(environment);
         _logs = new GetLogsCommand(environment);
         _report = new GetReportCommand(environment);
-        Command = new Command("get", "Show runs, a run, its actions, their logs or their reports from the control plane.")
+        _secrets = new GetSecretsCommand(environment);
+        Command = new Command("get", "Show runs, a run, its actions, their logs or reports, or secrets from the control plane.")
         {
-            _runs.Command, _run.Command, _actions.Command, _logs.Command, _report.Command,
+            _runs.Command, _run.Command, _actions.Command, _logs.Command, _report.Command, _secrets.Command,
         };
     }
 
     public Command Command { get; }
 
     public bool Handles(Command command) =>
-        command == _runs.Command || command == _run.Command || command == _actions.Command || command == _logs.Command || command == _report.Command;
+        command == _runs.Command || command == _run.Command || command == _actions.Command || command == _logs.Command || command == _report.Command || command == _secrets.Command;
 
     public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
@@ -43,6 +45,10 @@ internal sealed class GetCommand
         if (command == _actions.Command)
         {
             return _actions.InvokeAsync(parse, console, cancellationToken);
+        }
+        if (command == _secrets.Command)
+        {
+            return _secrets.InvokeAsync(parse, console, cancellationToken);
         }
         if (command == _report.Command)
         {

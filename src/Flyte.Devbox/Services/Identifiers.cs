@@ -65,6 +65,17 @@ public static class Identifiers
         return value;
     }
 
+    /// <summary>A secret's name, as flyteidl2's <c>SecretIdentifier.name</c> allows: letters, digits, '-' and '_'.</summary>
+    public static string SecretName(string? value, string field)
+    {
+        Require(value, field);
+        if (value!.Length > NameLength || !All(value, c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw Invalid(field, value, $"use letters, digits, '-' and '_', at most {NameLength} characters");
+        }
+        return value;
+    }
+
     /// <summary>
     /// A relative file path from a client (an upload's file name or root): '/'-separated segments, none empty, '.' or
     /// '..', no backslashes or control characters, each segment at most <see cref="PathSegmentBytes"/> bytes.

@@ -9,5 +9,6 @@ internal static class Migrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         Migration001CreateTables.Migration,
+        Migration002CreateSecrets.Migration,
     ];
 }

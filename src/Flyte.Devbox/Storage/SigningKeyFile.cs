@@ -3,16 +3,23 @@ using System.Security.Cryptography;
 namespace Flyte.Devbox.Storage;
 
 /// <summary>
-/// The devbox's URL signing key, kept in a file of its data folder so that signed URLs handed out before a restart
-/// still work after it. Each data folder gets its own random key.
+/// A random key of the devbox, kept in a file of its data folder (readable by the devbox's user only) so that it outlives
+/// restarts: the URL signing key, so that signed URLs handed out before a restart still work after it, and the secrets
+/// key, so that stored secrets can still be read. Each data folder gets its own keys.
 /// </summary>
 public static class SigningKeyFile
 {
     public const int KeyLength = 32;
 
-    /// <summary>Reads the key at <paramref name="path"/>, creating a random one the first time.</summary>
+    /// <summary>Reads the URL signing key at <paramref name="path"/>, creating a random one the first time.</summary>
     /// <exception cref="InvalidDataException">The file exists but does not hold a key.</exception>
-    public static byte[] LoadOrCreate(string path)
+    public static byte[] LoadOrCreate(string path) => LoadOrCreate(path, "signing key", "signed URLs handed out earlier stop working");
+
+    /// <summary>Reads the key at <paramref name="path"/>, creating a random one the first time.</summary>
+    /// <param name="purpose">What the key is, for the error: "signing key".</param>
+    /// <param name="lostWithIt">What replacing the key costs, for the error.</param>
+    /// <exception cref="InvalidDataException">The file exists but does not hold a key.</exception>
+    public static byte[] LoadOrCreate(string path, string purpose, string lostWithIt)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         path = Path.GetFullPath(path);
@@ -24,7 +31,7 @@ public static class SigningKeyFile
         if (key.Length != KeyLength)
         {
             throw new InvalidDataException(
-                $"{path} is not a devbox signing key (it has {key.Length} bytes, not {KeyLength}); delete it and start the devbox again (signed URLs handed out earlier stop working).");
+                $"{path} is not a devbox {purpose} (it has {key.Length} bytes, not {KeyLength}); delete it and start the devbox again ({lostWithIt}).");
         }
         return key;
     }

@@ -27,6 +27,7 @@ public sealed class FlyteRemote : IDisposable
         Tasks = new TaskService.TaskServiceClient(_channel.Invoker);
         Runs = new RunService.RunServiceClient(_channel.Invoker);
         DataProxy = new DataProxyService.DataProxyServiceClient(_channel.Invoker);
+        Secrets = new Flyteidl2.Secret.SecretService.SecretServiceClient(_channel.Invoker);
     }
 
     /// <summary>Where and how this client connects.</summary>
@@ -37,6 +38,8 @@ public sealed class FlyteRemote : IDisposable
     internal RunService.RunServiceClient Runs { get; }
 
     internal DataProxyService.DataProxyServiceClient DataProxy { get; }
+
+    internal Flyteidl2.Secret.SecretService.SecretServiceClient Secrets { get; }
 
     /// <summary>For signed URLs: the control plane's uploads and downloads.</summary>
     internal HttpClient Http => _http;

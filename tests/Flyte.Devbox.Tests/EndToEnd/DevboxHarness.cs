@@ -44,6 +44,8 @@ internal sealed class DevboxHarness : IAsyncDisposable
 
     public DataProxyService.DataProxyServiceClient DataProxy { get; private set; } = null!;
 
+    public Flyteidl2.Secret.SecretService.SecretServiceClient Secrets { get; private set; } = null!;
+
     /// <param name="configure">Changes the devbox's options (S3 storage, …) before each start.</param>
     /// <param name="bearerToken">Sent with every call of the harness's clients, for a devbox with authentication.</param>
     public static async Task<DevboxHarness> StartAsync(string? dataDirectory = null, int? maxConcurrentActions = null, Func<DevboxOptions, DevboxOptions>? configure = null,
@@ -77,6 +79,7 @@ internal sealed class DevboxHarness : IAsyncDisposable
         Tasks = new TaskService.TaskServiceClient(_channel);
         Runs = new RunService.RunServiceClient(_channel);
         DataProxy = new DataProxyService.DataProxyServiceClient(_channel);
+        Secrets = new Flyteidl2.Secret.SecretService.SecretServiceClient(_channel);
     }
 
     public async Task StopDevboxAsync()

@@ -25,7 +25,7 @@ internal static class ApiProbes
     private static readonly ServiceDescriptor[] Services =
     [
         TaskService.Descriptor, RunService.Descriptor, ActionsService.Descriptor, QueueService.Descriptor, StateService.Descriptor,
-        DataProxyService.Descriptor, Flyteidl2.Project.ProjectService.Descriptor,
+        DataProxyService.Descriptor, Flyteidl2.Project.ProjectService.Descriptor, Flyteidl2.Secret.SecretService.Descriptor,
     ];
 
     private static readonly Marshaller<byte[]> RawBytes = Marshallers.Create(bytes => bytes, bytes => bytes);
@@ -56,6 +56,14 @@ internal static class ApiProbes
         FuzzValues.Text.Array[0, 3],
         (field, function, values) => new Filter { Field = field, Function = function, Values = { values } });
 
+    private static readonly Gen<Flyteidl2.Secret.SecretIdentifier> SecretId =
+        Gen.Select(FuzzValues.Text, FuzzValues.Text, FuzzValues.Text, (project, domain, name) => new Flyteidl2.Secret.SecretIdentifier
+        {
+            Project = project.Length % 3 == 0 ? "flytesnacks" : project.Length % 3 == 1 ? "" : project,
+            Domain = domain.Length % 2 == 0 ? "development" : domain,
+            Name = name,
+        });
+
     public static readonly Gen<Probe> Any = Gen.Frequency(
         (3, Gen.Select(RunId, Gen.Long, Gen.Bool, CreateRun)),
         (2, RunId.Select(id => Unary($"GetRunDetails {id}", t => t.Runs.GetRunDetailsAsync(new GetRunDetailsRequest { RunId = id }).ResponseAsync))),
@@ -74,7 +82,25 @@ internal static class ApiProbes
         (2, Gen.Select(FuzzValues.Path, FuzzValues.Text, FuzzValues.Bytes, Gen.Bool, Storage)),
         (2, Gen.Select(FuzzValues.Path, FuzzValues.Bytes, Gen.Int[0, 4], TamperedUpload)),
         (1, ActionId.Select(id => Unary($"GetActionData {id}", t => t.DataProxy.GetActionDataAsync(new Flyteidl2.Dataproxy.GetActionDataRequest { ActionId = id }).ResponseAsync))),
+        (2, Gen.Select(SecretId, FuzzValues.Bytes, Gen.Int[0, 3], CreateSecret)),
+        (1, SecretId.Select(id => Unary($"GetSecret {id}", t => t.Secrets.GetSecretAsync(new Flyteidl2.Secret.GetSecretRequest { Id = id }).ResponseAsync))),
+        (1, SecretId.Select(id => Unary($"DeleteSecret {id}", t => t.Secrets.DeleteSecretAsync(new Flyteidl2.Secret.DeleteSecretRequest { Id = id }).ResponseAsync))),
+        (1, Gen.Select(SecretId, Gen.Int[-5, 2000], FuzzValues.Text, (id, limit, token) => Unary($"ListSecrets {id} limit={limit} token={token}", t =>
+            t.Secrets.ListSecretsAsync(new Flyteidl2.Secret.ListSecretsRequest { Organization = id.Organization, Project = id.Project, Domain = id.Domain, Limit = limit, Token = token }).ResponseAsync))),
         (3, Gen.Select(Gen.Int[0, Services.Length - 1], Gen.Int[0, 100], FuzzValues.Bytes, RawBody)));
+
+    /// <summary>A value as a string, as bytes, with a type that may not exist, or with no value at all.</summary>
+    private static Probe CreateSecret(Flyteidl2.Secret.SecretIdentifier id, byte[] value, int form) => new($"CreateSecret {id} form={form} value={value.Length} bytes", t =>
+    {
+        var spec = new Flyteidl2.Secret.SecretSpec();
+        switch (form)
+        {
+            case 0: spec.StringValue = System.Text.Encoding.UTF8.GetString(value); break;
+            case 1: spec.BinaryValue = ByteString.CopyFrom(value); break;
+            case 2: spec.BinaryValue = ByteString.CopyFrom(value); spec.Type = (Flyteidl2.Secret.SecretType)value.Length; break;
+        }
+        return t.Secrets.CreateSecretAsync(new Flyteidl2.Secret.CreateSecretRequest { Id = id, SecretSpec = spec }).ResponseAsync;
+    });
 
     private static Probe Unary<T>(string description, Func<FuzzTarget, Task<T>> call) => new(description, t => call(t));
 

@@ -35,6 +35,8 @@ internal sealed class FuzzTarget(DevboxServer devbox, TaskIdentifier deployed) :
 
     public DataProxyService.DataProxyServiceClient DataProxy => new(_channel);
 
+    public Flyteidl2.Secret.SecretService.SecretServiceClient Secrets => new(_channel);
+
     /// <summary>Every run CreateRun accepted, as the devbox keys it.</summary>
     public ConcurrentBag<RunKey> CreatedRuns { get; } = [];
 
