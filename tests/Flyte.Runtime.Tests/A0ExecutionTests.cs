@@ -72,6 +72,22 @@ public sealed class A0ExecutionTests : IDisposable
     }
 
     [Fact]
+    public void A_declared_secret_that_is_not_set_fails_before_the_task_runs_and_is_not_retried()
+    {
+        // The control plane sets DB_PASSWORD for Secrets = ["db/password"] (docs/secrets.md); here nothing does.
+        Assert.Null(Environment.GetEnvironmentVariable("DB_PASSWORD"));
+
+        var (exitCode, stdout, stderr) = Run(CommandLine(Inputs(), "Flyte.Devbox.Tests.Tasks", "secrets.PasswordLength", "--dest", SampleOutputs.DevboxTestTasks));
+
+        Assert.True(exitCode == 0, stdout + stderr);
+        var error = ReadError();
+        Assert.Equal("SecretNotFound", error.Code);
+        Assert.Equal(ContainerError.Types.Kind.NonRecoverable, error.Kind);
+        Assert.Equal(ExecutionError.Types.ErrorKind.System, error.Origin);
+        Assert.Equal("secret db/password, which secrets.PasswordLength declares, is not set: create it with 'flyte create secret password'", error.Message);
+    }
+
+    [Fact]
     public void A_workflow_without_a_control_plane_fails_with_a_SYSTEM_error_that_says_what_is_missing()
     {
         string inputs = Inputs(("n", ScalarLiterals.FromInt64(3)));

@@ -19,7 +19,8 @@ namespace Flyte.Devbox.Execution;
 /// prefix. Cache hits skip the launch; RECOVERABLE failures are retried while the task's retries allow; timeouts and
 /// aborts stop the attempt's process tree. Actions still running when the devbox stopped are queued again on start.
 /// </summary>
-public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, ResourcePool pool, DevboxPaths paths, DevboxStorage storage, DevboxAddress address, PodVariables podVariables, ILogger<ActionExecutor> logger)
+public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, ResourcePool pool, DevboxPaths paths, DevboxStorage storage, DevboxAddress address, PodVariables podVariables,
+    Secrets.SecretCipher secretCipher, ILogger<ActionExecutor> logger)
     : BackgroundService
 {
     private readonly IReadOnlyDictionary<string, string> _attemptVariables = storage.TaskEnvironment
@@ -303,9 +304,25 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         runs.Database.RecordAttempt(new AttemptRecord(action.Key, attempt, (int)ActionPhase.Running, started, null, null, logPath, null));
 
         var identifier = ToIdentifier(action.Key);
+        // The task's declared secrets, as variables of this attempt only; never logged. A missing one fails the attempt
+        // before anything runs: another attempt would miss it too.
+        var secrets = Secrets.AttemptSecrets.Resolve(spec, action.Key.Run, runs.Database, secretCipher);
+        var variables = secrets.Variables.Count == 0 ? _attemptVariables : _attemptVariables.Concat(secrets.Variables)
+            .GroupBy(variable => variable.Key, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Last().Value, StringComparer.Ordinal);
         var request = AttemptLaunch.Create(spec, identifier, action.InputUri, action.RunOutputBase, attempt,
-            run?.CreatedAt ?? started, address.Value, paths.AttemptWorkingDirectory(action.Key, attempt), logPath, _attemptVariables);
+            run?.CreatedAt ?? started, address.Value, paths.AttemptWorkingDirectory(action.Key, attempt), logPath, variables);
         string outputPrefix = AttemptLaunch.OutputPrefix(action.RunOutputBase, action.Key.Name, attempt);
+        if (secrets.Problem is { } problem)
+        {
+            lock (_launchGate)
+            {
+                var latest = runs.Database.GetAction(action.Key) ?? action;
+                byte[] error = SystemError("SecretNotFound", problem).ToByteArray();
+                runs.Database.RecordAttempt(new AttemptRecord(action.Key, attempt, (int)ActionPhase.Failed, started, DateTimeOffset.UtcNow, null, logPath, error));
+                runs.Update(latest with { Phase = (int)ActionPhase.Failed, OutputUri = outputPrefix, Error = error, EndedAt = DateTimeOffset.UtcNow });
+            }
+            return;
+        }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(abort, stopping);
         if (spec.TaskTemplate.Metadata?.Timeout is { } timeout)

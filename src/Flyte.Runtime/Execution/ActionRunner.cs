@@ -36,6 +36,12 @@ internal sealed class ActionRunner(TextWriter log)
             TaskDefinition task = LoadTaskOrFail(a, cancellationToken);
             LiteralMap inputs = ReadInputs(a.Inputs, cancellationToken);
             var context = new TaskContext(a.RunName ?? "", a.ActionName ?? "", attempt, a.OutputsPath, a.RawDataPath ?? "");
+            // The control plane sets each declared secret's variable (docs/secrets.md); one that is missing stops the
+            // attempt before the task's code runs, and another attempt would miss it too.
+            if (TaskSecrets.FromEnvironment.CheckDeclared(task) is { } missing)
+            {
+                throw new SystemFailureException("SecretNotFound", missing, recoverable: false);
+            }
             using var connection = new ControlPlaneConnection(a.Controller);
             var controller = new OnDemandController(() => CreateController(a, connection));
             try

@@ -14,6 +14,7 @@ namespace Flyte.Local;
 public sealed class LocalEngine
 {
     private readonly LocalRunOptions _options;
+    private readonly TaskSecrets _secrets;
     private readonly LocalCache? _cache;
     private readonly SemaphoreSlim _taskSlots;
     private readonly Dictionary<string, TaskFake> _fakes;
@@ -21,6 +22,7 @@ public sealed class LocalEngine
     private LocalEngine(LocalRunOptions options)
     {
         _options = options;
+        _secrets = new TaskSecrets(Environment.GetEnvironmentVariable, options.ResolveSecretsFile());
         RunName = options.RunName ?? RunNames.New();
         Layout = new RunLayout(options.ResolveRunDirectory(RunName));
         _cache = options.UseCache ? new LocalCache(options.ResolveCacheDirectory()) : null;
@@ -105,6 +107,13 @@ public sealed class LocalEngine
                     Fail(report, attempt, e, ActionPhase.Aborted, ContainerErrors.FromSystem("Aborted", "the run was cancelled"));
                     throw new TaskFailedException(task.Name, report.Name, ActionPhase.Aborted, report.AttemptErrors, e);
                 }
+                catch (MissingSecretException e)
+                {
+                    // Another attempt would miss it too.
+                    lastError = e;
+                    error = ContainerErrors.FromSystem("SecretNotFound", e.Message, recoverable: false);
+                    Fail(report, attempt, e, ActionPhase.Failed, error);
+                }
                 catch (AttemptTimedOutException e)
                 {
                     lastError = e;
@@ -149,7 +158,14 @@ public sealed class LocalEngine
             Publish(report, attempt);
             using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(runToken);
             var context = new TaskContext(RunName, report.Name, attempt, Layout.AttemptDirectory(report.Name, attempt),
-                Path.Combine(Layout.RunDirectory, "raw", report.Name, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                Path.Combine(Layout.RunDirectory, "raw", report.Name, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                Secrets = _secrets,
+            };
+            if (!_fakes.ContainsKey(task.Name) && _secrets.CheckDeclared(task) is { } missing)
+            {
+                throw new MissingSecretException(missing);
+            }
             var children = new ActionRunner(this, report, attemptCancellation.Token);
             var received = LiteralMap.Parser.ParseFrom(Google.Protobuf.MessageExtensions.ToByteArray(inputs));
 

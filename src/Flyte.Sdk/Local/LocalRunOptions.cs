@@ -27,6 +27,10 @@ public sealed record LocalRunOptions
     /// <summary>Told of every phase change, from any thread: for live progress.</summary>
     public IProgress<ActionEvent>? Progress { get; init; }
 
+    /// <summary>A JSON object of secrets for tasks that declare them (<c>{"key": "value", "group/key": "value"}</c>), read
+    /// after the environment; <c>~/.flyte/secrets.json</c> when null (docs/secrets.md).</summary>
+    public string? SecretsFile { get; init; }
+
     /// <summary>Between retries; Flyte backs off, locally the default is to retry at once.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.Zero;
 
@@ -48,6 +52,8 @@ public sealed record LocalRunOptions
     public string ResolvedCacheDirectory => CacheDirectory ?? Path.Combine(ResolvedFlyteHome, "local-cache");
 
     internal string ResolveCacheDirectory() => ResolvedCacheDirectory;
+
+    internal string ResolveSecretsFile() => SecretsFile ?? Path.Combine(ResolvedFlyteHome, "secrets.json");
 
     internal string ResolveRunDirectory(string runName) => RunDirectory ?? Path.Combine(ResolvedFlyteHome, "runs", runName);
 }

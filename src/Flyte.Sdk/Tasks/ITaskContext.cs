@@ -20,6 +20,10 @@ public interface ITaskContext
     /// <summary>Where this attempt may write large data (files, folders).</summary>
     string RawDataPrefix { get; }
 
+    /// <summary>The value of a secret the task declares (<c>Secrets = ["key"]</c> or <c>["group/key"]</c>), by that name.</summary>
+    /// <exception cref="KeyNotFoundException">The secret is not set; the message says how to provide it.</exception>
+    string GetSecret(string name);
+
     /// <summary>This attempt's HTML report: written as report.html beside its outputs when the attempt ends, if anything
     /// was put in it (docs/reports.md).</summary>
     TaskReport Report { get; }

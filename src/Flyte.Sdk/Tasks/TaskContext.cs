@@ -9,4 +9,11 @@ public sealed record TaskContext(string RunName, string ActionName, int Attempt,
 
     /// <inheritdoc/>
     public TaskReport Report { get; init; } = new();
+
+    /// <summary>Where <see cref="GetSecret"/> looks: the environment, unless an engine says otherwise.</summary>
+    internal TaskSecrets Secrets { get; init; } = TaskSecrets.FromEnvironment;
+
+    /// <inheritdoc/>
+    public string GetSecret(string name) =>
+        Secrets.Find(name) ?? throw new KeyNotFoundException(Secrets.Missing(name, taskName: null));
 }

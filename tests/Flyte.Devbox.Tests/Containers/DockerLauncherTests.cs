@@ -62,6 +62,20 @@ public sealed class DockerLauncherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_declared_secret_reaches_the_task_in_its_container()
+    {
+        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxTestTasks, "Flyte.Devbox.Tests.Tasks", "secrets.Token");
+        await Flyte.Devbox.Tests.Secrets.SecretInjection.CreateAsync(_harness, "api-token", "from-the-devbox", DevboxHarness.Project, DevboxHarness.Domain);
+
+        var run = await _harness.StartRunAsync(tasks["secrets.Token"], new LiteralMap());
+        var details = await _harness.WaitAsync(run);
+
+        Assert.True(details.Action.Status.Phase == ActionPhase.Succeeded, details.Action.ErrorInfo?.Message);
+        Assert.Equal("from-the-devbox", (await _harness.OutputsAsync(run)).Literals["o0"].Scalar.Primitive.StringValue);
+        Assert.DoesNotContain("from-the-devbox", await LogOfAsync(run, "a0"));
+    }
+
+    [Fact]
     public async Task A_workflow_in_a_container_creates_its_children_through_the_devbox()
     {
         var tasks = await _harness.DeployAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.MeanOfSquares", "quickstart.Square");
