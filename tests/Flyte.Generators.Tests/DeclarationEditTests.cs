@@ -109,6 +109,45 @@ public class DeclarationEditTests
         Assert.Contains("\"Z\"", Source(driver, RecordsSource));
     }
 
+    [Fact]
+    public void A_diagnostic_in_another_file_moves_with_an_edit_there()
+    {
+        const string Env = """
+            using Flyte;
+
+            namespace Demo;
+
+            public static class Helper
+            {
+                public static int Twice(int x) => x * 2;
+            }
+
+            [TaskEnvironment("Not A Valid Name")]
+            public static partial class Jobs;
+            """;
+        const string Jobs = """
+            using Flyte;
+
+            namespace Demo;
+
+            public static partial class Jobs
+            {
+                [Task]
+                public static int Run(int x) => x;
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(("Env.cs", Env), ("Jobs.cs", Jobs));
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = Assert.Single(driver.GetRunResult().Diagnostics);
+
+        // Lines inside a method body: no declaration changes, but the environment's attribute moves down three lines.
+        driver = driver.RunGenerators(Replace(compilation, "Env.cs", Env.Replace("=> x * 2;", "\n        =>\n        x\n        * 2;")));
+
+        var after = Assert.Single(driver.GetRunResult().Diagnostics);
+        Assert.Equal(before.Id, after.Id);
+        Assert.Equal(before.Location.GetLineSpan().StartLinePosition.Line + 3, after.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
     private static (Compilation, GeneratorDriver) Start()
     {
         var compilation = GeneratorHarness.Compile(("Tasks.cs", Tasks), ("Shapes.cs", Shapes), ("Limits.cs", Limits));

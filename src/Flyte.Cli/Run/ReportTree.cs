@@ -25,6 +25,10 @@ internal static class ReportTree
         {
             output.WriteLine($"{indent}  report: {reportPath}");
         }
+        if (action.ReportError is { } reportError)
+        {
+            output.WriteLine($"{indent}  report not written: {reportError}");
+        }
 
         foreach (var entry in ChildGroups.Arrange(action.Children, child => child.Group))
         {

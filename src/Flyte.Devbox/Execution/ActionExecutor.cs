@@ -307,12 +307,14 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         // The task's declared secrets, as variables of this attempt only; never logged. A missing one fails the attempt
         // before anything runs: another attempt would miss it too.
         var secrets = Secrets.AttemptSecrets.Resolve(spec, action.Key.Run, runs.Database, secretCipher);
-        var variables = secrets.Variables.Count == 0 ? _attemptVariables : _attemptVariables.Concat(secrets.Variables)
-            .GroupBy(variable => variable.Key, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Last().Value, StringComparer.Ordinal);
+        string? problem = secrets.Problem ?? secrets.Variables.Keys.Where(_attemptVariables.ContainsKey).Select(name =>
+            $"a secret of {action.TaskName} is the variable {name}, which the devbox sets itself; declare the secret under another name").FirstOrDefault();
+        var variables = secrets.Variables.Count == 0 || problem is not null ? _attemptVariables
+            : _attemptVariables.Concat(secrets.Variables).ToDictionary(variable => variable.Key, variable => variable.Value, StringComparer.Ordinal);
         var request = AttemptLaunch.Create(spec, identifier, action.InputUri, action.RunOutputBase, attempt,
             run?.CreatedAt ?? started, address.Value, paths.AttemptWorkingDirectory(action.Key, attempt), logPath, variables);
         string outputPrefix = AttemptLaunch.OutputPrefix(action.RunOutputBase, action.Key.Name, attempt);
-        if (secrets.Problem is { } problem)
+        if (problem is not null)
         {
             lock (_launchGate)
             {

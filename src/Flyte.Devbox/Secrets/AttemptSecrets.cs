@@ -34,7 +34,15 @@ public static class AttemptSecrets
             byte[]? value = null;
             foreach (var scope in new[] { new SecretKey(run.Org, run.Project, run.Domain, secret.Key), new SecretKey(run.Org, "", run.Domain, secret.Key), new SecretKey(run.Org, "", "", secret.Key) })
             {
-                value = SecretServiceImpl.Reveal(database, cipher, scope);
+                try
+                {
+                    value = SecretServiceImpl.Reveal(database, cipher, scope);
+                }
+                catch (System.Security.Cryptography.CryptographicException)
+                {
+                    return new Resolution(variables,
+                        $"secret {secret.Key} in {Describe(scope)} cannot be read: it was sealed under another secrets key (the data folder's secrets.key was replaced); delete it and create it again");
+                }
                 if (value is not null)
                 {
                     break;
@@ -55,8 +63,14 @@ public static class AttemptSecrets
                 return new Resolution(variables, $"secret {secret.Key}, which {task} declares, is not UTF-8 text, so it cannot be an environment variable");
             }
             string variable = secret.EnvVar.Length > 0 ? secret.EnvVar : secret.Key.Replace('-', '_').ToUpperInvariant();
-            variables[variable] = text;
+            if (!variables.TryAdd(variable, text))
+            {
+                return new Resolution(variables, $"{task} declares two secrets that are both the variable {variable}; rename one");
+            }
         }
         return new Resolution(variables, null);
     }
+
+    private static string Describe(SecretKey scope) =>
+        scope.Project.Length > 0 ? $"{scope.Project}/{scope.Domain}" : scope.Domain.Length > 0 ? $"domain {scope.Domain}" : "the org";
 }

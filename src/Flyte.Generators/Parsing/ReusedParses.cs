@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Flyte.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -38,6 +39,12 @@ internal static class ReusedParses
             return last.Result;
         }
         var parsed = new Parsed(state, parse());
+        if (!AllInFile(parsed.Result, method.SyntaxTree.FilePath))
+        {
+            // A diagnostic in another file (the environment's attribute, another part of the class) has a position that
+            // an edit there moves without changing any declaration: it is made again each time.
+            return parsed.Result;
+        }
         if (isWorkflow)
         {
             slots.AsWorkflow = parsed;
@@ -48,4 +55,8 @@ internal static class ReusedParses
         }
         return parsed.Result;
     }
+
+    private static bool AllInFile(TaskParseResult result, string filePath) =>
+        result.Diagnostics.All(d => (d.Location is null || d.Location.FilePath == filePath) && d.AdditionalLocations.All(l => l.FilePath == filePath))
+        && (result.Declaration?.Location is null || result.Declaration.Location.FilePath == filePath);
 }

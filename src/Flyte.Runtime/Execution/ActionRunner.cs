@@ -35,7 +35,10 @@ internal sealed class ActionRunner(TextWriter log)
         {
             TaskDefinition task = LoadTaskOrFail(a, cancellationToken);
             LiteralMap inputs = ReadInputs(a.Inputs, cancellationToken);
-            var context = new TaskContext(a.RunName ?? "", a.ActionName ?? "", attempt, a.OutputsPath, a.RawDataPath ?? "");
+            var context = new TaskContext(a.RunName ?? "", a.ActionName ?? "", attempt, a.OutputsPath, a.RawDataPath ?? "")
+            {
+                DeclaredSecrets = TaskSecrets.DeclaredNames(task),
+            };
             // The control plane sets each declared secret's variable (docs/secrets.md); one that is missing stops the
             // attempt before the task's code runs, and another attempt would miss it too.
             if (TaskSecrets.FromEnvironment.CheckDeclared(task) is { } missing)

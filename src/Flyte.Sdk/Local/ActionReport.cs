@@ -33,6 +33,9 @@ public sealed class ActionReport
     /// <summary>The report.html of the last attempt that wrote one (<see cref="Tasks.ITaskContext.Report"/>); null if none did.</summary>
     public string? ReportPath { get; internal set; }
 
+    /// <summary>Why the last attempt's report could not be written (a full disk, a read-only folder); null when it was.</summary>
+    public string? ReportError { get; internal set; }
+
     /// <summary>The user's exception and stack trace of the last failed attempt, if any.</summary>
     public string? Error { get; internal set; }
 
@@ -83,6 +86,10 @@ public sealed class ActionReport
         if (ReportPath is { } reportPath)
         {
             builder.Append(indent).Append("  report: ").Append(reportPath).Append('\n');
+        }
+        if (ReportError is { } reportError)
+        {
+            builder.Append(indent).Append("  report not written: ").Append(reportError).Append('\n');
         }
         foreach (var entry in ChildGroups.Arrange(Children, child => child.Group))
         {

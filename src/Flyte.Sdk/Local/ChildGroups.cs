@@ -2,11 +2,12 @@ namespace Flyte.Local;
 
 /// <summary>
 /// An action's children as a run tree shows them: each group (<see cref="FlyteGroup"/>) one folder, placed where its
-/// first child started, and children outside any group in between, all in the order they started.
+/// first child started, and children outside any group in between, all in the order they started. Children outside any
+/// group that follow one another are one entry, so a fan-out of thousands is cut as one list.
 /// </summary>
 internal static class ChildGroups
 {
-    /// <param name="Group">The group's name; null for a child outside any group (then <paramref name="Children"/> has one item).</param>
+    /// <param name="Group">The group's name; null for children outside any group.</param>
     internal sealed record Entry<T>(string? Group, IReadOnlyList<T> Children);
 
     public static IReadOnlyList<Entry<T>> Arrange<T>(IEnumerable<T> children, Func<T, string?> groupOf)
@@ -18,7 +19,14 @@ internal static class ChildGroups
             string? group = groupOf(child);
             if (string.IsNullOrEmpty(group))
             {
-                entries.Add(new Entry<T>(null, [child]));
+                if (entries is [.., { Group: null, Children: List<T> ungrouped }])
+                {
+                    ungrouped.Add(child);
+                }
+                else
+                {
+                    entries.Add(new Entry<T>(null, new List<T> { child }));
+                }
             }
             else if (groups.TryGetValue(group, out var members))
             {

@@ -161,6 +161,7 @@ public sealed class LocalEngine
                 Path.Combine(Layout.RunDirectory, "raw", report.Name, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             {
                 Secrets = _secrets,
+                DeclaredSecrets = TaskSecrets.DeclaredNames(task),
             };
             if (!_fakes.ContainsKey(task.Name) && _secrets.CheckDeclared(task) is { } missing)
             {
@@ -230,9 +231,18 @@ public sealed class LocalEngine
             return;
         }
         string path = Path.Combine(Layout.AttemptDirectory(report.Name, attempt), TaskReport.FileName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, taskReport.ToHtml($"{report.Name} {task.Name}"));
-        report.ReportPath = path;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, taskReport.ToHtml($"{report.Name} {task.Name}"));
+            report.ReportPath = path;
+            report.ReportError = null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The attempt's result is what the run waits for; the report's loss is said beside it, not instead of it.
+            report.ReportError = $"could not write {path}: {e.Message}";
+        }
     }
 
     private void Fail(ActionReport report, int attempt, Exception error, ActionPhase phase, ContainerError containerError)

@@ -227,16 +227,28 @@ public class RemoteRun
         {
             return null;
         }
-        using var response = await _remote.Http.GetAsync(url, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        string failure = $"could not download the report of action {actionName} (attempt {attempt}) of run {Name}";
+        try
         {
-            return null;
+            using var response = await _remote.Http.GetAsync(url, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new FlyteRemoteException($"{failure}: GET answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            }
+            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         }
-        if (!response.IsSuccessStatusCode)
+        catch (HttpRequestException e)
         {
-            throw new FlyteRemoteException($"could not download the report of action {actionName} (attempt {attempt}) of run {Name}: GET answered {(int)response.StatusCode} {response.ReasonPhrase}");
+            throw new FlyteRemoteException($"{failure}: {e.Message}", e);
         }
-        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FlyteRemoteException($"{failure}: the download timed out", e);
+        }
     }
 
     /// <summary>The next message of a watch, false when it ended or dropped; other gRPC failures become one-line <see cref="FlyteRemoteException"/>s.</summary>

@@ -13,7 +13,17 @@ public sealed record TaskContext(string RunName, string ActionName, int Attempt,
     /// <summary>Where <see cref="GetSecret"/> looks: the environment, unless an engine says otherwise.</summary>
     internal TaskSecrets Secrets { get; init; } = TaskSecrets.FromEnvironment;
 
+    /// <summary>The secrets the running task declares, as engines know them; null (any name) for a context made by hand.</summary>
+    internal IReadOnlyCollection<string>? DeclaredSecrets { get; init; }
+
     /// <inheritdoc/>
-    public string GetSecret(string name) =>
-        Secrets.Find(name) ?? throw new KeyNotFoundException(Secrets.Missing(name, taskName: null));
+    public string GetSecret(string name)
+    {
+        if (DeclaredSecrets is { } declared && !declared.Contains(name))
+        {
+            // Only declared secrets are given to a task on a cluster: reading another one would work here and fail there.
+            throw new KeyNotFoundException(Secrets.Missing(name, taskName: null));
+        }
+        return Secrets.Find(name) ?? throw new KeyNotFoundException(Secrets.Missing(name, taskName: null));
+    }
 }

@@ -31,16 +31,15 @@ internal sealed class TaskSecrets(Func<string, string?> environment, string? loc
         var reference = Parse(name);
         string local = localFile is null ? "" : $" (locally: set {reference.EnvironmentVariable} or add \"{name}\" to {localFile})";
         return taskName is null
-            ? $"secret {name} is not set: declare it on the task (Secrets = [\"{name}\"]) and create it with 'flyte create secret {reference.Key}'{local}"
+            ? $"secret {name} is not declared by the task or not set: declare it (Secrets = [\"{name}\"]) and create it with 'flyte create secret {reference.Key}'{local}"
             : $"secret {name}, which {taskName} declares, is not set: create it with 'flyte create secret {reference.Key}'{local}";
     }
 
     /// <summary>Every declared secret there, or the error naming the first that is not: before the task's code runs.</summary>
     public string? CheckDeclared(TaskDefinition task)
     {
-        foreach (var secret in task.Declaration.Secrets)
+        foreach (string name in DeclaredNames(task))
         {
-            string name = secret.Group.Length > 0 ? $"{secret.Group}/{secret.Key}" : secret.Key;
             if (Find(name) is null)
             {
                 return Missing(name, task.Name);
@@ -48,6 +47,10 @@ internal sealed class TaskSecrets(Func<string, string?> environment, string? loc
         }
         return null;
     }
+
+    /// <summary>The names a task declares its secrets by: "key" or "group/key".</summary>
+    public static IReadOnlyCollection<string> DeclaredNames(TaskDefinition task) =>
+        task.Declaration.Secrets.Select(s => s.Group.Length > 0 ? $"{s.Group}/{s.Key}" : s.Key).ToHashSet(StringComparer.Ordinal);
 
     private static SecretReference Parse(string name)
     {

@@ -3,6 +3,10 @@ using Flyteidl2.Common;
 using Flyteidl2.Core;
 using Flyteidl2.Secret;
 using Flyteidl2.Workflow;
+using Secret = Flyteidl2.Core.Secret;
+using SecurityContext = Flyteidl2.Core.SecurityContext;
+using TaskTemplate = Flyteidl2.Core.TaskTemplate;
+using Identifier = Flyteidl2.Core.Identifier;
 
 namespace Flyte.Devbox.Tests.Secrets;
 
@@ -53,6 +57,55 @@ public sealed class SecretInjectionTests : IAsyncLifetime
             "SecretNotFound: secret password, which secrets.PasswordLength declares, does not exist in flytesnacks/development, in domain development or in the org; "
             + "create it with 'flyte create secret password --from-file <file> --project flytesnacks --domain development'",
             details.Action.ErrorInfo.Message);
+    }
+}
+
+/// <summary>What the devbox refuses to give an attempt, each as one line before anything runs.</summary>
+public sealed class AttemptSecretsTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "attempt-secrets-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static Flyteidl2.Task.TaskSpec Spec(params (string Group, string Key, string Variable)[] secrets)
+    {
+        var template = new TaskTemplate { Id = new Identifier { Name = "demo.Task" }, SecurityContext = new SecurityContext() };
+        template.SecurityContext.Secrets.Add(secrets.Select(s => new Secret { Group = s.Group, Key = s.Key, EnvVar = s.Variable, MountRequirement = Secret.Types.MountType.EnvVar }));
+        return new Flyteidl2.Task.TaskSpec { TaskTemplate = template };
+    }
+
+    [Fact]
+    public void Two_secrets_that_would_be_one_variable_are_refused()
+    {
+        Directory.CreateDirectory(_folder);
+        using var database = Flyte.Devbox.State.DevboxDatabase.Open(Path.Combine(_folder, "state.db"));
+        var cipher = new Flyte.Devbox.Secrets.SecretCipher(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        foreach (string key in new[] { "password", "db_password" })
+        {
+            database.CreateSecret(new Flyte.Devbox.State.SecretRecord(new Flyte.Devbox.State.SecretKey("", "", "", key),
+                cipher.Encrypt("v"u8, new Flyte.Devbox.State.SecretKey("", "", "", key).Identity), false, 0, DateTimeOffset.UtcNow));
+        }
+
+        var resolved = Flyte.Devbox.Secrets.AttemptSecrets.Resolve(Spec(("db", "password", "DB_PASSWORD"), ("", "db_password", "DB_PASSWORD")),
+            new Flyte.Devbox.State.RunKey("", "flytesnacks", "development", "r"), database, cipher);
+
+        Assert.Equal("demo.Task declares two secrets that are both the variable DB_PASSWORD; rename one", resolved.Problem);
+    }
+
+    [Fact]
+    public void A_secret_sealed_under_a_replaced_key_says_so()
+    {
+        Directory.CreateDirectory(_folder);
+        using var database = Flyte.Devbox.State.DevboxDatabase.Open(Path.Combine(_folder, "state.db"));
+        var key = new Flyte.Devbox.State.SecretKey("", "flytesnacks", "development", "token");
+        var old = new Flyte.Devbox.Secrets.SecretCipher(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        database.CreateSecret(new Flyte.Devbox.State.SecretRecord(key, old.Encrypt("v"u8, key.Identity), false, 0, DateTimeOffset.UtcNow));
+        var replaced = new Flyte.Devbox.Secrets.SecretCipher(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+        var resolved = Flyte.Devbox.Secrets.AttemptSecrets.Resolve(Spec(("", "token", "TOKEN")), new Flyte.Devbox.State.RunKey("", "flytesnacks", "development", "r"), database, replaced);
+
+        Assert.Equal("secret token in flytesnacks/development cannot be read: it was sealed under another secrets key (the data folder's secrets.key was replaced); delete it and create it again", resolved.Problem);
+        Assert.Empty(resolved.Variables);
     }
 }
 

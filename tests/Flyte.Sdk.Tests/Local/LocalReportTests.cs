@@ -43,6 +43,22 @@ public sealed class LocalReportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_that_cannot_be_written_is_said_beside_the_result_not_instead_of_it()
+    {
+        var options = Options;
+        // A folder where the file would go: the write fails whoever runs the test.
+        Directory.CreateDirectory(Path.Combine(options.RunDirectory!, "a0", "0", "report.html"));
+
+        var run = await Reports.FlyteTasks.Summarize.RunLocalAsync([1, 2], options);
+
+        Assert.True(run.Succeeded, run.Failure?.Message);
+        Assert.Equal(3, run.Value);
+        Assert.Null(run.Report.ReportPath);
+        Assert.StartsWith($"could not write {Path.Combine(options.RunDirectory!, "a0", "0", "report.html")}: ", run.Report.ReportError);
+        Assert.Contains("  report not written: could not write ", run.Report.Render());
+    }
+
+    [Fact]
     public async Task A_task_that_writes_nothing_leaves_no_report()
     {
         var run = await Reports.FlyteTasks.Quiet.RunLocalAsync(1, Options);

@@ -67,7 +67,19 @@ public sealed class LocalSecretTests : IDisposable
         var run = await SecretUsers.FlyteTasks.Undeclared.RunLocalAsync(Options);
 
         Assert.False(run.Succeeded);
-        Assert.Contains("secret never-declared is not set: declare it on the task (Secrets = [\"never-declared\"])", run.Report.Error);
+        Assert.Contains("secret never-declared is not declared by the task or not set: declare it (Secrets = [\"never-declared\"])", run.Report.Error);
+    }
+
+    [Fact]
+    public async Task An_undeclared_secret_is_refused_even_when_its_variable_is_set()
+    {
+        await File.WriteAllTextAsync(SecretsFile, """{ "db/password": "declared" }""");
+        Assert.NotNull(Environment.GetEnvironmentVariable("PATH"));
+
+        var run = await SecretUsers.FlyteTasks.UndeclaredButSet.RunLocalAsync(Options);
+
+        Assert.False(run.Succeeded);
+        Assert.Contains("secret path is not declared by the task or not set", run.Report.Error);
     }
 
     [Fact]

@@ -26,4 +26,8 @@ public static partial class SecretUsers
     /// <summary>Asks for a secret it does not declare.</summary>
     [Task]
     public static Task<string> Undeclared(ITaskContext context) => Task.FromResult(context.GetSecret("never-declared"));
+
+    /// <summary>Asks for "path", undeclared, whose variable PATH every process has.</summary>
+    [Task(Secrets = ["db/password"])]
+    public static Task<string> UndeclaredButSet(ITaskContext context) => Task.FromResult(context.GetSecret("path"));
 }
