@@ -47,7 +47,9 @@ internal sealed class SwitchableForwarder : IAsyncDisposable
             {
                 client = await _listener.AcceptSocketAsync(_stop.Token);
             }
-            catch (Exception e) when (_stop.IsCancellationRequested && e is OperationCanceledException or SocketException or ObjectDisposedException)
+            // A connection accepted just before the stop sends the loop round once more, to a listener that has stopped:
+            // TcpListener then says "Not listening" (InvalidOperationException).
+            catch (Exception e) when (_stop.IsCancellationRequested && e is OperationCanceledException or SocketException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }
