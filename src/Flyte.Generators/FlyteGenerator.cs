@@ -26,6 +26,7 @@ public sealed class FlyteGenerator : IIncrementalGenerator
         public const string Models = nameof(Models);
         public const string AllTasks = nameof(AllTasks);
         public const string CallSites = nameof(CallSites);
+        public const string Traces = nameof(Traces);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -72,15 +73,34 @@ public sealed class FlyteGenerator : IIncrementalGenerator
                 .Select(t => t!)))
             .WithTrackingName(TrackingNames.AllTasks);
 
+        // Traces: their own diagnostics, one file of definitions, and their types among the records.
+        var traces = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownNames.TraceAttribute, static (node, _) => node is MethodDeclarationSyntax,
+                static (ctx, ct) => TraceParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.Traces);
+        context.RegisterSourceOutput(traces.Select(static (r, _) => r.Diagnostics), static (spc, diagnostics) => ReportDiagnostics(spc, diagnostics));
+        var allTraces = traces.Select(static (r, _) => r.Trace).Collect()
+            .Select(static (all, _) => new EquatableArray<TraceModel>(all.Where(t => t is not null).Select(t => t!)));
+        context.RegisterSourceOutput(allTraces, static (spc, all) =>
+        {
+            if (all.Count > 0)
+            {
+                spc.AddSource(TraceEmitter.HintName, TraceEmitter.Emit(all.ToList()));
+            }
+        });
+
         context.RegisterSourceOutput(allTasks.Combine(assemblyName), static (spc, pair) =>
         {
             var all = pair.Left.ToList();
-            if (all.Count == 0)
+            if (all.Count > 0)
             {
-                return;
+                spc.AddSource(TableEmitter.HintName, TableEmitter.Emit(all, pair.Right));
             }
-            spc.AddSource(TableEmitter.HintName, TableEmitter.Emit(all, pair.Right));
-            var records = RecordEmitter.CollectRecords(all);
+        });
+        context.RegisterSourceOutput(allTasks.Combine(allTraces), static (spc, pair) =>
+        {
+            var records = RecordEmitter.CollectRecords(
+                pair.Left.Select(t => (t.Parameters, t.Return)).Concat(pair.Right.Select(t => (t.Parameters, t.Return))));
             if (records.Count > 0)
             {
                 spc.AddSource(RecordsEmitter.HintName, RecordsEmitter.Emit(records));
@@ -93,8 +113,9 @@ public sealed class FlyteGenerator : IIncrementalGenerator
             .Select(static (site, _) => site!)
             .WithTrackingName(TrackingNames.CallSites)
             .Collect();
-        // Only calls of tasks that are generated: an invalid task or a left-out overload has no definition to route to.
-        var generatedKeys = allTasks.Select(static (all, _) => new EquatableArray<string>(all.Select(t => t.MethodKey)));
+        // Only calls of tasks and traces that are generated: an invalid one or a left-out overload has no definition to route to.
+        var generatedKeys = allTasks.Combine(allTraces)
+            .Select(static (pair, _) => new EquatableArray<string>(pair.Left.Select(t => t.MethodKey).Concat(pair.Right.Select(t => t.MethodKey))));
 
         context.RegisterSourceOutput(callSites.Combine(generatedKeys), static (spc, pair) =>
         {

@@ -79,5 +79,15 @@ internal static class DiagnosticDescriptors
         "'{0}' is passed as a method group, so Flyte cannot route it: the calls run in-process, not as Flyte actions; write a lambda that calls it, such as 'x => {0}(x)'",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink("FLY013"));
 
+    public static readonly DiagnosticDescriptor TraceOnTask = new(
+        "FLY014", "[Trace] on a task",
+        "'{0}' is marked [Trace] and [{1}]; a task call is already recorded as an action of its own, so keep one attribute",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("FLY014"));
+
+    public static readonly DiagnosticDescriptor TraceOutOfReach = new(
+        "FLY015", "Trace method out of reach",
+        "[Trace] method '{0}' is out of reach of the generated call interceptors: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("FLY015"));
+
     private static string HelpLink(string id) => HelpLinkBase + id + ".md";
 }

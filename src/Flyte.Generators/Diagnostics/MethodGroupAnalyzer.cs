@@ -30,7 +30,7 @@ public sealed class MethodGroupAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, KnownTypes known)
     {
         var reference = (IMethodReferenceOperation)context.Operation;
-        if (known.IsTaskOrWorkflow(reference.Method))
+        if (known.IsCallTarget(reference.Method))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TaskUsedAsMethodGroup, reference.Syntax.GetLocation(), reference.Method.Name));
         }

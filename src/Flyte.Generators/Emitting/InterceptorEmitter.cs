@@ -5,14 +5,15 @@ using Flyte.Generators.Model;
 namespace Flyte.Generators.Emitting;
 
 /// <summary>
-/// C# interceptors for every call to a task method in the assembly. Inside a Flyte context the
-/// call becomes a Flyte action (through <c>FlyteContext.Current</c>); outside one it is the
-/// ordinary method call, so unit tests call tasks as plain C#.
+/// C# interceptors for every call to a task or trace method in the assembly. Inside a Flyte context a task call
+/// becomes a Flyte action and a trace call a recorded step of the running task (through <c>FlyteContext.Current</c>);
+/// outside one it is the ordinary method call, so unit tests call tasks as plain C#.
 /// </summary>
 internal static class InterceptorEmitter
 {
     public const string HintName = "FlyteInterceptors.g.cs";
     private const string Calls = "global::Flyte.Generation.TaskCalls";
+    private const string TraceCalls = "global::Flyte.Generation.TraceCalls";
 
     public static string Emit(IReadOnlyList<InterceptModel> sites)
     {
@@ -53,7 +54,8 @@ internal static class InterceptorEmitter
         string encode = $"{definition}.EncodeInputs({inputs})";
         string decode = $"{definition}.DecodeOutputs";
         // A direct call gets a detached context where the caller passed none (an optional ITaskContext parameter).
-        string directArguments = string.Join(", ", task.Parameters.Select(p => p.Role == ParameterRole.TaskContext
+        // A trace is handed its caller's arguments as they are: it runs inside the calling task.
+        string directArguments = string.Join(", ", task.Parameters.Select(p => p.Role == ParameterRole.TaskContext && !task.IsTrace
             ? $"{TaskEmitter.Identifier(p.Name)} ?? global::Flyte.Tasks.TaskContext.Detached"
             : TaskEmitter.Identifier(p.Name)));
         string original = $"{task.ContainingTypeFullName}.{TaskEmitter.Identifier(task.MethodName)}({directArguments})";
@@ -67,6 +69,12 @@ internal static class InterceptorEmitter
             w.Line("return;");
         }
         w.Close();
+        if (task.IsTrace)
+        {
+            EmitTraceCall(w, task, definition, inputs, original);
+            w.Close();
+            return;
+        }
         string run = !task.HasResult
             ? $"{Calls}.RunAsync(runner, {definition}, {encode})"
             : $"{Calls}.RunAsync(runner, {definition}, {encode}, {decode})";
@@ -78,5 +86,36 @@ internal static class InterceptorEmitter
             _ => $"return {run};",
         });
         w.Close();
+    }
+
+    /// <summary>The call as a trace: the original method is the body <c>TraceCalls</c> runs, or skips when an earlier
+    /// attempt recorded the call.</summary>
+    private static void EmitTraceCall(SourceWriter w, CallTargetModel trace, string definition, string inputs, string original)
+    {
+        w.Line($"var __trace = {definition};");
+        string encode = $"__trace.EncodeInputs({inputs})";
+        string withResult = $"{TraceCalls}.RunAsync(runner, __trace, {encode}, {{0}}, __trace.EncodeOutputs, __trace.DecodeOutputs)";
+        string withoutResult = $"{TraceCalls}.RunAsync(runner, __trace, {encode}, {{0}})";
+        switch (trace.ReturnKind)
+        {
+            case ReturnKind.Void:
+                w.Line(string.Format(withoutResult, $"() => {{ {original}; return global::System.Threading.Tasks.Task.CompletedTask; }}") + ".GetAwaiter().GetResult();");
+                break;
+            case ReturnKind.Value:
+                w.Line("return " + string.Format(withResult, $"() => global::System.Threading.Tasks.Task.FromResult({original})") + ".GetAwaiter().GetResult();");
+                break;
+            case ReturnKind.Task:
+                w.Line("return " + string.Format(withoutResult, $"() => {original}") + ";");
+                break;
+            case ReturnKind.ValueTask:
+                w.Line($"return new {trace.FullyQualifiedReturnType}(" + string.Format(withoutResult, $"() => {original}.AsTask()") + ");");
+                break;
+            case ReturnKind.ValueTaskOfValue:
+                w.Line($"return new {trace.FullyQualifiedReturnType}(" + string.Format(withResult, $"() => {original}.AsTask()") + ");");
+                break;
+            default:
+                w.Line("return " + string.Format(withResult, $"() => {original}") + ";");
+                break;
+        }
     }
 }

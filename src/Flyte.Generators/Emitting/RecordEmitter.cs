@@ -19,7 +19,11 @@ internal static class RecordEmitter
     public static string ConverterName(RecordModel record) => "global::Flyte.Generated.Records." + record.Identifier + "Converter";
 
     /// <summary>Every record type reachable from the tasks, each once.</summary>
-    public static IReadOnlyList<TypeModel> CollectRecords(IEnumerable<TaskModel> tasks)
+    public static IReadOnlyList<TypeModel> CollectRecords(IEnumerable<TaskModel> tasks) =>
+        CollectRecords(tasks.Select(t => (t.Parameters, t.Return)));
+
+    /// <summary>The records the methods' parameters and results use, and the records those use, each once.</summary>
+    public static IReadOnlyList<TypeModel> CollectRecords(IEnumerable<(EquatableArray<ParameterModel> Parameters, ReturnModel Return)> methods)
     {
         var found = new Dictionary<string, TypeModel>();
         void Visit(TypeModel? type)
@@ -38,13 +42,13 @@ internal static class RecordEmitter
             }
             Visit(type.Element);
         }
-        foreach (var task in tasks)
+        foreach (var method in methods)
         {
-            foreach (var parameter in task.Parameters)
+            foreach (var parameter in method.Parameters)
             {
                 Visit(parameter.Type);
             }
-            foreach (var output in task.Return.Outputs)
+            foreach (var output in method.Return.Outputs)
             {
                 Visit(output.Type);
             }

@@ -25,9 +25,9 @@ internal static class TaskEmitter
         w.Line($"public static {task.DefinitionClassName} Instance {{ get; }} = new();");
         w.Line();
         EmitConstructor(w, task, source.CodeVersion, assemblyName);
-        EmitInterface(w, task);
-        EmitInputConverters(w, task);
-        EmitOutputConverters(w, task);
+        EmitInterface(w, task.Parameters, task.Return);
+        EmitInputConverters(w, task.Parameters);
+        EmitOutputConverters(w, task.Return);
         EmitInvoke(w, task);
         EmitLocalRun(w, task);
         EmitRemoteRun(w, task);
@@ -79,10 +79,11 @@ internal static class TaskEmitter
     private static string Resource(ResourceModel resource) =>
         $"new(global::Flyteidl2.Core.Resources.Types.ResourceName.{resource.Name}, {Text.Literal(resource.Quantity)})";
 
-    private static void EmitInterface(SourceWriter w, TaskModel task)
+    /// <summary>The typed interface and the input names: a task's, or a trace's (<see cref="TraceEmitter"/>).</summary>
+    internal static void EmitInterface(SourceWriter w, EquatableArray<ParameterModel> parameters, ReturnModel returns)
     {
-        var inputs = Inputs(task).OrderBy(p => p.Name, System.StringComparer.Ordinal).Select(p => (p.Name, p.Type!));
-        var outputs = task.Return.Outputs.OrderBy(o => o.Name, System.StringComparer.Ordinal).Select(o => (o.Name, o.Type));
+        var inputs = Inputs(parameters).OrderBy(p => p.Name, System.StringComparer.Ordinal).Select(p => (p.Name, p.Type!));
+        var outputs = returns.Outputs.OrderBy(o => o.Name, System.StringComparer.Ordinal).Select(o => (o.Name, o.Type));
         w.Line("private global::Flyteidl2.Core.TypedInterface? _interface;");
         w.Line();
         w.Line("/// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>");
@@ -91,19 +92,19 @@ internal static class TaskEmitter
         w.Line($"Outputs = new global::Flyteidl2.Core.VariableMap {{ Variables = {{ {string.Join(", ", outputs.Select(Variable))} }} }},");
         w.Close(";");
         w.Line();
-        w.Line($"public override global::System.Collections.Generic.IReadOnlyList<string> InputNames {{ get; }} = new string[] {{ {string.Join(", ", Inputs(task).Select(p => Text.Literal(p.Name)))} }};");
+        w.Line($"public override global::System.Collections.Generic.IReadOnlyList<string> InputNames {{ get; }} = new string[] {{ {string.Join(", ", Inputs(parameters).Select(p => Text.Literal(p.Name)))} }};");
         w.Line();
     }
 
     private static string Variable((string Name, TypeModel Type) variable) =>
         $"new global::Flyteidl2.Core.VariableEntry {{ Key = {Text.Literal(variable.Name)}, Value = new global::Flyteidl2.Core.Variable {{ Type = {LiteralExpressions.LiteralType(variable.Type)} }} }}";
 
-    private static void EmitInputConverters(SourceWriter w, TaskModel task)
+    internal static void EmitInputConverters(SourceWriter w, EquatableArray<ParameterModel> parameters)
     {
-        var inputs = Inputs(task).ToList();
-        string parameters = string.Join(", ", inputs.Select(p => $"{p.FullyQualifiedType} {Identifier(p.Name)}"));
+        var inputs = Inputs(parameters).ToList();
+        string declared = string.Join(", ", inputs.Select(p => $"{p.FullyQualifiedType} {Identifier(p.Name)}"));
         w.Line("/// <summary>The inputs as literals, in declaration order.</summary>");
-        w.Open($"public {LiteralMap} EncodeInputs({parameters})");
+        w.Open($"public {LiteralMap} EncodeInputs({declared})");
         w.Line($"var __inputs = new {LiteralMap}();");
         foreach (var p in inputs)
         {
@@ -114,9 +115,8 @@ internal static class TaskEmitter
         w.Line();
     }
 
-    private static void EmitOutputConverters(SourceWriter w, TaskModel task)
+    internal static void EmitOutputConverters(SourceWriter w, ReturnModel r)
     {
-        var r = task.Return;
         if (r.FullyQualifiedResultType is null)
         {
             w.Line($"public {LiteralMap} EncodeOutputs() => new();");
@@ -282,8 +282,10 @@ internal static class TaskEmitter
         taken.Contains(name) ? Unique("run" + char.ToUpperInvariant(name[0]) + name.Substring(1), taken) : name;
 
     /// <summary><c>FlyteTasks.&lt;Method&gt;</c> in the reopened user class: the task's typed handle.</summary>
-    public static System.Collections.Generic.IEnumerable<ParameterModel> Inputs(TaskModel task) =>
-        task.Parameters.Where(p => p.Role == ParameterRole.Input);
+    public static System.Collections.Generic.IEnumerable<ParameterModel> Inputs(TaskModel task) => Inputs(task.Parameters);
+
+    public static System.Collections.Generic.IEnumerable<ParameterModel> Inputs(EquatableArray<ParameterModel> parameters) =>
+        parameters.Where(p => p.Role == ParameterRole.Input);
 
     /// <summary>The local holding a decoded input; prefixed so it cannot clash with the invoker's own names.</summary>
     private static string Local(string name) => "__" + name;

@@ -8,6 +8,7 @@ internal sealed record InterceptModel(int Version, string Data, string DisplayLo
 /// so a call site is cheap to build and to compare.
 /// </summary>
 /// <param name="HasResult">Whether the task returns a value (decoded from its outputs).</param>
+/// <param name="IsTrace">A [Trace] method: the call runs the method as a recorded step of the running task.</param>
 internal sealed record CallTargetModel(
     string MethodKey,
     string DefinitionTypeName,
@@ -16,6 +17,7 @@ internal sealed record CallTargetModel(
     EquatableArray<CallParameterModel> Parameters,
     ReturnKind ReturnKind,
     string FullyQualifiedReturnType,
-    bool HasResult);
+    bool HasResult,
+    bool IsTrace);
 
 internal sealed record CallParameterModel(string Name, string FullyQualifiedType, ParameterRole Role);

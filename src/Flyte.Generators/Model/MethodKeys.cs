@@ -23,4 +23,26 @@ internal static class MethodKeys
 
     public static string DefinitionTypeName(string containingTypeFullName, string methodName) =>
         $"{containingTypeFullName}.{DefinitionsClassName}.{DefinitionClassName(methodName)}";
+
+    /// <summary>The class in <c>Flyte.Generated</c> that holds the definitions of every trace of the compilation.</summary>
+    public const string TraceDefinitionsClassName = "FlyteTraceDefinitions";
+
+    /// <summary>
+    /// The generated definition class of a trace: the method's name and a hash of its method key, so overloads and
+    /// methods of the same name in different classes never share one (traces need no partial class to live in).
+    /// </summary>
+    public static string TraceDefinitionClassName(string methodKey, string methodName) => $"{methodName}Trace_{Fnv1a(methodKey):x8}";
+
+    public static string TraceDefinitionTypeName(string methodKey, string methodName) =>
+        $"global::Flyte.Generated.{TraceDefinitionsClassName}.{TraceDefinitionClassName(methodKey, methodName)}";
+
+    private static uint Fnv1a(string text)
+    {
+        uint hash = 2166136261;
+        foreach (char c in text)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+        return hash;
+    }
 }

@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Flyte.Generators.Parsing;
 
 /// <summary>
-/// Finds the calls to task methods that interceptors route to the Flyte context. Syntax first: only an invocation whose
-/// name is the name of a [Task] or [Workflow] method of the compilation is bound, so the rest of the code costs one
+/// Finds the calls to task and trace methods that interceptors route to the Flyte context. Syntax first: only an
+/// invocation whose name is the name of a [Task], [Workflow] or [Trace] method of the compilation is bound, so the rest of the code costs one
 /// name lookup per call.
 /// </summary>
 internal static class CallSiteParser
@@ -27,7 +27,7 @@ internal static class CallSiteParser
             return null;
         }
         if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
-            || !known.IsTaskOrWorkflow(method)
+            || !known.IsCallTarget(method)
             || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly))
         {
             return null;
@@ -49,15 +49,18 @@ internal static class CallSiteParser
         var parameters = method.Parameters
             .Select(p => new CallParameterModel(p.Name, p.Type.ToDisplayString(MethodIdentity.FullyQualified), ParameterRoles.Of(p, known)));
         (ReturnKind kind, ITypeSymbol? result) = ReturnKinds.Of(method, known);
+        string methodKey = MethodIdentity.Key(method);
+        bool isTrace = known.IsTrace(method) && !known.IsTaskOrWorkflow(method);
         return new CallTargetModel(
-            MethodIdentity.Key(method),
-            MethodKeys.DefinitionTypeName(containingType, method.Name),
+            methodKey,
+            isTrace ? MethodKeys.TraceDefinitionTypeName(methodKey, method.Name) : MethodKeys.DefinitionTypeName(containingType, method.Name),
             containingType,
             method.Name,
             new EquatableArray<CallParameterModel>(parameters),
             kind,
             method.ReturnType.ToDisplayString(MethodIdentity.FullyQualified),
-            HasResult: result is not null);
+            HasResult: result is not null,
+            IsTrace: isTrace);
     }
 
     /// <summary>"File.cs(12,5)" without the folder, so generated source does not depend on where the repo lives.</summary>

@@ -23,6 +23,7 @@ internal sealed class KnownTypes
         _compilation = compilation;
         TaskAttribute = compilation.GetTypeByMetadataName(KnownNames.TaskAttribute);
         WorkflowAttribute = compilation.GetTypeByMetadataName(KnownNames.WorkflowAttribute);
+        TraceAttribute = compilation.GetTypeByMetadataName(KnownNames.TraceAttribute);
         TaskEnvironmentAttribute = compilation.GetTypeByMetadataName(KnownNames.TaskEnvironmentAttribute);
         TaskContext = compilation.GetTypeByMetadataName(KnownNames.TaskContextInterface);
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
@@ -56,6 +57,7 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? TaskAttribute { get; }
     public INamedTypeSymbol? WorkflowAttribute { get; }
+    public INamedTypeSymbol? TraceAttribute { get; }
     public INamedTypeSymbol? TaskEnvironmentAttribute { get; }
     public INamedTypeSymbol? TaskContext { get; }
     public INamedTypeSymbol? CancellationToken { get; }
@@ -85,12 +87,17 @@ internal sealed class KnownTypes
 
     public bool IsTaskOrWorkflow(IMethodSymbol method) => IsTask(method) || IsWorkflow(method);
 
+    public bool IsTrace(IMethodSymbol method) => Attribute(method, TraceAttribute) is not null;
+
+    /// <summary>Whether calls of <paramref name="method"/> are routed to the Flyte context: a task, a workflow or a trace.</summary>
+    public bool IsCallTarget(IMethodSymbol method) => IsTaskOrWorkflow(method) || IsTrace(method);
+
     /// <summary>
-    /// Whether this compilation declares a [Task] or [Workflow] method named <paramref name="name"/>: the cheap test a
+    /// Whether this compilation declares a [Task], [Workflow] or [Trace] method named <paramref name="name"/>: the cheap test a
     /// call site passes before it is bound. Answered from the compiler's declaration table, once per name.
     /// </summary>
     public bool MayBeTaskName(string name) =>
         _taskMethodNames.GetOrAdd(name, n => _compilation.GetSymbolsWithName(n, SymbolFilter.Member)
             .OfType<IMethodSymbol>()
-            .Any(IsTaskOrWorkflow));
+            .Any(IsCallTarget));
 }

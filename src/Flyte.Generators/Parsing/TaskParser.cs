@@ -154,7 +154,7 @@ internal static class TaskParser
         }
     }
 
-    private static ParameterModel ParseParameter(IParameterSymbol parameter, Compilation compilation, KnownTypes known, List<DiagnosticInfo> diagnostics)
+    internal static ParameterModel ParseParameter(IParameterSymbol parameter, Compilation compilation, KnownTypes known, List<DiagnosticInfo> diagnostics)
     {
         Location? location = parameter.Locations.FirstOrDefault();
         string typeName = parameter.Type.ToDisplayString(FullyQualified);
@@ -186,7 +186,7 @@ internal static class TaskParser
         return new ParameterModel(parameter.Name, ParameterRole.Input, type, typeName, null);
     }
 
-    private static ReturnModel? ParseReturn(IMethodSymbol method, Compilation compilation, KnownTypes known, Location? location, List<DiagnosticInfo> diagnostics)
+    internal static ReturnModel? ParseReturn(IMethodSymbol method, Compilation compilation, KnownTypes known, Location? location, List<DiagnosticInfo> diagnostics)
     {
         string returnTypeName = method.ReturnType.ToDisplayString(FullyQualified);
         (ReturnKind kind, ITypeSymbol? result) = ReturnKinds.Of(method, known);

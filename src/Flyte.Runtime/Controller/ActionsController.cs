@@ -22,7 +22,7 @@ namespace Flyte.Runtime.Controller;
 /// names; a child the watch's replay already reported is followed, not enqueued again, and an Enqueue refused because
 /// the child exists is reuse too: its result is taken, it is not run again (docs/children.md).
 /// </summary>
-internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
+internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActions, IAsyncDisposable
 {
     private readonly ControlPlaneConnection _connection;
     private readonly ActionIdentifier _parent;
@@ -66,17 +66,16 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
         }
     }
 
-    public async Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken)
-    {
-        ChildWatch watch = Watch();
-        if (_runBase.Length == 0)
-        {
-            throw new SystemFailureException("NoRunBase",
-                $"the task called {task.Name}, but a0 was given no run base for the child's files: the executor passes --run-base-dir or sets _U_RUN_BASE");
-        }
-        await watch.StartAsync(cancellationToken).ConfigureAwait(false);
+    public Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken) =>
+        RunChildAsync(task, inputs, _calls, cancellationToken);
 
-        ChildCall call = _calls.Next(task, inputs, FlyteContext.Group);
+    public Task<TraceCall> BeginTraceAsync(TraceDefinition trace, LiteralMap inputs, CancellationToken cancellationToken) =>
+        BeginTraceAsync(trace, inputs, _calls, cancellationToken);
+
+    public async Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, ChildCalls naming, CancellationToken cancellationToken)
+    {
+        ChildWatch watch = await StartWatchAsync(task.Name, cancellationToken).ConfigureAwait(false);
+        ChildCall call = naming.Next(task, inputs, FlyteContext.Group);
         var childId = new ActionIdentifier { Run = _parent.Run, Name = call.ActionName };
         bool known = watch.Knows(call.ActionName);
         string inputUri = ProtoObjects.Join(ProtoObjects.Join(_runBase, call.ActionName), "inputs.pb");
@@ -119,6 +118,101 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
         return await ReadOutputsAsync(task, finished, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Names the trace call and looks for an earlier attempt's record of it in the watch's replay (flyte-sdk's
+    /// <c>get_action_outputs</c>): a success with an output file is replayed, a NON_RECOVERABLE failure is thrown again,
+    /// anything else runs the trace again. The inputs go to <c>runBase/name/inputs.pb</c> before it runs (docs/traces.md).
+    /// </summary>
+    public async Task<TraceCall> BeginTraceAsync(TraceDefinition trace, LiteralMap inputs, ChildCalls naming, CancellationToken cancellationToken)
+    {
+        ChildWatch watch = await StartWatchAsync(trace.Name, cancellationToken).ConfigureAwait(false);
+        ChildCall call = naming.NextTrace(trace, inputs, FlyteContext.Group);
+        var scope = new TraceScope(this, call.ActionName);
+        if (watch.Latest(call.ActionName) is { } earlier && await ReplayOfAsync(trace, earlier, cancellationToken).ConfigureAwait(false) is { } replay)
+        {
+            _log.WriteLine($"a0: trace {trace.Name} (action {call.ActionName}) was recorded by an earlier attempt; replaying it");
+            return new TraceCall(trace, call.ActionName, call.Group, inputs, scope, replay);
+        }
+        string inputUri = TraceInputUri(call.ActionName);
+        try
+        {
+            await ProtoObjects.WriteAsync(inputUri, RunLayout.ToInputs(inputs), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new SystemFailureException("InputsUploadFailed", $"could not write the inputs of trace {trace.Name} to {inputUri}: {e.Message}", e);
+        }
+        return new TraceCall(trace, call.ActionName, call.Group, inputs, scope, null);
+    }
+
+    /// <summary>
+    /// Writes the trace's outputs.pb (also for a method without a result, so a replay can tell its success from a
+    /// failure) or error.pb beside its inputs, enqueues the finished trace action under the running task, and waits
+    /// until the control plane reports it, as flyte-sdk's <c>record_trace</c> does.
+    /// </summary>
+    public async Task RecordTraceAsync(TraceCall call, TraceOutcome outcome, CancellationToken cancellationToken)
+    {
+        string prefix = ProtoObjects.Join(_runBase, call.ActionName);
+        string outputUri = "";
+        try
+        {
+            if (outcome.Outputs is { } outputs)
+            {
+                outputUri = ProtoObjects.Join(prefix, "outputs.pb");
+                await ProtoObjects.WriteAsync(outputUri, RunLayout.ToOutputs(outputs), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await ProtoObjects.WriteAsync(ProtoObjects.Join(prefix, "error.pb"), new ErrorDocument { Error = outcome.Error }, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new SystemFailureException("OutputsUploadFailed", $"could not record trace {call.Trace.Name} under {prefix}: {e.Message}", e);
+        }
+        var action = TraceActions.Create(_parent, call, outcome, TraceInputUri(call.ActionName), outputUri, _runBase);
+        await EnqueueAsync(action, cancellationToken).ConfigureAwait(false);
+        await Watch().WhenFinishedAsync(call.ActionName, cancellationToken).ConfigureAwait(false);
+    }
+
+    private string TraceInputUri(string actionName) => ProtoObjects.Join(ProtoObjects.Join(_runBase, actionName), "inputs.pb");
+
+    private static async Task<TraceReplay?> ReplayOfAsync(TraceDefinition trace, ActionUpdate earlier, CancellationToken cancellationToken)
+    {
+        if (earlier.Phase == ActionPhase.Failed)
+        {
+            // flyte-sdk's _trace_error_is_recoverable: no error, or a RECOVERABLE one, runs the trace again.
+            return earlier.Error is { } error && error.Recoverability != ContainerError.Types.Kind.Recoverable
+                ? new TraceReplay(null, TaskFailedException.ReplayedTrace(trace.Name, earlier.ActionId.Name, error.Code, error.Message))
+                : null;
+        }
+        if (!PhaseNames.IsSuccess(earlier.Phase) || earlier.OutputUri is not { Length: > 0 } outputUri)
+        {
+            return null;
+        }
+        try
+        {
+            var outputs = await ProtoObjects.ReadAsync(outputUri, Flyteidl2.Task.Outputs.Parser, cancellationToken).ConfigureAwait(false);
+            return new TraceReplay(RunLayout.ToLiteralMap(outputs.Literals), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new SystemFailureException("OutputsUnreadable", $"could not read the recorded outputs of trace {trace.Name} (action {earlier.ActionId.Name}) from {outputUri}: {e.Message}", e);
+        }
+    }
+
+    private async Task<ChildWatch> StartWatchAsync(string calledName, CancellationToken cancellationToken)
+    {
+        ChildWatch watch = Watch();
+        if (_runBase.Length == 0)
+        {
+            throw new SystemFailureException("NoRunBase",
+                $"the task called {calledName}, but a0 was given no run base for the child's files: the executor passes --run-base-dir or sets _U_RUN_BASE");
+        }
+        await watch.StartAsync(cancellationToken).ConfigureAwait(false);
+        return watch;
+    }
+
     private Flyteidl2.Actions.Action ChildAction(TaskDefinition task, ChildCall call, ActionIdentifier childId, string inputUri)
     {
         var settings = _childSettings with { DefaultImage = _imageCache.GetValueOrDefault(task.Declaration.EnvironmentName, _childSettings.DefaultImage) };
@@ -152,13 +246,13 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
 
     private async Task EnqueueAsync(Flyteidl2.Actions.Action action, CancellationToken cancellationToken)
     {
-        var retries = new WatchReconnects($"enqueueing child action {action.ActionId.Name} ({action.Task.Id.Name})", _connection.Endpoint, _patience);
+        var retries = new WatchReconnects($"enqueueing child action {action.ActionId.Name} ({TraceActions.Describe(action)})", _connection.Endpoint, _patience);
         while (true)
         {
             try
             {
                 await Api.EnqueueAsync(action, cancellationToken).ConfigureAwait(false);
-                _log.WriteLine($"a0: enqueued {action.Task.Id.Name} as action {action.ActionId.Name} ({Api.Name})");
+                _log.WriteLine($"a0: enqueued {TraceActions.Describe(action)} as action {action.ActionId.Name} ({Api.Name})");
                 return;
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
@@ -169,7 +263,7 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
             catch (RpcException e) when (ExistingAction.Refused(e))
             {
                 // Enqueued already (a lost reply, or an attempt the replay did not show): finished or not, its result is reused.
-                _log.WriteLine($"a0: action {action.ActionId.Name} ({action.Task.Id.Name}) already exists; reusing it");
+                _log.WriteLine($"a0: action {action.ActionId.Name} ({TraceActions.Describe(action)}) already exists; reusing it");
                 return;
             }
             catch (RpcException e) when (WatchReconnects.IsDropped(e, cancellationToken))
@@ -180,7 +274,7 @@ internal sealed class ActionsController : ITaskRunner, IAsyncDisposable
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new SystemFailureException("EnqueueFailed",
-                    $"the control plane at {_connection.Endpoint} did not take child action {action.ActionId.Name} ({action.Task.Id.Name}) through {Api.Name}: {e.StatusCode}: {e.Status.Detail}", e);
+                    $"the control plane at {_connection.Endpoint} did not take child action {action.ActionId.Name} ({TraceActions.Describe(action)}) through {Api.Name}: {e.StatusCode}: {e.Status.Detail}", e);
             }
             try
             {

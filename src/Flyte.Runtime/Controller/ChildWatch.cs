@@ -47,6 +47,15 @@ internal sealed class ChildWatch(IChildActionsApi api, ActionIdentifier parent, 
         }
     }
 
+    /// <summary>The latest update of <paramref name="actionName"/>; null when the control plane has reported none.</summary>
+    public ActionUpdate? Latest(string actionName)
+    {
+        lock (_gate)
+        {
+            return _latest.GetValueOrDefault(actionName);
+        }
+    }
+
     /// <summary>The child's terminal update (succeeded, recovered, failed, aborted or timed out), however early it arrived.</summary>
     public Task<ActionUpdate> WhenFinishedAsync(string actionName, CancellationToken cancellationToken)
     {

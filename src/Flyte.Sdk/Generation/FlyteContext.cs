@@ -31,6 +31,15 @@ public static class FlyteContext
         return new Scope(previous);
     }
 
+    /// <summary>Makes <paramref name="runner"/>, a trace's scope, current until the scope is disposed. The group stays:
+    /// calls inside a trace are made in the group the trace was called in, as in flyte-sdk.</summary>
+    internal static Scope EnterTrace(ITaskRunner runner)
+    {
+        var previous = State.Value;
+        State.Value = new Ambient(runner, previous?.Group);
+        return new Scope(previous);
+    }
+
     /// <summary>Makes <paramref name="group"/> the group of the calls on this flow until the scope is disposed.</summary>
     internal static Scope EnterGroup(string group)
     {

@@ -26,6 +26,19 @@ internal sealed class ChildCalls(string parentActionName)
         return new ChildCall(ChildActionName.Compute(ParentActionName, inputsHash, identity, sequence, group), inputsHash, string.IsNullOrEmpty(group) ? null : group);
     }
 
+    /// <summary>
+    /// The next call of the trace <paramref name="trace"/>: named as a task call is, with the trace's identity
+    /// (<c>name-codeVersion</c>) for the task's and every input hashed (flyte-sdk's <c>get_action_outputs</c>).
+    /// </summary>
+    public ChildCall NextTrace(TraceDefinition trace, LiteralMap inputs, string? group = null)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentNullException.ThrowIfNull(inputs);
+        string inputsHash = InputsHash.Compute(inputs.Literals.Select(kv => (kv.Key, kv.Value)));
+        int sequence = _sequencer.Next(CallSequencer.CallKey(trace.Identity, inputsHash, group));
+        return new ChildCall(ChildActionName.Compute(ParentActionName, inputsHash, trace.Identity, sequence, group), inputsHash, string.IsNullOrEmpty(group) ? null : group);
+    }
+
     /// <summary>The inputs hash without the task's cache-ignored inputs: what both child names and cache keys use.</summary>
     public static string InputsHashOf(TaskDefinition task, LiteralMap inputs) =>
         InputsHash.ComputeFiltered(inputs.Literals.Select(kv => (kv.Key, kv.Value)), task.Policy.CacheIgnoredInputs);

@@ -21,6 +21,8 @@ public sealed class ActionReport
     public ActionReport? Parent { get; }
     /// <summary>The group its parent started it in (<see cref="FlyteGroup"/>); null for none.</summary>
     public string? Group { get; internal init; }
+    /// <summary>A trace ([Trace]): a recorded step of its parent, not a task run of its own.</summary>
+    public bool IsTrace { get; internal init; }
     /// <summary>Where the action got to.</summary>
     public ActionPhase Phase { get; internal set; } = ActionPhase.Queued;
     /// <summary>How many attempts ran.</summary>
@@ -81,6 +83,10 @@ public sealed class ActionReport
         if (CacheHit)
         {
             builder.Append(" (cache hit)");
+        }
+        if (IsTrace)
+        {
+            builder.Append(" (trace)");
         }
         builder.Append('\n');
         if (ReportPath is { } reportPath)

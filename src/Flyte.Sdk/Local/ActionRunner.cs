@@ -7,9 +7,10 @@ namespace Flyte.Local;
 
 /// <summary>
 /// The Flyte context of one running action: each task it calls becomes a child action with a
-/// deterministic name (docs/protocol.md, Names and hashes), so a rerun finds the same names.
+/// deterministic name (docs/protocol.md, Names and hashes), so a rerun finds the same names; each trace it calls is
+/// recorded as a finished child, and returns its recorded result when a retried attempt calls it again (docs/traces.md).
 /// </summary>
-internal sealed class ActionRunner : ITaskRunner
+internal sealed class ActionRunner : ITaskRunner, ITraceRunner, IChildActions
 {
     private readonly LocalEngine _engine;
     private readonly ActionReport _parent;
@@ -25,11 +26,34 @@ internal sealed class ActionRunner : ITaskRunner
         _calls = new ChildCalls(parent.Name);
     }
 
-    public Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken)
+    public Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken) =>
+        RunChildAsync(task, inputs, _calls, cancellationToken);
+
+    public Task<TraceCall> BeginTraceAsync(TraceDefinition trace, LiteralMap inputs, CancellationToken cancellationToken) =>
+        BeginTraceAsync(trace, inputs, _calls, cancellationToken);
+
+    public Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, ChildCalls naming, CancellationToken cancellationToken)
     {
-        var call = _calls.Next(task, inputs, FlyteContext.Group);
+        var call = naming.Next(task, inputs, FlyteContext.Group);
         var child = new ActionReport(call.ActionName, task.Name, _parent) { Group = call.Group };
         _parent.AddChild(child);
         return _engine.RunActionAsync(task, inputs, child, _parentToken);
+    }
+
+    public Task<TraceCall> BeginTraceAsync(TraceDefinition trace, LiteralMap inputs, ChildCalls naming, CancellationToken cancellationToken)
+    {
+        var call = naming.NextTrace(trace, inputs, FlyteContext.Group);
+        var replay = _engine.Traces.Replay(trace, call.ActionName);
+        if (replay is null)
+        {
+            _engine.Layout.WriteTraceInputs(call.ActionName, inputs);
+        }
+        return Task.FromResult(new TraceCall(trace, call.ActionName, call.Group, inputs, new TraceScope(this, call.ActionName), replay));
+    }
+
+    public Task RecordTraceAsync(TraceCall call, TraceOutcome outcome, CancellationToken cancellationToken)
+    {
+        _engine.RecordTrace(_parent, call, outcome);
+        return Task.CompletedTask;
     }
 }

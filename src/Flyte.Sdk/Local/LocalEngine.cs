@@ -35,6 +35,8 @@ public sealed class LocalEngine
 
     internal RunLayout Layout { get; }
 
+    internal LocalTraces Traces { get; } = new();
+
     /// <summary>Runs <paramref name="task"/> as the root action <c>a0</c> of a new run.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The untyped and the typed overload differ in their required parameters (the typed one takes the decoder), so no call is ambiguous.")]
     public static async Task<LocalRunResult> RunAsync(TaskDefinition task, LiteralMap inputs, LocalRunOptions? options = null, CancellationToken cancellationToken = default)
@@ -243,6 +245,35 @@ public sealed class LocalEngine
             // The attempt's result is what the run waits for; the report's loss is said beside it, not instead of it.
             report.ReportError = $"could not write {path}: {e.Message}";
         }
+    }
+
+    /// <summary>Writes a trace's outputs or error beside its inputs and shows it in the report, under the task that called it.</summary>
+    internal void RecordTrace(ActionReport parent, TraceCall call, TraceOutcome outcome)
+    {
+        var report = Traces.ReportOf(call.ActionName);
+        if (report is null)
+        {
+            report = new ActionReport(call.ActionName, call.Trace.Name, parent) { Group = call.Group, IsTrace = true };
+            parent.AddChild(report);
+        }
+        report.Attempts = 1;
+        report.Duration = outcome.Ended - outcome.Started;
+        if (outcome.Outputs is { } outputs)
+        {
+            Layout.WriteTraceOutputs(call.ActionName, outputs);
+            report.Phase = ActionPhase.Succeeded;
+            report.Error = null;
+        }
+        else
+        {
+            var error = outcome.Error!;
+            Layout.WriteTraceError(call.ActionName, error);
+            report.AddAttemptError($"{error.Code}: {error.Message.Split('\n')[0]}");
+            report.Error = error.Message;
+            report.Phase = ActionPhase.Failed;
+        }
+        Traces.Record(call.ActionName, new LocalTraces.Recorded(report, outcome.Outputs, outcome.Error));
+        Publish(report, attempt: 0);
     }
 
     private void Fail(ActionReport report, int attempt, Exception error, ActionPhase phase, ContainerError containerError)

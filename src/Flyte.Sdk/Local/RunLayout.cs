@@ -6,6 +6,7 @@ namespace Flyte.Local;
 /// <summary>
 /// The files of a local run, laid out as a remote run's: <c>&lt;run dir&gt;/&lt;action&gt;/&lt;attempt&gt;/</c>
 /// holding <c>inputs.pb</c> (task.Inputs) and then <c>outputs.pb</c> (task.Outputs) or <c>error.pb</c> (core.ErrorDocument).
+/// A trace has no attempts: its files are in <c>&lt;run dir&gt;/&lt;action&gt;/</c>, as flyte-sdk writes them (docs/traces.md).
 /// </summary>
 internal sealed class RunLayout
 {
@@ -24,6 +25,17 @@ internal sealed class RunLayout
 
     public void WriteError(string actionName, int attempt, ContainerError error) =>
         Write(actionName, attempt, "error.pb", new ErrorDocument { Error = error });
+
+    public string TraceDirectory(string actionName) => Path.Combine(RunDirectory, actionName);
+
+    public void WriteTraceInputs(string actionName, LiteralMap inputs) =>
+        WriteIn(TraceDirectory(actionName), "inputs.pb", ToInputs(inputs));
+
+    public void WriteTraceOutputs(string actionName, LiteralMap outputs) =>
+        WriteIn(TraceDirectory(actionName), "outputs.pb", ToOutputs(outputs));
+
+    public void WriteTraceError(string actionName, ContainerError error) =>
+        WriteIn(TraceDirectory(actionName), "error.pb", new ErrorDocument { Error = error });
 
     /// <summary>task.Inputs in the map's order, which is the task's declaration order.</summary>
     public static Flyteidl2.Task.Inputs ToInputs(LiteralMap map)
@@ -58,9 +70,11 @@ internal sealed class RunLayout
         return map;
     }
 
-    private void Write(string actionName, int attempt, string fileName, IMessage message)
+    private void Write(string actionName, int attempt, string fileName, IMessage message) =>
+        WriteIn(AttemptDirectory(actionName, attempt), fileName, message);
+
+    private static void WriteIn(string directory, string fileName, IMessage message)
     {
-        string directory = AttemptDirectory(actionName, attempt);
         Directory.CreateDirectory(directory);
         File.WriteAllBytes(Path.Combine(directory, fileName), message.ToByteArray());
     }

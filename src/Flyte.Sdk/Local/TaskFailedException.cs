@@ -19,7 +19,16 @@ public sealed class TaskFailedException : FlyteException
 
     /// <summary>A child action that ran elsewhere (under a control plane) ended without outputs, for the reason it reported.</summary>
     public TaskFailedException(string taskName, string actionName, ActionPhase phase, string errorCode, string errorMessage)
-        : base($"task {taskName} (action {actionName}) {Verb(phase)}: {errorCode}: {errorMessage}")
+        : this("task", taskName, actionName, phase, errorCode, errorMessage)
+    {
+    }
+
+    /// <summary>A failure an earlier attempt recorded for a trace ([Trace]), thrown again where the trace is called.</summary>
+    internal static TaskFailedException ReplayedTrace(string traceName, string actionName, string errorCode, string errorMessage) =>
+        new("trace", traceName, actionName, ActionPhase.Failed, errorCode, errorMessage);
+
+    private TaskFailedException(string noun, string taskName, string actionName, ActionPhase phase, string errorCode, string errorMessage)
+        : base($"{noun} {taskName} (action {actionName}) {Verb(phase)}: {errorCode}: {errorMessage}")
     {
         TaskName = taskName;
         ActionName = actionName;
