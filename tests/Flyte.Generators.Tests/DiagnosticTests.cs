@@ -33,6 +33,16 @@ public class DiagnosticTests
     [InlineData("FLY008", "[TaskEnvironment(\"env\", [|Memory = \"1 GB\"|])] public static partial class C { [Task] public static int M(int x) => x; }")]
     [InlineData("FLY012", "public static partial class [|C|]<T> { [Task] public static int M(int x) => x; }")]
     [InlineData("FLY012", "public static partial class O { private static partial class [|C|] { [Task] public static int M(int x) => x; } }")]
+    [InlineData("FLY001", "public partial class C { [Trace] public int [|M|](int x) => x; }")]
+    [InlineData("FLY003", "public static class C { [Trace] public static int M(System.IO.Stream [|s|]) => 1; }")]
+    [InlineData("FLY004", "public static class C { [Trace] public static object [|M|](int x) => x; }")]
+    [InlineData("FLY006", "public static class C { [Trace] public static int M(ref int [|x|]) => x; }")]
+    [InlineData("FLY007", "public static class C { [Trace] public static T [|M|]<T>(T x) => x; }")]
+    [InlineData("FLY014", "public static partial class C { [Task, Trace] public static int [|M|](int x) => x; }")]
+    [InlineData("FLY014", "public static partial class C { [Task] public static int T(int x) => x; [Trace] [Workflow] public static int [|M|](int x) => T(x); }")]
+    [InlineData("FLY015", "public static class C { [Trace] private static int [|M|](int x) => x; }")]
+    [InlineData("FLY015", "public static class O { private static class I { [Trace] internal static int [|M|](int x) => x; } }")]
+    [InlineData("FLY015", "public static class O<T> { [Trace] public static int [|M|](int x) => x; }")]
     public void Reports_the_diagnostic_at_its_span(string id, string markedSource)
     {
         var (source, expectedSpan) = Markup.Parse(Usings + markedSource);

@@ -18,6 +18,15 @@ public class GoldenFileTests
     }
 
     [Fact]
+    public void Traces_of_every_return_kind_generate_the_baseline_source()
+    {
+        var result = GeneratorHarness.Run(("Traces.cs", TestSources.Traces));
+
+        Baselines.Verify("Traces", result.Sources);
+        AssertNoDiagnostics(result);
+    }
+
+    [Fact]
     public void Quickstart_generates_the_baseline_source()
     {
         string quickstart = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "Quickstart", "Quickstart.cs"));

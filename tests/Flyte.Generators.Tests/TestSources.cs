@@ -112,4 +112,57 @@ internal static class TestSources
             }
         }
         """;
+
+    /// <summary>Traces of every return kind, one with a record and the task context, called from a task and a workflow.</summary>
+    public const string Traces = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Flyte;
+        using Flyte.Tasks;
+
+        namespace Fixtures;
+
+        public sealed record Sample(string Name, List<double> Values);
+
+        public static class Steps
+        {
+            [Trace]
+            public static double Mean(Sample sample) => sample.Values.Count == 0 ? 0 : sample.Values[0];
+
+            [Trace]
+            internal static async Task<(int Count, string Name)> Describe(Sample sample, ITaskContext context)
+            {
+                await Task.Yield();
+                return (sample.Values.Count, sample.Name + context.ActionName);
+            }
+
+            [Trace]
+            public static Task Log(string line, CancellationToken cancellationToken) => Task.CompletedTask;
+
+            [Trace]
+            public static void Mark(string line) { }
+
+            [Trace]
+            public static ValueTask<int> Next(int x) => new(x + 1);
+
+            [Trace]
+            public static ValueTask Flush() => default;
+        }
+
+        [TaskEnvironment("traces")]
+        public static partial class Analysis
+        {
+            [Task]
+            public static async Task<double> Analyse(Sample sample, ITaskContext context, CancellationToken cancellationToken)
+            {
+                var (count, _) = await Steps.Describe(sample, context);
+                await Steps.Log("counted", cancellationToken);
+                Steps.Mark("marked");
+                await Steps.Flush();
+                return Steps.Mean(sample) + await Steps.Next(count);
+            }
+        }
+        """;
 }
