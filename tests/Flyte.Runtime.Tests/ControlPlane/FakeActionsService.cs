@@ -58,6 +58,13 @@ internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<Ac
         }
     }
 
+    /// <summary>
+    /// The update a trace action is recorded with. By default the open-source backend's (flyte actions/k8s/client.go,
+    /// the Action_Trace case): SUCCEEDED whatever the trace's phase, with the trace's output_uri. Never executed.
+    /// </summary>
+    public Func<Action, ActionUpdate> RecordTrace { get; init; } = action =>
+        new ActionUpdate { ActionId = action.ActionId, Phase = ActionPhase.Succeeded, OutputUri = action.Trace.Outputs?.OutputUri ?? "" };
+
     /// <summary>The refusal of an action name already taken, given the name; ALREADY_EXISTS unless set.</summary>
     public Func<string, Status> ExistingStatus { get; init; } = name => new Status(StatusCode.AlreadyExists, $"action {name} already exists");
 
@@ -159,6 +166,11 @@ internal sealed class FakeActionsService(Func<Action, CancellationToken, Task<Ac
                 throw new RpcException(ExistingStatus(name));
             }
             Enqueued.Enqueue(request);
+            if (action.SpecCase == Action.SpecOneofCase.Trace)
+            {
+                Publish(action.ParentActionName, RecordTrace(action));
+                return new EnqueueResponse();
+            }
             Publish(action.ParentActionName, new ActionUpdate { ActionId = action.ActionId, Phase = ActionPhase.Queued });
         }
         var cancellation = new CancellationTokenSource();
