@@ -1,4 +1,3 @@
-using System.Globalization;
 using Flyte.Local;
 
 namespace Flyte.Cli.Run;
@@ -15,12 +14,7 @@ internal static class ReportTree
 
     private static void Write(TextWriter output, ActionReport action, string indent)
     {
-        output.Write($"{indent}{action.Name} {action.TaskName} {ActionReport.PhaseName(action.Phase)} {action.Duration.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)}s");
-        if (action.Attempts > 1)
-        {
-            output.Write($" attempts={action.Attempts}");
-        }
-        output.WriteLine(action.CacheHit ? " (cache hit)" : "");
+        output.WriteLine($"{indent}{action.SummaryLine()}");
         if (action.ReportPath is { } reportPath)
         {
             output.WriteLine($"{indent}  report: {reportPath}");

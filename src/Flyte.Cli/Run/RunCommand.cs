@@ -120,6 +120,7 @@ internal sealed class RunCommand
         {
             RunName = Value(tokens, Name),
             FlyteHome = _environment.FlyteHome,
+            EnvironmentVariables = _environment.Variable,
             CacheDirectory = Value(tokens, CacheDirectory) is { } cache ? _environment.FullPath(cache) : null,
             UseCache = !Flag(tokens, NoCache),
             RunDirectory = Value(tokens, RunDirectory) is { } runs ? _environment.FullPath(runs) : null,

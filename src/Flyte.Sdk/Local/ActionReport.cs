@@ -72,9 +72,11 @@ public sealed class ActionReport
         return builder.ToString();
     }
 
-    private void Render(System.Text.StringBuilder builder, string indent)
+    /// <summary>The action's line in a run tree: name, task, phase, duration, and its attempts, cache hit and trace mark.</summary>
+    internal string SummaryLine()
     {
-        builder.Append(indent).Append(Name).Append(' ').Append(TaskName).Append(' ').Append(PhaseName(Phase))
+        var builder = new System.Text.StringBuilder();
+        builder.Append(Name).Append(' ').Append(TaskName).Append(' ').Append(PhaseName(Phase))
             .Append(' ').Append(Duration.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)).Append('s');
         if (Attempts > 1)
         {
@@ -88,7 +90,12 @@ public sealed class ActionReport
         {
             builder.Append(" (trace)");
         }
-        builder.Append('\n');
+        return builder.ToString();
+    }
+
+    private void Render(System.Text.StringBuilder builder, string indent)
+    {
+        builder.Append(indent).Append(SummaryLine()).Append('\n');
         if (ReportPath is { } reportPath)
         {
             builder.Append(indent).Append("  report: ").Append(reportPath).Append('\n');

@@ -22,7 +22,7 @@ public sealed class LocalEngine
     private LocalEngine(LocalRunOptions options)
     {
         _options = options;
-        _secrets = new TaskSecrets(Environment.GetEnvironmentVariable, options.ResolveSecretsFile());
+        _secrets = new TaskSecrets(options.EnvironmentVariables ?? Environment.GetEnvironmentVariable, options.ResolveSecretsFile());
         RunName = options.RunName ?? RunNames.New();
         Layout = new RunLayout(options.ResolveRunDirectory(RunName));
         _cache = options.UseCache ? new LocalCache(options.ResolveCacheDirectory()) : null;

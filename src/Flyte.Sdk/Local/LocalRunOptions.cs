@@ -31,6 +31,10 @@ public sealed record LocalRunOptions
     /// after the environment; <c>~/.flyte/secrets.json</c> when null (docs/secrets.md).</summary>
     public string? SecretsFile { get; init; }
 
+    /// <summary>Where secrets' environment variables are read; the process's environment when null. The CLI passes its
+    /// own view of the environment, so a command run in a test reads what the test set.</summary>
+    internal Func<string, string?>? EnvironmentVariables { get; init; }
+
     /// <summary>Between retries; Flyte backs off, locally the default is to retry at once.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.Zero;
 
