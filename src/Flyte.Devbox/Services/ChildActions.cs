@@ -212,7 +212,7 @@ public sealed class ChildActions(RunBook runs, ActionExecutor executor, ImageChe
         return new ExecutionError
         {
             Code = "TraceFailed",
-            Message = $"trace {traceName} failed, and {problem} at {EchoedValue.Of(errorUri, 2 * Shown.MaximumLength)}",
+            Message = $"trace {traceName} failed, and {problem} at {errorUri}",
             Kind = ExecutionError.Types.ErrorKind.System,
             Recoverability = ContainerError.Types.Kind.Recoverable,
         };

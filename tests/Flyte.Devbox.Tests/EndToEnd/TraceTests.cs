@@ -85,6 +85,21 @@ public sealed class TraceTests : IAsyncLifetime
         Assert.Equal(ActionType.Trace, listed.Metadata.ActionType);
         Assert.Equal("fetch_data", listed.Metadata.Trace.Name);
 
+        using (var watching = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+        using (var watch = _harness.Runs.WatchActions(new WatchActionsRequest { RunId = run }, cancellationToken: watching.Token))
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(watching.Token));
+            var watched = Assert.Single(watch.ResponseStream.Current.EnrichedActions, a => a.Action.Id.Name == "t-fetch").Action;
+            Assert.Equal(ActionType.Trace, watched.Metadata.ActionType);
+            Assert.Equal(ActionPhase.Succeeded, watched.Status.Phase);
+        }
+        using (var logs = _harness.DataProxy.TailLogs(new Flyteidl2.Dataproxy.TailLogsRequest { ActionId = Id(run, "t-fetch") }))
+        {
+            var noLog = await Assert.ThrowsAsync<RpcException>(() => logs.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.Equal(StatusCode.NotFound, noLog.StatusCode);
+            Assert.Equal($"action t-fetch of run {run.Name} is a trace of fetch_data: it ran inside its parent a0 and has no log of its own", noLog.Status.Detail);
+        }
+
         var data = await _harness.DataProxy.GetActionDataAsync(new Flyteidl2.Dataproxy.GetActionDataRequest { ActionId = Id(run, "t-fetch") });
         Assert.Equal(inputs, data.Inputs);
         Assert.Equal(outputs, data.Outputs);
