@@ -12,7 +12,7 @@ internal sealed class GetActionsCommand
     public GetActionsCommand(CliEnvironment environment)
     {
         _environment = environment;
-        Command = new Command("actions", "List a run's actions as a tree: name, task, parent, group, phase, attempts.") { Run };
+        Command = new Command("actions", "List a run's actions as a tree: name, task (a trace's function, marked '(trace)'), parent, group, phase, attempts.") { Run };
         _controlPlane.AddTo(Command);
     }
 

@@ -11,7 +11,16 @@ internal static class RemoteText
 {
     public static string Phase(ActionStatus? status) => status is null ? "UNKNOWN" : PhaseNames.Of(status.Phase);
 
-    public static string TaskName(ActionMetadata? metadata) => metadata?.Task?.Id?.Name is { Length: > 0 } name ? name : "-";
+    /// <summary>
+    /// The task an action runs; for a trace, the traced function's name marked <c>(trace)</c>, as flyte-sdk's CLI shows
+    /// a trace by its name and the type "trace" (<c>src/flyte/remote/_action.py</c>; docs/devbox-traces.md).
+    /// </summary>
+    public static string TaskName(ActionMetadata? metadata) => metadata switch
+    {
+        { Task.Id.Name: { Length: > 0 } name } => name,
+        { Trace.Name: { Length: > 0 } trace } => $"{trace} (trace)",
+        _ => "-",
+    };
 
     /// <summary>Local time to the second, as people compare it with their clock.</summary>
     public static string Time(Timestamp? timestamp) =>

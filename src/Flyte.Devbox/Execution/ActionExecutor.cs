@@ -126,6 +126,46 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         }
     }
 
+    /// <summary>
+    /// Stores a trace a running task recorded, by the rules of <see cref="TryEnqueueChild"/> for a new one: refused when
+    /// the run or the parent has ended or is being aborted. A name the run already has is decided first, as for a task:
+    /// a task of that name is <see cref="TraceRecording.NameIsTask"/>; a trace that did not fail is kept as it is
+    /// (recording is idempotent, as upstream); a FAILED trace is replaced by the new record (docs/devbox-traces.md).
+    /// Nothing is launched, no slot is taken and the parent keeps its own.
+    /// </summary>
+    /// <returns>Why the trace was refused, or null when <paramref name="outcome"/> says what became of it.</returns>
+    public string? TryRecordTrace(ActionRecord trace, out TraceRecording outcome)
+    {
+        if (trace.Kind != ActionKind.Trace || trace.ParentName is null)
+        {
+            throw new ArgumentException($"Action {trace.Key.Name} is not a trace with a parent.", nameof(trace));
+        }
+        lock (_launchGate)
+        {
+            var existing = runs.Database.GetAction(trace.Key);
+            if (existing is { Kind: ActionKind.Task })
+            {
+                outcome = TraceRecording.NameIsTask;
+                return null;
+            }
+            if (existing is not null && existing.Phase != (int)ActionPhase.Failed)
+            {
+                outcome = TraceRecording.Kept;
+                return null;
+            }
+            outcome = TraceRecording.Refused;
+            if (ChildRefusal(trace.Key with { Name = trace.ParentName }) is { } refusal)
+            {
+                return refusal;
+            }
+            // Every action of an existing run is stored under this gate, so what was read above still holds.
+            outcome = existing is null
+                ? runs.TryEnqueue(trace) ? TraceRecording.Stored : TraceRecording.Kept
+                : runs.ReplaceFailedTrace(trace) is not null ? TraceRecording.Replaced : TraceRecording.Kept;
+            return null;
+        }
+    }
+
     private string? ChildRefusal(ActionKey parentKey)
     {
         var run = runs.Database.GetRun(parentKey.Run);

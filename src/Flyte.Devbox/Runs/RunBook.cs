@@ -33,7 +33,7 @@ public sealed class RunBook(DevboxDatabase database, ActionFeed feed)
         return true;
     }
 
-    /// <summary>Stores a child action a running parent asked for; false if it exists already.</summary>
+    /// <summary>Stores a child action a running parent asked for, or a trace it recorded; false if it exists already.</summary>
     public bool TryEnqueue(ActionRecord action)
     {
         if (!Database.TryInsertAction(action))
@@ -41,8 +41,23 @@ public sealed class RunBook(DevboxDatabase database, ActionFeed feed)
             return false;
         }
         Feed.Publish(Database.GetAction(action.Key)!);
-        WakeExecutor();
+        if (action.Kind == ActionKind.Task)
+        {
+            // A trace is stored finished: the executor has nothing to do for it.
+            WakeExecutor();
+        }
         return true;
+    }
+
+    /// <summary>Replaces a FAILED trace with a new record of it and tells the watchers; null when the stored action is no FAILED trace.</summary>
+    public ActionRecord? ReplaceFailedTrace(ActionRecord trace)
+    {
+        var stored = Database.ReplaceFailedTrace(trace);
+        if (stored is not null)
+        {
+            Feed.Publish(stored);
+        }
+        return stored;
     }
 
     public ActionRecord Update(ActionRecord action)

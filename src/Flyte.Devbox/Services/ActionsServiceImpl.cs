@@ -10,17 +10,18 @@ namespace Flyte.Devbox.Services;
 /// </summary>
 public sealed class ActionsServiceImpl(ChildActions children) : ActionsService.ActionsServiceBase
 {
-    public override Task<EnqueueResponse> Enqueue(EnqueueRequest request, ServerCallContext context)
+    public override async Task<EnqueueResponse> Enqueue(EnqueueRequest request, ServerCallContext context)
     {
         var action = request.Action ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "action is required"));
-        children.Enqueue(new ChildActions.Request(
+        await children.EnqueueAsync(new ChildActions.Request(
             action.ActionId,
             action.HasParentActionName ? action.ParentActionName : null,
             action.InputUri,
             action.RunOutputBase,
             action.Group,
-            action.SpecCase == Flyteidl2.Actions.Action.SpecOneofCase.Task ? action.Task : null));
-        return Task.FromResult(new EnqueueResponse());
+            action.SpecCase == Flyteidl2.Actions.Action.SpecOneofCase.Task ? action.Task : null,
+            action.SpecCase == Flyteidl2.Actions.Action.SpecOneofCase.Trace ? action.Trace : null), context.CancellationToken).ConfigureAwait(false);
+        return new EnqueueResponse();
     }
 
     public override Task WatchForUpdates(WatchForUpdatesRequest request, IServerStreamWriter<WatchForUpdatesResponse> responseStream, ServerCallContext context) =>

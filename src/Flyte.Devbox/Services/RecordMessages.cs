@@ -28,31 +28,31 @@ public static class RecordMessages
         return update;
     }
 
-    public static Flyteidl2.Workflow.Action ToAction(ActionRecord action)
+    public static Flyteidl2.Workflow.Action ToAction(ActionRecord action) => new()
     {
-        var spec = TaskSpec.Parser.ParseFrom(action.Spec);
-        return new Flyteidl2.Workflow.Action
-        {
-            Id = ActionExecutor.ToIdentifier(action.Key),
-            Metadata = Metadata(action, spec),
-            Status = Status(action),
-        };
-    }
+        Id = ActionExecutor.ToIdentifier(action.Key),
+        Metadata = Metadata(action),
+        Status = Status(action),
+    };
 
     public static ActionDetails ToDetails(ActionRecord action, IReadOnlyList<AttemptRecord> attempts)
     {
-        var spec = TaskSpec.Parser.ParseFrom(action.Spec);
         var details = new ActionDetails
         {
             Id = ActionExecutor.ToIdentifier(action.Key),
-            Metadata = Metadata(action, spec),
+            Metadata = Metadata(action),
             Status = Status(action),
-            Task = spec,
         };
         if (RunBookPhases.IsFailure(action.Phase) && action.Error is { } bytes)
         {
             details.ErrorInfo = ToErrorInfo(ExecutionError.Parser.ParseFrom(bytes));
         }
+        if (action.Kind == ActionKind.Trace)
+        {
+            AddTrace(details, action);
+            return details;
+        }
+        details.Task = TaskSpec.Parser.ParseFrom(action.Spec);
         if (action.Phase == (int)ActionPhase.Aborted)
         {
             details.AbortInfo = new AbortInfo { Reason = "aborted" };
@@ -80,13 +80,61 @@ public static class RecordMessages
         return details;
     }
 
+    /// <summary>
+    /// A trace's spec (TraceSpec, as upstream answers it in ActionDetails.trace) and its one attempt: the recorded phase
+    /// and times, and as outputs the trace's own output URI, the full path of its outputs.pb. It has no logs.
+    /// </summary>
+    private static void AddTrace(ActionDetails details, ActionRecord action)
+    {
+        var trace = TraceAction.Parser.ParseFrom(action.Spec);
+        if (trace.Spec is { } spec)
+        {
+            details.Trace = spec;
+        }
+        var attempt = new ActionAttempt
+        {
+            Attempt = 0,
+            Phase = (ActionPhase)action.Phase,
+            StartTime = Timestamp.FromDateTimeOffset(action.StartedAt ?? action.CreatedAt),
+            LogsAvailable = false,
+            Outputs = new OutputReferences { OutputUri = action.OutputUri ?? "" },
+            CacheStatus = CatalogCacheStatus.CacheDisabled,
+        };
+        if (action.EndedAt is { } ended)
+        {
+            attempt.EndTime = Timestamp.FromDateTimeOffset(ended);
+        }
+        if (details.ErrorInfo is { } error)
+        {
+            attempt.ErrorInfo = error;
+        }
+        details.Attempts.Add(attempt);
+    }
+
     public static ErrorInfo ToErrorInfo(ExecutionError error) => new()
     {
         Message = string.IsNullOrEmpty(error.Code) ? error.Message : $"{error.Code}: {error.Message}",
         Kind = error.Kind == ExecutionError.Types.ErrorKind.User ? ErrorInfo.Types.Kind.User : ErrorInfo.Types.Kind.System,
     };
 
-    private static ActionMetadata Metadata(ActionRecord action, TaskSpec spec) => new()
+    /// <summary>A task's metadata names its task; a trace's is ACTION_TYPE_TRACE with the traced function's name, as upstream answers it.</summary>
+    private static ActionMetadata Metadata(ActionRecord action)
+    {
+        if (action.Kind == ActionKind.Trace)
+        {
+            return new ActionMetadata
+            {
+                Parent = action.ParentName ?? "",
+                Group = action.Group ?? "",
+                ActionType = ActionType.Trace,
+                FuntionName = action.TaskName,
+                Trace = new TraceActionMetadata { Name = action.TaskName },
+            };
+        }
+        return TaskMetadata(action, TaskSpec.Parser.ParseFrom(action.Spec));
+    }
+
+    private static ActionMetadata TaskMetadata(ActionRecord action, TaskSpec spec) => new()
     {
         Parent = action.ParentName ?? "",
         Group = action.Group ?? "",

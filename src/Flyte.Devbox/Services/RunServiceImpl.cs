@@ -155,7 +155,7 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
         return Task.FromResult(new GetActionDataURIsResponse
         {
             InputsUri = action.InputUri,
-            OutputsUri = action.Phase == (int)ActionPhase.Succeeded && action.OutputUri is { } outputs ? ProtoObjects.Join(outputs, "outputs.pb") : "",
+            OutputsUri = ActionOutputs.File(action) ?? "",
         });
     }
 

@@ -11,7 +11,7 @@ public sealed partial class DevboxDatabase
 {
     private const string ActionColumns =
         "org, project, domain, run_name, name, parent_name, task_name, task_version, spec, input_uri, run_output_base, " +
-        "group_name, cache_key, phase, attempts, output_uri, error, cache_hit, abort_requested, created_at, started_at, ended_at, revision";
+        "group_name, cache_key, phase, attempts, output_uri, error, cache_hit, abort_requested, created_at, started_at, ended_at, revision, kind";
 
     /// <summary>Stores a new action; false, with nothing written, if the run has an action of that name.</summary>
     /// <exception cref="KeyNotFoundException">The action's run does not exist.</exception>
@@ -108,14 +108,42 @@ public sealed partial class DevboxDatabase
             $"""
             INSERT INTO actions ({ActionColumns})
             VALUES ($org, $project, $domain, $runName, $name, $parentName, $taskName, $taskVersion, $spec, $inputUri, $runOutputBase,
-                $group, $cacheKey, $phase, $attempts, $outputUri, $error, $cacheHit, $abortRequested, $createdAt, $startedAt, $endedAt, $revision)
+                $group, $cacheKey, $phase, $attempts, $outputUri, $error, $cacheHit, $abortRequested, $createdAt, $startedAt, $endedAt, $revision, $kind)
             """,
-            [.. ActionKeyParameters(action.Key), .. MutableActionParameters(action), ("$revision", revision),
-                ("$parentName", action.ParentName), ("$taskName", action.TaskName), ("$taskVersion", action.TaskVersion),
-                ("$spec", action.Spec), ("$inputUri", action.InputUri), ("$runOutputBase", action.RunOutputBase),
-                ("$group", action.Group), ("$cacheKey", action.CacheKey), ("$createdAt", Timestamps.ToText(action.CreatedAt))]);
+            [.. ActionKeyParameters(action.Key), .. MutableActionParameters(action), .. FixedActionParameters(action), ("$revision", revision)]);
         AppendEvent(connection, action, revision);
     }
+
+    /// <summary>
+    /// Replaces a stored trace that FAILED with a new record of it, every column but the key, as one change (a new
+    /// revision and event): a retried parent that re-ran a trace after a recoverable failure records it again.
+    /// </summary>
+    /// <returns>The trace as stored; null, with nothing written, when the stored action is not a FAILED trace (or is gone).</returns>
+    public ActionRecord? ReplaceFailedTrace(ActionRecord trace) => Write(connection =>
+    {
+        if (trace.Kind != ActionKind.Trace)
+        {
+            throw new ArgumentException($"Action {trace.Key.Name} is not a trace; only a trace is replaced.", nameof(trace));
+        }
+        (string, object?)[] failedTrace = [.. ActionKeyParameters(trace.Key), ("$failed", (int)Flyteidl2.Common.ActionPhase.Failed)];
+        if (!connection.Exists($"SELECT 1 FROM actions WHERE {ActionKeyMatches} AND kind = 'trace' AND phase = $failed", failedTrace))
+        {
+            return null;
+        }
+        long revision = NextRevision(connection);
+        connection.Execute(
+            $"""
+            UPDATE actions SET
+                parent_name = $parentName, task_name = $taskName, task_version = $taskVersion, spec = $spec, input_uri = $inputUri,
+                run_output_base = $runOutputBase, group_name = $group, cache_key = $cacheKey, created_at = $createdAt, kind = $kind,
+                phase = $phase, attempts = $attempts, output_uri = $outputUri, error = $error, cache_hit = $cacheHit,
+                abort_requested = $abortRequested, started_at = $startedAt, ended_at = $endedAt, revision = $revision
+            WHERE {ActionKeyMatches}
+            """,
+            [.. ActionKeyParameters(trace.Key), .. MutableActionParameters(trace), .. FixedActionParameters(trace), ("$revision", revision)]);
+        AppendEvent(connection, trace, revision);
+        return SelectAction(connection, trace.Key);
+    });
 
     private static long NextRevision(SqliteConnection connection) =>
         (long)connection.Scalar("UPDATE revision_counter SET last_revision = last_revision + 1 WHERE id = 1 RETURNING last_revision")!;
@@ -140,6 +168,29 @@ public sealed partial class DevboxDatabase
         [("$org", run.Org), ("$project", run.Project), ("$domain", run.Domain), ("$runName", run.Name)];
 
     private static (string, object?)[] ActionKeyParameters(ActionKey key) => [.. ActionRunParameters(key.Run), ("$name", key.Name)];
+
+    /// <summary>The columns fixed when an action is inserted (and rewritten only when a failed trace is replaced).</summary>
+    private static (string, object?)[] FixedActionParameters(ActionRecord action) =>
+    [
+        ("$parentName", action.ParentName), ("$taskName", action.TaskName), ("$taskVersion", action.TaskVersion),
+        ("$spec", action.Spec), ("$inputUri", action.InputUri), ("$runOutputBase", action.RunOutputBase),
+        ("$group", action.Group), ("$cacheKey", action.CacheKey), ("$createdAt", Timestamps.ToText(action.CreatedAt)),
+        ("$kind", KindText(action.Kind)),
+    ];
+
+    private static string KindText(ActionKind kind) => kind switch
+    {
+        ActionKind.Task => "task",
+        ActionKind.Trace => "trace",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private static ActionKind KindOf(string text) => text switch
+    {
+        "task" => ActionKind.Task,
+        "trace" => ActionKind.Trace,
+        _ => throw new InvalidDataException($"actions.kind holds '{text}', which this devbox does not know"),
+    };
 
     private static (string, object?)[] MutableActionParameters(ActionRecord action) =>
     [
@@ -167,5 +218,6 @@ public sealed partial class DevboxDatabase
         row.Time("created_at"),
         row.NullableTime("started_at"),
         row.NullableTime("ended_at"),
-        row.Long("revision"));
+        row.Long("revision"),
+        KindOf(row.Text("kind")));
 }

@@ -10,5 +10,6 @@ internal static class Migrations
     [
         Migration001CreateTables.Migration,
         Migration002CreateSecrets.Migration,
+        Migration003AddActionKind.Migration,
     ];
 }

@@ -66,9 +66,9 @@ public sealed partial class DataProxyServiceImpl
         {
             Inputs = await _storage.ReadAsync(action.InputUri, Inputs.Parser, context.CancellationToken).ConfigureAwait(false),
         };
-        if (action.Phase == (int)ActionPhase.Succeeded && action.OutputUri is { } outputs)
+        if (ActionOutputs.File(action) is { } outputs)
         {
-            response.Outputs = await _storage.ReadAsync(ProtoObjects.Join(outputs, "outputs.pb"), Outputs.Parser, context.CancellationToken).ConfigureAwait(false);
+            response.Outputs = await _storage.ReadAsync(outputs, Outputs.Parser, context.CancellationToken).ConfigureAwait(false);
         }
         return response;
     }
@@ -78,6 +78,10 @@ public sealed partial class DataProxyServiceImpl
     {
         var key = Keys.Action(request.ActionId);
         var action = RequireAction(key);
+        if (action.Kind == ActionKind.Trace)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"action {key.Name} of run {key.Run.Name} is a trace of {action.TaskName}: it ran inside its parent {action.ParentName} and has no log of its own"));
+        }
         var attempts = Runs.Database.ListAttempts(key);
         if (attempts.Count == 0)
         {

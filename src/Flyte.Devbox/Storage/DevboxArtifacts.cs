@@ -44,7 +44,8 @@ public sealed class DevboxArtifacts(DevboxDatabase database) : IArtifactLocator
     private string[] ReportOf(Flyteidl2.Common.ActionAttemptIdentifier id)
     {
         var action = database.GetAction(Keys.Action(id.ActionId));
-        if (action is null || id.Attempt >= (uint)action.Attempts)
+        // A trace ran inside its parent: it wrote no report of its own.
+        if (action is null || action.Kind == ActionKind.Trace || id.Attempt >= (uint)action.Attempts)
         {
             return [];
         }

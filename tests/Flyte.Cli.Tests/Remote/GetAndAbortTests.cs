@@ -1,5 +1,10 @@
 using System.Text.RegularExpressions;
 using Flyte.Cli.Tests.Infrastructure;
+using Flyteidl2.Actions;
+using Flyteidl2.Common;
+using Flyteidl2.Workflow;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Net.Client;
 
 namespace Flyte.Cli.Tests.Remote;
 
@@ -57,6 +62,54 @@ public sealed class GetAndAbortTests(DevboxFixture devbox) : IClassFixture<Devbo
         var lines = actions.Out.TrimEnd().Split('\n');
         Assert.Single(lines, l => Regex.IsMatch(l, @"^  \S+\s+training\.LoadPoints\s+a0\s+-\s+SUCCEEDED\s+1$"));
         Assert.Equal(3, lines.Count(l => Regex.IsMatch(l, @"^  \S+\s+training\.TrainFold\s+a0\s+folds\s+SUCCEEDED\s+1$")));
+    }
+
+    [Fact]
+    public async Task Get_actions_shows_a_trace_by_its_function_name_marked_trace_under_its_parent()
+    {
+        await devbox.DeployOnceAsync(SlowTasks);
+        string name = "trace-" + Guid.NewGuid().ToString("N")[..8];
+        var started = await devbox.RunAsync("run", "--name", name, SlowTasks, "slow.Sleep", "--seconds", "300", "--no-wait");
+        Assert.True(started.ExitCode == 0, started.ToString());
+        var run = new RunIdentifier { Project = "flytesnacks", Domain = "development", Name = name };
+        using var channel = GrpcChannel.ForAddress(devbox.Devbox.Endpoint);
+        var runs = new RunService.RunServiceClient(channel);
+        for (var deadline = DateTime.UtcNow.AddMinutes(2); (await runs.GetActionDetailsAsync(new GetActionDetailsRequest { ActionId = new ActionIdentifier { Run = run, Name = "a0" } }))
+            .Details.Status.Phase != ActionPhase.Running; await Task.Delay(50))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the parent of run {name} did not start running");
+        }
+        string runBase = devbox.Devbox.Storage.RunBase(new Flyte.Devbox.State.RunKey("", run.Project, run.Domain, run.Name));
+        // A trace as flyte-sdk records it (_internal/controllers/remote/_action.py, Action.from_trace; enqueued by
+        // _core.py _bg_launch): already ended, under the task action that ran the function.
+        await new ActionsService.ActionsServiceClient(channel).EnqueueAsync(new EnqueueRequest
+        {
+            Action = new Flyteidl2.Actions.Action
+            {
+                ActionId = new ActionIdentifier { Run = run, Name = "t-fetch" },
+                ParentActionName = "a0",
+                InputUri = $"{runBase}/t-fetch/inputs.pb",
+                RunOutputBase = runBase,
+                Trace = new TraceAction
+                {
+                    Name = "fetch_data",
+                    Phase = ActionPhase.Succeeded,
+                    StartTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddSeconds(-2)),
+                    EndTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+                    Outputs = new Flyteidl2.Task.OutputReferences { OutputUri = "" },
+                },
+            },
+        });
+
+        var result = await devbox.RunAsync("get", "actions", name);
+        await devbox.RunAsync("abort", "run", name);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Out.TrimEnd().Split('\n');
+        Assert.Matches(@"^NAME\s+TASK\s+PARENT\s+GROUP\s+PHASE\s+ATTEMPTS$", lines[0]);
+        Assert.Matches(@"^a0\s+slow\.Sleep\s+-\s+-\s+RUNNING\s+1$", lines[1]);
+        Assert.Matches(@"^  t-fetch\s+fetch_data \(trace\)\s+a0\s+-\s+SUCCEEDED\s+1$", lines[2]);
+        Assert.Equal(3, lines.Length);
     }
 
     [Fact]

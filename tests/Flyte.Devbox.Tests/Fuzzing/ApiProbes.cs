@@ -75,6 +75,7 @@ internal static class ApiProbes
         (2, Gen.Select(TaskId, Gen.Bool, DeployTask)),
         (1, TaskId.Select(id => Unary($"GetTaskDetails {id}", t => t.Tasks.GetTaskDetailsAsync(new GetTaskDetailsRequest { TaskId = id }).ResponseAsync))),
         (2, Gen.Select(ActionId, FuzzValues.Text, FuzzValues.Text, Enqueue)),
+        (1, Gen.Select(ActionId, FuzzValues.Text, Gen.Int[0, 5], Gen.Bool, EnqueueTrace)),
         (1, ActionId.Select(id => new Probe($"WatchForUpdates {id}", t => DrainAsync(t.Actions.WatchForUpdates(new WatchForUpdatesRequest { ParentActionId = id }, FuzzTarget.Briefly))))),
         (1, ActionId.Select(id => new Probe($"StateService.Watch {id}", t => DrainAsync(t.State.Watch(new WatchRequest { ParentActionId = id }, FuzzTarget.Briefly))))),
         (1, ActionId.Select(id => Unary($"Abort {id}", t => t.Actions.AbortAsync(new AbortRequest { ActionId = id }).ResponseAsync))),
@@ -149,6 +150,32 @@ internal static class ApiProbes
                 Task = new TaskAction { Spec = new TaskSpec { TaskTemplate = new TaskTemplate { Container = new Container { Image = image } } } },
             },
         }).ResponseAsync);
+
+    /// <summary>
+    /// A trace record (flyte-sdk <c>_action.py</c>, <c>Action.from_trace</c>) with one part bent: any phase, no start,
+    /// times out of Timestamp's range, an end before the start, a name and parent from the fuzzer, or no URIs; through
+    /// ActionsService or QueueService.
+    /// </summary>
+    private static Probe EnqueueTrace(ActionIdentifier id, string text, int form, bool viaQueue) => new($"Enqueue trace {id} text={text} form={form} queue={viaQueue}", t =>
+    {
+        var trace = new TraceAction
+        {
+            Name = form == 2 ? text : "traced_function",
+            Phase = form == 0 ? (ActionPhase)(text.Length % 12) : ActionPhase.Succeeded,
+            StartTime = form == 1 ? null : new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = form == 3 ? long.MaxValue - text.Length : 1_750_000_000 },
+            EndTime = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = form == 4 ? 1 : 1_750_000_001, Nanos = form == 3 ? -1 : 0 },
+            Outputs = new OutputReferences { OutputUri = form == 2 ? text : "" },
+        };
+        string parent = form == 2 ? text : "a0";
+        string inputUri = form == 5 ? "" : "file:///nonexistent/inputs.pb";
+        string outputBase = form == 5 ? "" : "file:///nonexistent";
+        return viaQueue
+            ? t.Queue.EnqueueActionAsync(new EnqueueActionRequest { ActionId = id, ParentActionName = parent, InputUri = inputUri, RunOutputBase = outputBase, Trace = trace }).ResponseAsync
+            : t.Actions.EnqueueAsync(new EnqueueRequest
+            {
+                Action = new Flyteidl2.Actions.Action { ActionId = id, ParentActionName = parent, InputUri = inputUri, RunOutputBase = outputBase, Trace = trace },
+            }).ResponseAsync;
+    });
 
     private static Probe CreateUploadLocation(string project, string domain, string filename, string root, byte[] md5) =>
         new($"CreateUploadLocation {project}/{domain} root={root} filename={filename} md5={md5.Length} bytes", t =>

@@ -106,6 +106,41 @@ public class MigrationTests
     }
 
     [Fact]
+    public void A_database_of_schema_version_2_opens_at_the_latest_version_and_its_actions_read_as_tasks()
+    {
+        using var temporary = new TemporaryDatabase();
+        using (DevboxDatabase.Open(temporary.Path, [Migration001CreateTables.Migration, Migration002CreateSecrets.Migration]))
+        {
+        }
+        // A run and two actions as the previous devbox wrote them, with the columns it knew.
+        temporary.RawScalar("""
+            INSERT INTO runs (org, project, domain, name, created_at, root_task_name, phase, inputs_uri, run_base, ended_at, abort_requested, spec)
+            VALUES ('', 'flytesnacks', 'development', 'r1', '2025-03-14T15:09:26.5350000Z', 'env.main', 3, 'file:///store/runs/r1/inputs.pb', 'file:///store/runs/r1', NULL, 0, NULL);
+            UPDATE revision_counter SET last_revision = 2;
+            INSERT INTO actions (org, project, domain, run_name, name, parent_name, task_name, task_version, spec, input_uri, run_output_base,
+                group_name, cache_key, phase, attempts, output_uri, error, cache_hit, abort_requested, created_at, started_at, ended_at, revision)
+            VALUES
+                ('', 'flytesnacks', 'development', 'r1', 'a0', NULL, 'env.main', 'v1', x'0a00', 'file:///store/runs/r1/inputs.pb', 'file:///store/runs/r1',
+                    NULL, NULL, 3, 1, NULL, NULL, 0, 0, '2025-03-14T15:09:26.5350000Z', '2025-03-14T15:09:27.0000000Z', NULL, 1),
+                ('', 'flytesnacks', 'development', 'r1', 'child', 'a0', 'env.square', 'v1', x'0a00', 'file:///store/runs/r1/child/inputs.pb', 'file:///store/runs/r1',
+                    NULL, NULL, 1, 0, NULL, NULL, 0, 0, '2025-03-14T15:09:28.0000000Z', NULL, NULL, 2);
+            """);
+        Assert.Equal(0L, temporary.RawScalar("SELECT COUNT(*) FROM pragma_table_info('actions') WHERE name = 'kind'"));
+        var run = Samples.RunKey("r1");
+
+        using var latest = DevboxDatabase.Open(temporary.Path);
+
+        Assert.Equal(3, latest.GetSchemaVersion());
+        var actions = latest.ListActions(run);
+        Assert.Equal(["a0", "child"], actions.Select(a => a.Key.Name));
+        Assert.All(actions, action => Assert.Equal(ActionKind.Task, action.Kind));
+        Assert.Equal("task", temporary.RawScalar("SELECT kind FROM actions WHERE name = 'child'"));
+        Assert.True(latest.TryInsertAction(Samples.Action(run, "traced", parent: "a0") with { Kind = ActionKind.Trace, Phase = (int)Flyteidl2.Common.ActionPhase.Succeeded }));
+        Assert.Equal(ActionKind.Trace, latest.GetAction(new ActionKey(run, "traced"))!.Kind);
+        Assert.Equal("trace", temporary.RawScalar("SELECT kind FROM actions WHERE name = 'traced'"));
+    }
+
+    [Fact]
     public void Migrations_must_be_numbered_from_one_without_gaps()
     {
         using var temporary = new TemporaryDatabase();
