@@ -5,16 +5,24 @@ using Flyteidl2.Core;
 namespace Flyte.Runtime.Controller;
 
 /// <summary>
-/// Creates the <see cref="ActionsController"/> on the task's first child call, so that a task that calls no other
-/// task (most of them) never pays for setting one up on a0's start-up path.
+/// Creates the <see cref="ActionsController"/> on the task's first child or trace call, so that a task that calls
+/// neither (most of them) never pays for setting one up on a0's start-up path.
 /// </summary>
-internal sealed class OnDemandController(Func<ActionsController> create) : ITaskRunner, IAsyncDisposable
+internal sealed class OnDemandController(Func<ActionsController> create) : ITaskRunner, ITraceRunner, IAsyncDisposable
 {
     private ActionsController? _controller;
 
+    // Concurrent first calls may each create one; only the one published is ever used, and the others hold nothing to release.
+    private ActionsController Controller => LazyInitializer.EnsureInitialized(ref _controller, create);
+
     public Task<LiteralMap> RunChildAsync(TaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken) =>
-        // Concurrent first calls may each create one; only the one published is ever used, and the others hold nothing to release.
-        LazyInitializer.EnsureInitialized(ref _controller, create).RunChildAsync(task, inputs, cancellationToken);
+        Controller.RunChildAsync(task, inputs, cancellationToken);
+
+    public Task<TraceCall> BeginTraceAsync(TraceDefinition trace, LiteralMap inputs, CancellationToken cancellationToken) =>
+        Controller.BeginTraceAsync(trace, inputs, cancellationToken);
+
+    public Task RecordTraceAsync(TraceCall call, TraceOutcome outcome, CancellationToken cancellationToken) =>
+        Controller.RecordTraceAsync(call, outcome, cancellationToken);
 
     public ValueTask DisposeAsync() => _controller?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

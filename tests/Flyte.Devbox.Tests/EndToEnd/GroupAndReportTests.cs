@@ -8,11 +8,13 @@ using Flyteidl2.Workflow;
 namespace Flyte.Devbox.Tests.EndToEnd;
 
 /// <summary>
-/// samples/Training on the devbox: its group and its report. The group goes through a0's Enqueue, and what goes over
+/// samples/Training on the devbox: its secret, its group, its traces and its report. The group goes through a0's Enqueue, and what goes over
 /// the wire is what flyte-sdk sends for <c>with flyte.group("folds")</c>: the group in <c>actions.Action.group</c>
 /// (flyteidl2/actions/actions_service.proto, sent by src/flyte/_internal/controllers/remote/_core.py) and at the end
 /// of the hashed action name (<c>ActionID.new_sub_action_from</c> in src/flyte/models.py), each group counting its
-/// calls from 1.
+/// calls from 1. Each fold's trace is a finished TraceAction under the fold, named as flyte-sdk's get_action_outputs
+/// names it (src/flyte/_internal/controllers/remote/_controller.py): the fold as parent, the trace's
+/// <c>name-codeVersion</c> as identity.
 /// </summary>
 public sealed class GroupAndReportTests : IAsyncLifetime
 {
@@ -23,9 +25,10 @@ public sealed class GroupAndReportTests : IAsyncLifetime
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
-    public async Task Training_sends_its_folds_in_one_group_named_as_flyte_sdk_names_them_and_leaves_a_report()
+    public async Task Training_reads_its_secret_sends_its_folds_in_one_group_records_their_traces_and_leaves_a_report()
     {
         var tasks = await _harness.DeployAsync(SampleOutputs.Training, "Training", "training.CrossValidate", "training.LoadPoints", "training.TrainFold");
+        await Flyte.Devbox.Tests.Secrets.SecretInjection.CreateAsync(_harness, "data-token", "t0ken", DevboxHarness.Project, DevboxHarness.Domain);
 
         var run = await _harness.StartRunAsync(tasks["training.CrossValidate"],
             new LiteralMap { Literals = { ["folds"] = ScalarLiterals.FromInt64(3) } });
@@ -33,9 +36,9 @@ public sealed class GroupAndReportTests : IAsyncLifetime
 
         Assert.True(details.Action.Status.Phase == ActionPhase.Succeeded, details.Action.ErrorInfo?.Message);
         var actions = (await _harness.Runs.ListActionsAsync(new ListActionsRequest { RunId = run })).Actions;
-        var load = actions.Single(a => a.Metadata.Task.Id.Name == "training.LoadPoints");
+        var load = actions.Single(a => a.Metadata.Task?.Id?.Name == "training.LoadPoints");
         Assert.Equal("", load.Metadata.Group);
-        var folds = actions.Where(a => a.Metadata.Task.Id.Name == "training.TrainFold").ToList();
+        var folds = actions.Where(a => a.Metadata.Task?.Id?.Name == "training.TrainFold").ToList();
         Assert.Equal(3, folds.Count);
         var trainFold = SampleTasks.Get(SampleOutputs.Training, "Training", "training.TrainFold");
         string identity = TaskIdentity.Compute(trainFold.Name, trainFold.InterfaceHash, trainFold.Policy.CacheVersion);
@@ -49,6 +52,23 @@ public sealed class GroupAndReportTests : IAsyncLifetime
         }
         var spec = await _harness.Runs.GetActionDetailsAsync(new GetActionDetailsRequest { ActionId = folds[0].Id });
         Assert.Equal("folds", spec.Details.Metadata.Group);
+
+        // One FitSlope trace per fold, recorded by the fold's a0 under the fold, in no group (a task's own calls are in none).
+        var fitSlope = SampleTraces.Get(SampleOutputs.Training, "Training", "training.TrainFold", "Samples.Training.FitSlope");
+        var traces = actions.Where(a => a.Metadata.ActionType == ActionType.Trace).ToList();
+        Assert.Equal(3, traces.Count);
+        foreach (var fold in folds)
+        {
+            var trace = Assert.Single(traces, t => t.Metadata.Parent == fold.Id.Name);
+            Assert.Equal("FitSlope", trace.Metadata.Trace.Name);
+            Assert.Equal("", trace.Metadata.Group);
+            Assert.Equal(ActionPhase.Succeeded, trace.Status.Phase);
+            string inputsHash = InputsHash.Compute(await InputsOf(trace.Id));
+            Assert.Equal(ChildActionName.Compute(fold.Id.Name, inputsHash, fitSlope.Identity, 1), trace.Id.Name);
+            var data = await _harness.Runs.GetActionDataURIsAsync(new GetActionDataURIsRequest { ActionId = trace.Id });
+            var slope = await _harness.Devbox.Storage.ReadAsync(data.OutputsUri, Flyteidl2.Task.Outputs.Parser, CancellationToken.None);
+            Assert.InRange(Assert.Single(slope.Literals).Value.Scalar.Primitive.FloatValue, 1.9, 2.1);
+        }
 
         // The workflow's report, written by a0 beside its outputs and fetched as flyte-sdk's Action.get_report does
         // (CreateDownloadLink with ARTIFACT_TYPE_REPORT, then a GET); a fold wrote none.

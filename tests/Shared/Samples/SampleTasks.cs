@@ -23,3 +23,21 @@ internal static class SampleTasks
         return (TaskRegistry.Initialize(assembly) ?? throw new InvalidOperationException($"{assemblyName} has no Flyte tasks")).Tasks;
     }
 }
+
+/// <summary>The trace definitions ([Trace] methods) the generator wrote into a built sample.</summary>
+internal static class SampleTraces
+{
+    /// <summary>The trace of <paramref name="methodName"/> (<c>Namespace.Class.Method</c>) in the sample that declares <paramref name="taskName"/>.</summary>
+    public static TraceDefinition Get(string sampleFolder, string assemblyName, string taskName, string methodName)
+    {
+        var assembly = SampleTasks.Get(sampleFolder, assemblyName, taskName).GetType().Assembly;
+        var definitions = assembly.GetType("Flyte.Generated.FlyteTraceDefinitions") ?? throw new InvalidOperationException($"{assemblyName} has no traces");
+        return Instances(definitions).Single(d => d.MethodName == methodName);
+    }
+
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Test code reading a sample's generated definitions, which its interceptors keep.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Test code reading a sample's generated definitions, which its interceptors keep.")]
+    private static IEnumerable<TraceDefinition> Instances(Type definitions) =>
+        definitions.GetNestedTypes(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            .Select(type => (TraceDefinition)type.GetProperty("Instance", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!.GetValue(null)!);
+}
