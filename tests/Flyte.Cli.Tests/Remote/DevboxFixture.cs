@@ -57,6 +57,8 @@ public sealed class DevboxFixture : IAsyncLifetime
     }
 
     /// <summary>Deploys the tasks of a built assembly once per devbox (the tests of a class run one after another).</summary>
+    private readonly HashSet<string> _secrets = new(StringComparer.Ordinal);
+
     public async Task DeployOnceAsync(string assemblyPath)
     {
         if (_deployed.Contains(assemblyPath))
@@ -66,6 +68,25 @@ public sealed class DevboxFixture : IAsyncLifetime
         var result = await RunAsync("deploy", assemblyPath);
         Assert.True(result.ExitCode == 0, result.ToString());
         _deployed.Add(assemblyPath);
+    }
+
+    /// <summary>Creates the org-wide secret <paramref name="name"/> with <c>flyte create secret</c>, once per devbox.</summary>
+    public async Task SecretOnceAsync(string name, string value)
+    {
+        if (_secrets.Contains(name))
+        {
+            return;
+        }
+        var result = await RunAsync("create", "secret", name, "--value", value);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        _secrets.Add(name);
+    }
+
+    /// <summary>Deploys samples/Training and creates the secret its data source reads.</summary>
+    public async Task TrainingReadyAsync()
+    {
+        await DeployOnceAsync(TaskAssemblies.Training);
+        await SecretOnceAsync("data-token", "t0ken");
     }
 
     /// <summary>Waits (asking the devbox itself, not through any proxy) until <paramref name="count"/> children of the run have succeeded.</summary>

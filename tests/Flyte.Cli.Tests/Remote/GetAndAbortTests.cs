@@ -50,7 +50,7 @@ public sealed class GetAndAbortTests(DevboxFixture devbox) : IClassFixture<Devbo
     [Fact]
     public async Task A_run_with_a_group_shows_it_in_the_report_and_in_get_actions()
     {
-        await devbox.DeployOnceAsync(TaskAssemblies.Training);
+        await devbox.TrainingReadyAsync();
         string name = "g-" + Guid.NewGuid().ToString("N")[..10];
 
         var run = await devbox.RunAsync("run", "--name", name, TaskAssemblies.Training, "training.CrossValidate", "--folds", "3");
@@ -62,6 +62,7 @@ public sealed class GetAndAbortTests(DevboxFixture devbox) : IClassFixture<Devbo
         var lines = actions.Out.TrimEnd().Split('\n');
         Assert.Single(lines, l => Regex.IsMatch(l, @"^  \S+\s+training\.LoadPoints\s+a0\s+-\s+SUCCEEDED\s+1$"));
         Assert.Equal(3, lines.Count(l => Regex.IsMatch(l, @"^  \S+\s+training\.TrainFold\s+a0\s+folds\s+SUCCEEDED\s+1$")));
+        Assert.Equal(3, lines.Count(l => Regex.IsMatch(l, @"^    \S+\s+FitSlope \(trace\)\s+\S+\s+-\s+SUCCEEDED\s+1$")));
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class GetAndAbortTests(DevboxFixture devbox) : IClassFixture<Devbo
     [Fact]
     public async Task Get_report_saves_the_report_an_attempt_wrote_and_says_when_there_is_none()
     {
-        await devbox.DeployOnceAsync(TaskAssemblies.Training);
+        await devbox.TrainingReadyAsync();
         string name = "rep-" + Guid.NewGuid().ToString("N")[..10];
         var run = await devbox.RunAsync("run", "--name", name, TaskAssemblies.Training, "training.CrossValidate", "--folds", "2");
         Assert.True(run.ExitCode == 0, run.ToString());
