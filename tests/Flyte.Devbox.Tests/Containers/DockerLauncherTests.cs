@@ -92,6 +92,26 @@ public sealed class DockerLauncherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Training_runs_in_containers_with_its_secret_its_group_its_traces_and_its_report()
+    {
+        var tasks = await _harness.DeployAsync(SampleOutputs.Training, "Training", "training.CrossValidate", "training.LoadPoints", "training.TrainFold");
+        await Flyte.Devbox.Tests.Secrets.SecretInjection.CreateAsync(_harness, "data-token", "from-the-devbox", DevboxHarness.Project, DevboxHarness.Domain);
+
+        var run = await _harness.StartRunAsync(tasks["training.CrossValidate"], Inputs("folds", ScalarLiterals.FromInt64(2)));
+        var details = await _harness.WaitAsync(run, TimeSpan.FromMinutes(3));
+
+        Assert.True(details.Action.Status.Phase == ActionPhase.Succeeded, details.Action.ErrorInfo?.Message);
+        var actions = (await _harness.Runs.ListActionsAsync(new ListActionsRequest { RunId = run })).Actions;
+        var folds = actions.Where(a => a.Metadata.Task?.Id?.Name == "training.TrainFold").ToList();
+        Assert.Equal(2, folds.Count);
+        Assert.All(folds, fold => Assert.Equal("folds", fold.Metadata.Group));
+        var traces = actions.Where(a => a.Metadata.ActionType == ActionType.Trace).ToList();
+        Assert.Equal(folds.Select(f => f.Id.Name).Order(), traces.Select(t => t.Metadata.Parent).Order());
+        Assert.All(traces, trace => Assert.Equal(ActionPhase.Succeeded, trace.Status.Phase));
+        Assert.Contains("in a container of", await LogOfAsync(run, folds[0].Id.Name));
+    }
+
+    [Fact]
     public async Task A_task_over_its_memory_limit_is_killed_recorded_as_a_recoverable_system_error_and_retried()
     {
         var tasks = await _harness.DeployAsync(SampleOutputs.DevboxTestTasks, "Flyte.Devbox.Tests.Tasks", "memory.Hog");
