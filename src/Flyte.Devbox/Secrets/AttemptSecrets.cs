@@ -41,7 +41,7 @@ public static class AttemptSecrets
                 catch (System.Security.Cryptography.CryptographicException)
                 {
                     return new Resolution(variables,
-                        $"secret {secret.Key} in {Describe(scope)} cannot be read: it was sealed under another secrets key (the data folder's secrets.key was replaced); delete it and create it again");
+                        $"secret {secret.Key} in {scope.ScopeText} cannot be read: it was sealed under another secrets key (the data folder's secrets.key was replaced); delete it and create it again");
                 }
                 if (value is not null)
                 {
@@ -70,7 +70,4 @@ public static class AttemptSecrets
         }
         return new Resolution(variables, null);
     }
-
-    private static string Describe(SecretKey scope) =>
-        scope.Project.Length > 0 ? $"{scope.Project}/{scope.Domain}" : scope.Domain.Length > 0 ? $"domain {scope.Domain}" : "the org";
 }

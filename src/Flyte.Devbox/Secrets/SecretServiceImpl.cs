@@ -26,7 +26,7 @@ public sealed class SecretServiceImpl(DevboxDatabase database, SecretCipher ciph
         var record = new SecretRecord(key, cipher.Encrypt(value, key.Identity), isBinary, (int)request.SecretSpec.Type, clock.GetUtcNow());
         if (!database.CreateSecret(record))
         {
-            throw new RpcException(new Status(StatusCode.AlreadyExists, $"secret {key.Name} already exists in {Scope(key)}; update it, or delete it first"));
+            throw new RpcException(new Status(StatusCode.AlreadyExists, $"secret {key.Name} already exists in {key.ScopeText}; update it, or delete it first"));
         }
         return Task.FromResult(new CreateSecretResponse());
     }
@@ -128,10 +128,5 @@ public sealed class SecretServiceImpl(DevboxDatabase database, SecretCipher ciph
     };
 
     private static RpcException NotFound(SecretKey key) =>
-        new(new Status(StatusCode.NotFound, $"secret {key.Name} does not exist in {Scope(key)}"));
-
-    private static string Scope(SecretKey key) =>
-        key.Project.Length > 0 ? $"project {key.Project}, domain {key.Domain}"
-        : key.Domain.Length > 0 ? $"domain {key.Domain}"
-        : "the org";
+        new(new Status(StatusCode.NotFound, $"secret {key.Name} does not exist in {key.ScopeText}"));
 }

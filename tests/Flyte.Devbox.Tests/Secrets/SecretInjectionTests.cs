@@ -104,7 +104,7 @@ public sealed class AttemptSecretsTests : IDisposable
 
         var resolved = Flyte.Devbox.Secrets.AttemptSecrets.Resolve(Spec(("", "token", "TOKEN")), new Flyte.Devbox.State.RunKey("", "flytesnacks", "development", "r"), database, replaced);
 
-        Assert.Equal("secret token in flytesnacks/development cannot be read: it was sealed under another secrets key (the data folder's secrets.key was replaced); delete it and create it again", resolved.Problem);
+        Assert.Equal("secret token in project flytesnacks, domain development cannot be read: it was sealed under another secrets key (the data folder's secrets.key was replaced); delete it and create it again", resolved.Problem);
         Assert.Empty(resolved.Variables);
     }
 }

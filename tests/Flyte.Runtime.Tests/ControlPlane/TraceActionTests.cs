@@ -57,16 +57,31 @@ public sealed class TraceActionTests : IDisposable
             return body?.Invoke(x) ?? Task.FromResult(x * 10);
         }, Outputs, Decode);
 
+    /// <summary>A fake control plane on loopback and a0's connection to it.</summary>
+    private sealed record ControlPlane(FakeActionsService Service, ActionsServer Server, Flyte.Runtime.Controller.ControlPlaneConnection Connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Connection.Dispose();
+            await Server.DisposeAsync();
+        }
+    }
+
+    private static async Task<ControlPlane> ControlPlaneAsync(FakeActionsService service)
+    {
+        var server = await ActionsServer.StartAsync(service);
+        return new ControlPlane(service, server, Connect(server.Endpoint));
+    }
+
     private static string ExpectedName(long x, string parent = "a0", string? group = null) =>
         ChildActionName.Compute(parent, InputsHash.Compute([("x", ScalarLiterals.FromInt64(x))]), "Fetch-3f1c0d", 1, group);
 
     [Fact]
     public async Task A_trace_is_enqueued_as_the_finished_trace_action_flyte_sdk_sends()
     {
-        var service = new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 0));
-        await using var server = await ActionsServer.StartAsync(service);
-        using var connection = Connect(server.Endpoint);
-        await using var controller = _bed.Controller(connection);
+        await using var plane = await ControlPlaneAsync(new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 0)));
+        var service = plane.Service;
+        await using var controller = _bed.Controller(plane.Connection);
 
         var before = DateTimeOffset.UtcNow;
         Assert.Equal(30, await WithinBoundAsync(FetchAsync(controller, 3), "the trace call"));
@@ -97,10 +112,9 @@ public sealed class TraceActionTests : IDisposable
     [Fact]
     public async Task A_trace_in_a_group_carries_it_in_its_name_and_action()
     {
-        var service = new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 0));
-        await using var server = await ActionsServer.StartAsync(service);
-        using var connection = Connect(server.Endpoint);
-        await using var controller = _bed.Controller(connection);
+        await using var plane = await ControlPlaneAsync(new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 0)));
+        var service = plane.Service;
+        await using var controller = _bed.Controller(plane.Connection);
 
         using (FlyteGroup.Begin("fits"))
         {
@@ -115,15 +129,14 @@ public sealed class TraceActionTests : IDisposable
     [Fact]
     public async Task A_retried_attempt_takes_the_recorded_outputs_from_the_watch_replay_without_running_the_trace()
     {
-        var service = new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 0));
-        await using var server = await ActionsServer.StartAsync(service);
-        using var connection = Connect(server.Endpoint);
-        await using (var first = _bed.Controller(connection))
+        await using var plane = await ControlPlaneAsync(new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 0)));
+        var service = plane.Service;
+        await using (var first = _bed.Controller(plane.Connection))
         {
             Assert.Equal(50, await WithinBoundAsync(FetchAsync(first, 5), "the first attempt's trace"));
         }
 
-        await using var retried = _bed.Controller(connection);
+        await using var retried = _bed.Controller(plane.Connection);
         Assert.Equal(50, await WithinBoundAsync(FetchAsync(retried, 5, _ => Task.FromResult(-1L)), "the retried attempt's trace"));
 
         Assert.Equal(1, _runs);
@@ -133,10 +146,9 @@ public sealed class TraceActionTests : IDisposable
     [Fact]
     public async Task A_failed_trace_is_recorded_failed_with_its_error_and_the_callers_exception_is_thrown()
     {
-        var service = new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 0));
-        await using var server = await ActionsServer.StartAsync(service);
-        using var connection = Connect(server.Endpoint);
-        await using var controller = _bed.Controller(connection);
+        await using var plane = await ControlPlaneAsync(new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 0)));
+        var service = plane.Service;
+        await using var controller = _bed.Controller(plane.Connection);
 
         var error = await FailureOfAsync<InvalidOperationException>(
             FetchAsync(controller, 6, _ => throw new InvalidOperationException("no data for 6")), "the failing trace");
@@ -154,15 +166,14 @@ public sealed class TraceActionTests : IDisposable
     [Fact]
     public async Task On_the_open_source_backend_a_failed_trace_reads_as_succeeded_without_outputs_and_a_retry_runs_it_again()
     {
-        var service = new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 0));
-        await using var server = await ActionsServer.StartAsync(service);
-        using var connection = Connect(server.Endpoint);
-        await using (var first = _bed.Controller(connection))
+        await using var plane = await ControlPlaneAsync(new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 0)));
+        var service = plane.Service;
+        await using (var first = _bed.Controller(plane.Connection))
         {
             await FailureOfAsync<InvalidOperationException>(FetchAsync(first, 7, _ => throw new InvalidOperationException("down")), "the first attempt's trace");
         }
 
-        await using var retried = _bed.Controller(connection);
+        await using var retried = _bed.Controller(plane.Connection);
         Assert.Equal(70, await WithinBoundAsync(FetchAsync(retried, 7), "the retried attempt's trace"));
 
         Assert.Equal(2, _runs);
@@ -185,14 +196,13 @@ public sealed class TraceActionTests : IDisposable
                 }
                 : new ActionUpdate { ActionId = action.ActionId, Phase = ActionPhase.Succeeded, OutputUri = action.Trace.Outputs.OutputUri },
         };
-        await using var server = await ActionsServer.StartAsync(service);
-        using var connection = Connect(server.Endpoint);
-        await using (var first = _bed.Controller(connection))
+        await using var plane = await ControlPlaneAsync(service);
+        await using (var first = _bed.Controller(plane.Connection))
         {
             await FailureOfAsync<InvalidOperationException>(FetchAsync(first, 8, _ => throw new InvalidOperationException("down")), "the first attempt's trace");
         }
 
-        await using var retried = _bed.Controller(connection);
+        await using var retried = _bed.Controller(plane.Connection);
         var again = FetchAsync(retried, 8);
         if (kind == ContainerError.Types.Kind.NonRecoverable)
         {
@@ -209,10 +219,9 @@ public sealed class TraceActionTests : IDisposable
     [Fact]
     public async Task A_task_called_inside_a_trace_is_a_child_of_the_task_named_under_the_trace()
     {
-        var service = new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 9));
-        await using var server = await ActionsServer.StartAsync(service);
-        using var connection = Connect(server.Endpoint);
-        await using var controller = _bed.Controller(connection);
+        await using var plane = await ControlPlaneAsync(new FakeActionsService((action, _) => _bed.EndWithOutputAsync(action, ActionPhase.Succeeded, 9)));
+        var service = plane.Service;
+        await using var controller = _bed.Controller(plane.Connection);
 
         long result = await WithinBoundAsync(FetchAsync(controller, 3, async _ =>
             await TaskCalls.RunAsync(FlyteContext.Current!, Square, SquareInputs(3), outputs => outputs.Literals["o0"].Scalar.Primitive.Integer)), "the trace call");
