@@ -42,6 +42,24 @@ public sealed class TemplateTests(PackageFeed feed)
     }
 
     [Fact]
+    public void A_trace_a_package_user_adds_is_generated_and_recorded_in_the_local_run()
+    {
+        using var user = new UserEnvironment();
+        var project = UserProject.Create(feed, user, "Traced");
+        string pipeline = project.Combine("Traced", "Pipeline.cs");
+        File.WriteAllText(pipeline, File.ReadAllText(pipeline)
+            .Replace("        return squares.Sum();", "        return await Total(squares);", StringComparison.Ordinal)
+            .Replace("    [Workflow]", "    [Trace]\n    public static Task<int> Total(int[] values) => Task.FromResult(values.Sum());\n\n    [Workflow]", StringComparison.Ordinal));
+
+        string build = project.Dotnet(DotnetBound, "build", "Traced");
+        Assert.Contains(" 0 Warning(s)", build);
+        string run = project.Dotnet(DotnetBound, "run", "--project", "Traced", "--", "3");
+
+        Assert.Matches(new Regex(@"\n  \w+ Total SUCCEEDED \d+\.\d{3}s \(trace\)\r?\n"), run);
+        Assert.Contains("SumOfSquares(n: 3) = 14", run);
+    }
+
+    [Fact]
     public void The_project_name_becomes_the_namespace_and_an_environment_name_that_Flyte_accepts()
     {
         using var user = new UserEnvironment();
