@@ -43,6 +43,13 @@ public class DiagnosticTests
     [InlineData("FLY015", "public static class C { [Trace] private static int [|M|](int x) => x; }")]
     [InlineData("FLY015", "public static class O { private static class I { [Trace] internal static int [|M|](int x) => x; } }")]
     [InlineData("FLY015", "public static class O<T> { [Trace] public static int [|M|](int x) => x; }")]
+    [InlineData("FLY016", "public static partial class C { [Task] [[|Trigger(\"nightly\", Cron = \"0 2 * *\")|]] public static int M(int x) => x; }")]
+    [InlineData("FLY016", "public static partial class C { [Task] [[|Trigger(\"both\", Cron = \"0 2 * * *\", EveryMinutes = 5)|]] public static int M(int x) => x; }")]
+    [InlineData("FLY016", "public static partial class C { [Task] [[|Trigger(\"t\", EveryMinutes = 5, TimeInput = \"x\")|]] public static int M(int x) => x; }")]
+    [InlineData("FLY016", "public static partial class C { [Task] [[|Trigger(\"t\", EveryMinutes = 5, Inputs = new[] { \"x=seven\" })|]] public static int M(int x) => x; }")]
+    [InlineData("FLY016", "public static partial class C { [Task] [[|Trigger(\"t\", EveryMinutes = 5, Inputs = new[] { \"y=1\" })|]] public static int M(int x) => x; }")]
+    [InlineData("FLY016", "public static partial class C { [Task] [[|Trigger(\"bad name!\", EveryMinutes = 5)|]] public static int M(int x) => x; }")]
+    [InlineData("FLY016", "public static partial class C { [Task] [Trigger(\"t\", EveryMinutes = 5)] [[|Trigger(\"t\", EveryMinutes = 10)|]] public static int M(int x) => x; }")]
     public void Reports_the_diagnostic_at_its_span(string id, string markedSource)
     {
         var (source, expectedSpan) = Markup.Parse(Usings + markedSource);

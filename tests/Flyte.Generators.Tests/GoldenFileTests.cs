@@ -27,6 +27,15 @@ public class GoldenFileTests
     }
 
     [Fact]
+    public void Triggers_generate_the_baseline_source()
+    {
+        var result = GeneratorHarness.Run(("Triggers.cs", TestSources.Triggers));
+
+        Baselines.Verify("Triggers", result.Sources);
+        AssertNoDiagnostics(result);
+    }
+
+    [Fact]
     public void Quickstart_generates_the_baseline_source()
     {
         string quickstart = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "Quickstart", "Quickstart.cs"));

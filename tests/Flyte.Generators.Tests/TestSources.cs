@@ -165,4 +165,25 @@ internal static class TestSources
             }
         }
         """;
+
+    /// <summary>A cron trigger with a time input and input values of several types, and a fixed-rate trigger.</summary>
+    public const string Triggers = """
+        using System;
+        using System.Threading.Tasks;
+        using Flyte;
+
+        namespace Fixtures;
+
+        public enum Region { Eu, Us }
+
+        [TaskEnvironment("reports")]
+        public static partial class Reports
+        {
+            [Task]
+            [Trigger("nightly", Cron = "0 2 * * *", TimeZone = "Europe/Paris", TimeInput = "at",
+                Inputs = ["days=7", "region=Us", "label=night \"run\"", "ratio=0.5", "full=true"], Description = "every night")]
+            [Trigger("often", EveryMinutes = 15, Active = false)]
+            public static Task<int> Summarise(DateTimeOffset at, int days, Region region, string label, double ratio, bool full) => Task.FromResult(days);
+        }
+        """;
 }

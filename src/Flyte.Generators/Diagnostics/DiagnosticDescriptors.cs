@@ -89,5 +89,10 @@ internal static class DiagnosticDescriptors
         "[Trace] method '{0}' is out of reach of the generated call interceptors: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("FLY015"));
 
+    public static readonly DiagnosticDescriptor InvalidTrigger = new(
+        "FLY016", "Invalid trigger",
+        "Trigger '{0}' is not valid: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("FLY016"));
+
     private static string HelpLink(string id) => HelpLinkBase + id + ".md";
 }

@@ -70,11 +70,21 @@ internal static class TaskEmitter
         w.Line($"Limits = new {Generation}.ResourceQuantity[] {{ {string.Join(", ", o.Limits.Select(Resource))} }},");
         w.Line($"EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] {{ {string.Join(", ", o.Env.Select(e => $"new({Text.Literal(e.Name)}, {Text.Literal(e.Value)})"))} }},");
         w.Line($"Secrets = new {Generation}.SecretReference[] {{ {string.Join(", ", o.Secrets.Select(s => $"new({Text.Literal(s.Group)}, {Text.Literal(s.Key)})"))} }},");
+        if (task.Triggers.Count > 0)
+        {
+            w.Line($"Triggers = new {Generation}.TriggerDeclaration[] {{ {string.Join(", ", task.Triggers.Select(Trigger))} }},");
+        }
         w.Close(")");
         w.Line("{");
         w.Line("}");
         w.Line();
     }
+
+    private static string Trigger(TriggerModel t) =>
+        $"new {Generation}.TriggerDeclaration {{ Name = {Text.Literal(t.Name)}, Cron = {Text.Literal(t.Cron)}, TimeZone = {Text.Literal(t.TimeZone)}, "
+        + $"EveryMinutes = {t.EveryMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}, TimeInput = {Text.Literal(t.TimeInput)}, "
+        + $"Inputs = new global::System.Collections.Generic.KeyValuePair<string, {Literal}>[] {{ {string.Join(", ", t.Inputs.Select(i => $"new({Text.Literal(i.Name)}, {LiteralExpressions.Encode(i.Type, i.ValueExpression)})"))} }}, "
+        + $"Active = {(t.Active ? "true" : "false")}, Description = {Text.Literal(t.Description)} }}";
 
     private static string Resource(ResourceModel resource) =>
         $"new(global::Flyteidl2.Core.Resources.Types.ResourceName.{resource.Name}, {Text.Literal(resource.Quantity)})";

@@ -22,7 +22,8 @@ internal sealed record TaskModel(
     bool IsWorkflow,
     EquatableArray<ParameterModel> Parameters,
     ReturnModel Return,
-    TaskOptionsModel Options)
+    TaskOptionsModel Options,
+    EquatableArray<TriggerModel> Triggers = default)
 {
     /// <summary>Identifies the method among every task method of the compilation, overloads included.</summary>
     public string MethodKey => MethodKeys.Of(ContainerMetadataName, MethodName, Signature);

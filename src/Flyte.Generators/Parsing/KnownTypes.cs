@@ -24,6 +24,7 @@ internal sealed class KnownTypes
         TaskAttribute = compilation.GetTypeByMetadataName(KnownNames.TaskAttribute);
         WorkflowAttribute = compilation.GetTypeByMetadataName(KnownNames.WorkflowAttribute);
         TraceAttribute = compilation.GetTypeByMetadataName(KnownNames.TraceAttribute);
+        TriggerAttribute = compilation.GetTypeByMetadataName(KnownNames.TriggerAttribute);
         TaskEnvironmentAttribute = compilation.GetTypeByMetadataName(KnownNames.TaskEnvironmentAttribute);
         TaskContext = compilation.GetTypeByMetadataName(KnownNames.TaskContextInterface);
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
@@ -58,6 +59,7 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? TaskAttribute { get; }
     public INamedTypeSymbol? WorkflowAttribute { get; }
     public INamedTypeSymbol? TraceAttribute { get; }
+    public INamedTypeSymbol? TriggerAttribute { get; }
     public INamedTypeSymbol? TaskEnvironmentAttribute { get; }
     public INamedTypeSymbol? TaskContext { get; }
     public INamedTypeSymbol? CancellationToken { get; }

@@ -85,6 +85,7 @@ internal static class TaskParser
         var options = new AttributeValues(KnownTypes.Attribute(method, isWorkflow ? known.WorkflowAttribute : known.TaskAttribute));
         var optionsModel = OptionsParser.Parse(options, environment, inputNames, diagnostics);
         string functionName = options.String("Name") is { Length: > 0 } overridden ? overridden : method.Name;
+        var triggers = TriggerParser.Parse(method, known, parameters, diagnostics);
 
         if (diagnostics.Skip(errorsBefore).Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error) || returns is null)
         {
@@ -106,7 +107,8 @@ internal static class TaskParser
             IsWorkflow: isWorkflow,
             Parameters: new EquatableArray<ParameterModel>(parameters),
             Return: returns,
-            Options: optionsModel);
+            Options: optionsModel,
+            Triggers: triggers);
     }
 
     /// <summary>Outermost first: "partial class Outer", "partial record Inner", so generated parts can reopen them.</summary>

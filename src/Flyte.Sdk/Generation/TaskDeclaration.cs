@@ -51,6 +51,9 @@ public sealed record TaskDeclaration
 
     /// <summary>Secrets mounted into the task's container.</summary>
     public IReadOnlyList<SecretReference> Secrets { get; init; } = [];
+
+    /// <summary>The schedules the task is run on (<see cref="TriggerAttribute"/>), deployed with it.</summary>
+    public IReadOnlyList<TriggerDeclaration> Triggers { get; init; } = [];
 }
 
 /// <summary>A Kubernetes resource quantity for one resource.</summary>

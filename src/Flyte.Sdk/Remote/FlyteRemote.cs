@@ -135,7 +135,7 @@ public sealed class FlyteRemote : IDisposable
     /// </summary>
     private async Task<IReadOnlyList<DeployedTask>> RegisterAsync(IEnumerable<TaskDefinition> tasks, TaskTemplateSettings settings, Func<Task> beforeRegistering, CancellationToken cancellationToken)
     {
-        var pending = new List<(TaskIdentifier Id, TaskSpec Spec)>();
+        var pending = new List<(TaskIdentifier Id, TaskSpec Spec, TaskDefinition Task)>();
         var results = new List<DeployedTask>();
         foreach (var task in tasks)
         {
@@ -147,15 +147,17 @@ public sealed class FlyteRemote : IDisposable
             }
             else
             {
-                pending.Add((id, spec));
+                pending.Add((id, spec, task));
             }
         }
         if (pending.Count > 0)
         {
             await beforeRegistering().ConfigureAwait(false);
-            foreach (var (id, spec) in pending)
+            foreach (var (id, spec, task) in pending)
             {
-                await CallAsync(async () => await Tasks.DeployTaskAsync(new DeployTaskRequest { TaskId = id, Spec = spec }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                // The task's triggers replace those of earlier versions (docs/triggers.md).
+                var request = new DeployTaskRequest { TaskId = id, Spec = spec, Triggers = { TaskTriggers.Of(task) } };
+                await CallAsync(async () => await Tasks.DeployTaskAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
                 results.Add(new DeployedTask(id.Name, id.Version, Created: true));
             }
         }

@@ -1,0 +1,11 @@
+namespace Flyte.Sdk.Tests.Tasks;
+
+/// <summary>Tasks with triggers (<see cref="TriggerAttribute"/>).</summary>
+[TaskEnvironment("scheduled")]
+public static partial class Scheduled
+{
+    [Task]
+    [Trigger("nightly", Cron = "0 2 * * *", TimeZone = "Europe/Paris", TimeInput = "at", Inputs = ["days=7", "label=night"], Description = "every night")]
+    [Trigger("often", EveryMinutes = 15, Active = false)]
+    public static Task<int> Summarise(DateTime at, int days, string label) => Task.FromResult(days + label.Length + at.Hour);
+}
