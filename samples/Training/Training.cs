@@ -10,13 +10,14 @@ public sealed record Point(double X, double Y);
 /// Cross-validates a line fitted through the origin: the data is cut into folds, and each fold's model is trained on the
 /// other folds and scored on its own. The folds' trainings run as one group of child actions; each fit is a trace, a
 /// recorded step a retried fold replays instead of fitting again; the data source takes a secret; the workflow writes a
-/// report.
+/// report and, once deployed, runs every night on a trigger.
 /// </summary>
 [TaskEnvironment("training", Description = "Cross-validated training of a tiny model")]
 public static partial class Training
 {
-    /// <summary>The mean of the folds' squared errors, with a report of each fold's.</summary>
+    /// <summary>The mean of the folds' squared errors, with a report of each fold's. Deployed, it runs every night.</summary>
     [Workflow(Report = true)]
+    [Trigger("nightly", Cron = "0 3 * * *", Inputs = ["folds=4"], Description = "Cross-validate every night")]
     public static async Task<double> CrossValidate(int folds, ITaskContext context)
     {
         var points = await LoadPoints(folds * 10, context);
