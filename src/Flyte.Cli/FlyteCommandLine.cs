@@ -40,6 +40,7 @@ public static class FlyteCommandLine
         var logout = new LogoutCommand(environment);
         var createSecret = new CreateSecretCommand(environment);
         var delete = new DeleteSecretCommand(environment);
+        var update = new UpdateTriggerCommand(environment);
         createConfig.Command.Subcommands.Add(createSecret.Command);
         var root = new RootCommand("flyte: run Flyte tasks written in C# locally, serialize them for registration, and deploy them.")
         {
@@ -51,6 +52,7 @@ public static class FlyteCommandLine
         root.Subcommands.Add(login.Command);
         root.Subcommands.Add(logout.Command);
         root.Subcommands.Add(delete.Command);
+        root.Subcommands.Add(update.Command);
         // An input value may start with '@'; it is a value, not a response file.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var command = parse.CommandResult.Command;
@@ -93,6 +95,10 @@ public static class FlyteCommandLine
             if (command == delete.Secret)
             {
                 return await delete.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == update.Trigger)
+            {
+                return await update.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
             }
             if (command == createConfig.Config)
             {

@@ -54,13 +54,22 @@ public sealed record DevboxOptions
     /// </summary>
     public bool PodsUseActionsService { get; init; } = true;
 
+    /// <summary>The devbox's clock: when schedule triggers fire (docs/triggers.md); <see cref="TimeProvider.System"/> by default, a fake one in tests.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// At most this many runs, in all, for the trigger ticks missed while the devbox was down, fired at start oldest first
+    /// (docs/triggers.md); 100 by default, as the open-source scheduler's MaxCatchupRunsPerLoop.
+    /// </summary>
+    public int MaxTriggerCatchUpRuns { get; init; } = 100;
+
     // The API key never shows in logs or assertion messages.
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
         builder.Append($"DataDirectory = {DataDirectory}, S3 = {S3}, Port = {Port}, ListenAddress = {ListenAddress}, Auth = {Auth}, ")
             .Append($"EagerApiKey = {(EagerApiKey is null ? "none" : "***")}, A0Command = [{string.Join(" ", A0Command)}], ")
             .Append($"MaxConcurrentActions = {MaxConcurrentActions}, Launcher = {Launcher}, AcceptUnresolvedImages = {AcceptUnresolvedImages}, ")
-            .Append($"PodsUseActionsService = {PodsUseActionsService}");
+            .Append($"PodsUseActionsService = {PodsUseActionsService}, TimeProvider = {TimeProvider}, MaxTriggerCatchUpRuns = {MaxTriggerCatchUpRuns}");
         return true;
     }
 }

@@ -101,7 +101,7 @@ public sealed class DevboxServer : IAsyncDisposable
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(_ => DevboxDatabase.Open(paths.Database));
         builder.Services.AddSingleton(new Secrets.SecretCipher(SigningKeyFile.LoadOrCreate(paths.SecretsKey, "secrets key", "secrets stored earlier can no longer be read: create them again")));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(options.TimeProvider);
         builder.Services.AddSingleton<ActionFeed>();
         builder.Services.AddSingleton<RunBook>();
         builder.Services.AddSingleton<IArtifactLocator, DevboxArtifacts>();
@@ -111,6 +111,9 @@ public sealed class DevboxServer : IAsyncDisposable
         builder.Services.AddSingleton<ActionExecutor>();
         builder.Services.AddSingleton<ChildActions>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ActionExecutor>());
+        builder.Services.AddSingleton<RunStarter>();
+        builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<Triggers.TriggerScheduler>(services, options.MaxTriggerCatchUpRuns));
+        builder.Services.AddHostedService(services => services.GetRequiredService<Triggers.TriggerScheduler>());
 
         var app = builder.Build();
         // Browsers and other HTTP/1.1-only clients speak gRPC-Web; every service answers it too.
@@ -129,6 +132,7 @@ public sealed class DevboxServer : IAsyncDisposable
         app.MapGrpcServiceParsingRequests<ProjectServiceImpl>(Flyteidl2.Project.ProjectService.Descriptor, Flyteidl2.Project.ProjectService.BindService);
         app.MapGrpcServiceParsingRequests<DataProxyServiceImpl>(Flyteidl2.Dataproxy.DataProxyService.Descriptor, Flyteidl2.Dataproxy.DataProxyService.BindService);
         app.MapGrpcServiceParsingRequests<Secrets.SecretServiceImpl>(Flyteidl2.Secret.SecretService.Descriptor, Flyteidl2.Secret.SecretService.BindService);
+        app.MapGrpcServiceParsingRequests<Triggers.TriggerServiceImpl>(Flyteidl2.Trigger.TriggerService.Descriptor, Flyteidl2.Trigger.TriggerService.BindService);
         if (storage is FolderStorage served)
         {
             // With S3 storage, clients upload to S3 itself: the devbox serves no objects.

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Flyte.Cli.Remote;
 
-/// <summary><c>flyte get runs | run | actions | logs | report | secrets</c>: what is on the control plane.</summary>
+/// <summary><c>flyte get runs | run | actions | logs | report | secrets | triggers</c>: what is on the control plane.</summary>
 internal sealed class GetCommand
 {
     private readonly GetRunsCommand _runs;
@@ -11,6 +11,7 @@ internal sealed class GetCommand
     private readonly GetLogsCommand _logs;
     private readonly GetReportCommand _report;
     private readonly GetSecretsCommand _secrets;
+    private readonly GetTriggersCommand _triggers;
 
     public GetCommand(CliEnvironment environment)
     {
@@ -20,16 +21,18 @@ internal sealed class GetCommand
         _logs = new GetLogsCommand(environment);
         _report = new GetReportCommand(environment);
         _secrets = new GetSecretsCommand(environment);
-        Command = new Command("get", "Show runs, a run, its actions, their logs or reports, or secrets from the control plane.")
+        _triggers = new GetTriggersCommand(environment);
+        Command = new Command("get", "Show runs, a run, its actions, their logs or reports, secrets or triggers from the control plane.")
         {
-            _runs.Command, _run.Command, _actions.Command, _logs.Command, _report.Command, _secrets.Command,
+            _runs.Command, _run.Command, _actions.Command, _logs.Command, _report.Command, _secrets.Command, _triggers.Command,
         };
     }
 
     public Command Command { get; }
 
     public bool Handles(Command command) =>
-        command == _runs.Command || command == _run.Command || command == _actions.Command || command == _logs.Command || command == _report.Command || command == _secrets.Command;
+        command == _runs.Command || command == _run.Command || command == _actions.Command || command == _logs.Command || command == _report.Command || command == _secrets.Command
+        || command == _triggers.Command;
 
     public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
@@ -49,6 +52,10 @@ internal sealed class GetCommand
         if (command == _secrets.Command)
         {
             return _secrets.InvokeAsync(parse, console, cancellationToken);
+        }
+        if (command == _triggers.Command)
+        {
+            return _triggers.InvokeAsync(parse, console, cancellationToken);
         }
         if (command == _report.Command)
         {

@@ -352,7 +352,7 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         var variables = secrets.Variables.Count == 0 || problem is not null ? _attemptVariables
             : _attemptVariables.Concat(secrets.Variables).ToDictionary(variable => variable.Key, variable => variable.Value, StringComparer.Ordinal);
         var request = AttemptLaunch.Create(spec, identifier, action.InputUri, action.RunOutputBase, attempt,
-            run?.CreatedAt ?? started, address.Value, paths.AttemptWorkingDirectory(action.Key, attempt), logPath, variables);
+            (run is null ? started : Services.RunStarter.StartTimeOf(run)), address.Value, paths.AttemptWorkingDirectory(action.Key, attempt), logPath, variables);
         string outputPrefix = AttemptLaunch.OutputPrefix(action.RunOutputBase, action.Key.Name, attempt);
         if (problem is not null)
         {

@@ -65,6 +65,17 @@ public static class Identifiers
         return value;
     }
 
+    /// <summary>A trigger's name (flyteidl2's TriggerName.name: 1 to 255 characters): letters, digits, '-', '_' and '.'.</summary>
+    public static string TriggerName(string? value, string field)
+    {
+        Require(value, field);
+        if (value!.Length > TaskNameLength || !All(value, c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw Invalid(field, value, $"use letters, digits, '-', '_' and '.', at most {TaskNameLength} characters");
+        }
+        return value;
+    }
+
     /// <summary>A secret's name, as flyteidl2's <c>SecretIdentifier.name</c> allows: letters, digits, '-' and '_'.</summary>
     public static string SecretName(string? value, string field)
     {

@@ -36,6 +36,17 @@ public static class Keys
             Identifiers.Name(id.Domain, $"{field}.domain"), Identifiers.TaskName(id.Name, $"{field}.name"), Identifiers.Version(id.Version, $"{field}.version"));
     }
 
+    public static TriggerKey Trigger(TriggerName? name, string field = "trigger_name")
+    {
+        if (name is null)
+        {
+            throw Invalid($"{field} is required");
+        }
+        return new TriggerKey(Identifiers.Org(name.Org, $"{field}.org"), Identifiers.Name(name.Project, $"{field}.project"),
+            Identifiers.Name(name.Domain, $"{field}.domain"), Identifiers.TaskName(name.TaskName, $"{field}.task_name"),
+            Identifiers.TriggerName(name.Name, $"{field}.name"));
+    }
+
     /// <summary>The org, project and domain of a project id.</summary>
     public static (string Org, string Project, string Domain) Project(ProjectIdentifier? id, string field = "project_id")
     {

@@ -131,7 +131,23 @@ public static class RecordMessages
                 Trace = new TraceActionMetadata { Name = action.TaskName },
             };
         }
-        return TaskMetadata(action, TaskSpec.Parser.ParseFrom(action.Spec));
+        var metadata = TaskMetadata(action, TaskSpec.Parser.ParseFrom(action.Spec));
+        if (action.Trigger is { } trigger)
+        {
+            // As the open-source backend answers a triggered run: trigger_name (14), trigger_id (11) and source (16).
+            var name = new TriggerName
+            {
+                Org = action.Key.Run.Org,
+                Project = action.Key.Run.Project,
+                Domain = action.Key.Run.Domain,
+                TaskName = trigger.TaskName,
+                Name = trigger.Name,
+            };
+            metadata.TriggerName = trigger.Name;
+            metadata.TriggerId = new TriggerIdentifier { Name = name, Revision = (ulong)trigger.Revision };
+            metadata.Source = (RunSource)trigger.Source;
+        }
+        return metadata;
     }
 
     private static ActionMetadata TaskMetadata(ActionRecord action, TaskSpec spec) => new()

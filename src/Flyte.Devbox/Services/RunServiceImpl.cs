@@ -15,84 +15,15 @@ using Grpc.Core;
 namespace Flyte.Devbox.Services;
 
 /// <summary>
-/// RunService: runs of deployed tasks (by task_id) or of specs sent by value (task_spec), with inputs inline or
-/// offloaded; their details, watched until they end; their actions; their data; and aborts.
+/// RunService: runs of deployed tasks (by task_id), of specs sent by value (task_spec) or of triggers (trigger_name),
+/// created by <see cref="RunStarter"/>; their details, watched until they end; their actions; their data; and aborts.
 /// </summary>
-public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, DevboxStorage storage, ImageCheck images) : RunService.RunServiceBase
+public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, RunStarter starter) : RunService.RunServiceBase
 {
     public override async Task<CreateRunResponse> CreateRun(CreateRunRequest request, ServerCallContext context)
     {
-        var runKey = RunKeyFor(request);
-
-        var (spec, taskVersion) = ResolveTask(request, runKey);
-        string runBase = storage.RunBase(runKey);
-        string inputUri = ProtoObjects.Join(runBase, RunBook.RootActionName + "/inputs.pb");
-        if (request.OffloadedInputData is { Uri.Length: > 0 } offloaded)
-        {
-            inputUri = offloaded.Uri;
-        }
-        else
-        {
-            var inputs = request.Inputs ?? new Inputs();
-            if (InputsCheck.Problem(spec, inputs) is { } problem)
-            {
-                throw Invalid(problem);
-            }
-            if (runs.Database.GetRun(runKey) is not null)
-            {
-                throw RunExists(runKey);
-            }
-            await storage.WriteAsync(inputUri, inputs, context.CancellationToken).ConfigureAwait(false);
-        }
-
-        var now = DateTimeOffset.UtcNow;
-        string taskName = spec.TaskTemplate.Id?.Name ?? "";
-        var run = new RunRecord(runKey, now, taskName, (int)ActionPhase.Queued, inputUri, runBase, null, false, request.RunSpec?.ToByteArray());
-        var root = new ActionRecord(new ActionKey(runKey, RunBook.RootActionName), null, taskName, taskVersion, spec.ToByteArray(), inputUri, runBase,
-            null, null, (int)ActionPhase.Queued, 0, null, null, false, false, now, null, null, 0);
-        if (!runs.TryCreate(run, root))
-        {
-            throw RunExists(runKey);
-        }
-        return new CreateRunResponse { Run = new Run { Action = RecordMessages.ToAction(runs.Database.GetAction(root.Key)!) } };
-    }
-
-    /// <summary>The run's id as given, or a new name in the given project.</summary>
-    private static RunKey RunKeyFor(CreateRunRequest request)
-    {
-        if (request.RunId is not null)
-        {
-            return Keys.Run(request.RunId);
-        }
-        if (request.ProjectId is null)
-        {
-            throw Invalid("run_id or project_id is required");
-        }
-        var (org, project, domain) = Keys.Project(request.ProjectId);
-        return new RunKey(org, project, domain, RunNames.New());
-    }
-
-    private (TaskSpec Spec, string Version) ResolveTask(CreateRunRequest request, RunKey run)
-    {
-        switch (request.TaskCase)
-        {
-            case CreateRunRequest.TaskOneofCase.TaskId:
-                var id = request.TaskId;
-                var key = Keys.Task(id);
-                var task = runs.Database.GetTask(key)
-                    ?? throw new RpcException(new Status(StatusCode.NotFound, $"task {key.Name} version {key.Version} is not deployed in {key.Project}/{key.Domain}; deploy it first (flyte deploy)"));
-                return (TaskSpec.Parser.ParseFrom(task.Spec), key.Version);
-            case CreateRunRequest.TaskOneofCase.TaskSpec:
-                var spec = request.TaskSpec;
-                if (spec.TaskTemplate is not { Container: not null })
-                {
-                    throw Invalid("task_spec.task_template with a container is required");
-                }
-                images.Require(spec, spec.TaskTemplate.Id is { Name.Length: > 0 } named ? named.Name : spec.ShortName, "task_spec");
-                return (spec, spec.TaskTemplate.Id?.Version ?? "");
-            default:
-                throw Invalid($"task_id or task_spec is required to start run {run.Name}");
-        }
+        var root = await starter.CreateAsync(request, context.CancellationToken).ConfigureAwait(false);
+        return new CreateRunResponse { Run = new Run { Action = RecordMessages.ToAction(root) } };
     }
 
     public override Task<GetRunDetailsResponse> GetRunDetails(GetRunDetailsRequest request, ServerCallContext context) =>
@@ -271,9 +202,6 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, Devbox
 
     private ActionRecord RequireAction(ActionKey key) =>
         runs.Database.GetAction(key) ?? throw new RpcException(new Status(StatusCode.NotFound, $"action {key.Name} of run {key.Run.Name} does not exist"));
-
-    private static RpcException RunExists(RunKey key) =>
-        new(new Status(StatusCode.AlreadyExists, $"run {key.Name} already exists in {key.Project}/{key.Domain}; choose another name or leave it out"));
 
     private const int DefaultPageSize = 50;
     private const int MaximumPageSize = 1000;

@@ -1,4 +1,5 @@
 using Flyte.Devbox.State;
+using Flyte.Devbox.Triggers;
 using Flyteidl2.Task;
 using Task = System.Threading.Tasks.Task;
 using Google.Protobuf;
@@ -12,7 +13,12 @@ namespace Flyte.Devbox.Services;
 /// changes nothing; with a different spec it is refused (ALREADY_EXISTS), so a run by reference always gets what was
 /// deployed.
 /// </summary>
-public sealed class TaskServiceImpl(DevboxDatabase database, ImageCheck images) : TaskService.TaskServiceBase
+/// <remarks>
+/// A deploy with triggers stores them with the version (docs/triggers.md): each bound to the deployed version, and the
+/// task's other triggers soft-deleted, in one transaction; a bad trigger is refused and nothing is stored.
+/// </remarks>
+public sealed class TaskServiceImpl(DevboxDatabase database, ImageCheck images, TimeProvider clock, TriggerScheduler scheduler)
+    : TaskService.TaskServiceBase
 {
     public override Task<DeployTaskResponse> DeployTask(DeployTaskRequest request, ServerCallContext context)
     {
@@ -28,11 +34,25 @@ public sealed class TaskServiceImpl(DevboxDatabase database, ImageCheck images) 
         }
         images.Require(spec, key.Name, "spec");
         byte[] bytes = spec.ToByteArray();
-        var outcome = database.DeployTask(TaskRecord.Create(key, bytes, DateTimeOffset.UtcNow));
+        var triggers = new List<TriggerRecord>();
+        foreach (var trigger in request.Triggers)
+        {
+            var record = TriggerDefinitions.FromTaskTrigger(trigger, key, spec);
+            if (triggers.Any(t => t.Key.Name == record.Key.Name))
+            {
+                throw Invalid($"trigger \"{record.Key.Name}\" is given twice");
+            }
+            triggers.Add(record);
+        }
+        var outcome = database.DeployTask(TaskRecord.Create(key, bytes, DateTimeOffset.UtcNow), triggers, clock.GetUtcNow());
         if (outcome == DeployOutcome.Conflict)
         {
             throw new RpcException(new Status(StatusCode.AlreadyExists,
                 $"task {key.Name} version {key.Version} is already deployed with a different spec; deploy the change as a new version"));
+        }
+        if (triggers.Count > 0)
+        {
+            scheduler.Refresh();
         }
         return Task.FromResult(new DeployTaskResponse());
     }

@@ -20,6 +20,7 @@ namespace Flyte.Devbox.State;
 /// Set by the database: the global sequence number of the action's latest change (its latest event). Ignored when
 /// inserting or updating.
 /// </param>
+/// <param name="Trigger">For a run's root action, the trigger that started the run (schema version 4); null otherwise.</param>
 /// <param name="Kind">A task, or a trace recorded by a running task (stored in the kind column since schema version 3).</param>
 public sealed record ActionRecord(
     ActionKey Key,
@@ -41,4 +42,5 @@ public sealed record ActionRecord(
     DateTimeOffset? StartedAt,
     DateTimeOffset? EndedAt,
     long Revision,
-    ActionKind Kind = ActionKind.Task);
+    ActionKind Kind = ActionKind.Task,
+    RunTrigger? Trigger = null);

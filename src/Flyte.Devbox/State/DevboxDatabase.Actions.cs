@@ -11,7 +11,8 @@ public sealed partial class DevboxDatabase
 {
     private const string ActionColumns =
         "org, project, domain, run_name, name, parent_name, task_name, task_version, spec, input_uri, run_output_base, " +
-        "group_name, cache_key, phase, attempts, output_uri, error, cache_hit, abort_requested, created_at, started_at, ended_at, revision, kind";
+        "group_name, cache_key, phase, attempts, output_uri, error, cache_hit, abort_requested, created_at, started_at, ended_at, revision, kind, " +
+        "trigger_name, trigger_task_name, trigger_revision, run_source";
 
     /// <summary>Stores a new action; false, with nothing written, if the run has an action of that name.</summary>
     /// <exception cref="KeyNotFoundException">The action's run does not exist.</exception>
@@ -108,9 +109,12 @@ public sealed partial class DevboxDatabase
             $"""
             INSERT INTO actions ({ActionColumns})
             VALUES ($org, $project, $domain, $runName, $name, $parentName, $taskName, $taskVersion, $spec, $inputUri, $runOutputBase,
-                $group, $cacheKey, $phase, $attempts, $outputUri, $error, $cacheHit, $abortRequested, $createdAt, $startedAt, $endedAt, $revision, $kind)
+                $group, $cacheKey, $phase, $attempts, $outputUri, $error, $cacheHit, $abortRequested, $createdAt, $startedAt, $endedAt, $revision, $kind,
+                $triggerName, $triggerTaskName, $triggerRevision, $runSource)
             """,
-            [.. ActionKeyParameters(action.Key), .. MutableActionParameters(action), .. FixedActionParameters(action), ("$revision", revision)]);
+            [.. ActionKeyParameters(action.Key), .. MutableActionParameters(action), .. FixedActionParameters(action), ("$revision", revision),
+                ("$triggerName", action.Trigger?.Name), ("$triggerTaskName", action.Trigger?.TaskName), ("$triggerRevision", action.Trigger?.Revision),
+                ("$runSource", action.Trigger?.Source ?? 0)]);
         AppendEvent(connection, action, revision);
     }
 
@@ -219,5 +223,8 @@ public sealed partial class DevboxDatabase
         row.NullableTime("started_at"),
         row.NullableTime("ended_at"),
         row.Long("revision"),
-        KindOf(row.Text("kind")));
+        KindOf(row.Text("kind")),
+        row.NullableText("trigger_name") is { } triggerName
+            ? new RunTrigger(triggerName, row.Text("trigger_task_name"), row.Long("trigger_revision"), row.Int("run_source"))
+            : null);
 }

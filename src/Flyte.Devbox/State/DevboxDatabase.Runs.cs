@@ -6,7 +6,7 @@ namespace Flyte.Devbox.State;
 public sealed partial class DevboxDatabase
 {
     private const string RunColumns =
-        "org, project, domain, name, created_at, root_task_name, phase, inputs_uri, run_base, ended_at, abort_requested, spec";
+        "org, project, domain, name, created_at, root_task_name, phase, inputs_uri, run_base, ended_at, abort_requested, spec, run_start_time";
 
     /// <summary>Stores a new run and its root action in one transaction; false, with nothing written, if the run's name is taken.</summary>
     /// <exception cref="ArgumentException">The root action does not belong to the run.</exception>
@@ -25,10 +25,11 @@ public sealed partial class DevboxDatabase
             connection.Execute(
                 $"""
                 INSERT INTO runs ({RunColumns})
-                VALUES ($org, $project, $domain, $name, $createdAt, $rootTaskName, $phase, $inputsUri, $runBase, $endedAt, $abortRequested, $spec)
+                VALUES ($org, $project, $domain, $name, $createdAt, $rootTaskName, $phase, $inputsUri, $runBase, $endedAt, $abortRequested, $spec, $runStartTime)
                 """,
                 [.. RunKeyParameters(run.Key), .. MutableRunParameters(run), ("$createdAt", Timestamps.ToText(run.CreatedAt)),
-                    ("$rootTaskName", run.RootTaskName), ("$inputsUri", run.InputsUri), ("$runBase", run.RunBase), ("$spec", run.Spec)]);
+                    ("$rootTaskName", run.RootTaskName), ("$inputsUri", run.InputsUri), ("$runBase", run.RunBase), ("$spec", run.Spec),
+                    ("$runStartTime", Timestamps.ToText(run.StartTime))]);
             InsertActionRow(connection, root);
             return true;
         });
@@ -109,5 +110,6 @@ public sealed partial class DevboxDatabase
         row.Text("run_base"),
         row.NullableTime("ended_at"),
         row.Flag("abort_requested"),
-        row.NullableBlob("spec"));
+        row.NullableBlob("spec"),
+        row.NullableTime("run_start_time"));
 }

@@ -11,5 +11,6 @@ internal static class Migrations
         Migration001CreateTables.Migration,
         Migration002CreateSecrets.Migration,
         Migration003AddActionKind.Migration,
+        Migration004CreateTriggers.Migration,
     ];
 }

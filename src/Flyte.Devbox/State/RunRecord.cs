@@ -5,6 +5,7 @@ namespace Flyte.Devbox.State;
 /// <param name="InputsUri">Where the run's inputs are (inputs.pb).</param>
 /// <param name="RunBase">The base of every file the run's actions write.</param>
 /// <param name="Spec">The serialized RunSpec the run was created with, if any.</param>
+/// <param name="StartTime">When the run starts for its tasks, if not its creation time: a trigger's scheduled time (schema version 4).</param>
 public sealed record RunRecord(
     RunKey Key,
     DateTimeOffset CreatedAt,
@@ -14,4 +15,5 @@ public sealed record RunRecord(
     string RunBase,
     DateTimeOffset? EndedAt,
     bool AbortRequested,
-    byte[]? Spec);
+    byte[]? Spec,
+    DateTimeOffset? StartTime = null);

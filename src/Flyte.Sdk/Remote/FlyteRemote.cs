@@ -28,6 +28,7 @@ public sealed class FlyteRemote : IDisposable
         Runs = new RunService.RunServiceClient(_channel.Invoker);
         DataProxy = new DataProxyService.DataProxyServiceClient(_channel.Invoker);
         Secrets = new Flyteidl2.Secret.SecretService.SecretServiceClient(_channel.Invoker);
+        Triggers = new Flyteidl2.Trigger.TriggerService.TriggerServiceClient(_channel.Invoker);
     }
 
     /// <summary>Where and how this client connects.</summary>
@@ -40,6 +41,8 @@ public sealed class FlyteRemote : IDisposable
     internal DataProxyService.DataProxyServiceClient DataProxy { get; }
 
     internal Flyteidl2.Secret.SecretService.SecretServiceClient Secrets { get; }
+
+    internal Flyteidl2.Trigger.TriggerService.TriggerServiceClient Triggers { get; }
 
     /// <summary>For signed URLs: the control plane's uploads and downloads.</summary>
     internal HttpClient Http => _http;

@@ -130,10 +130,13 @@ public class MigrationTests
 
         using var latest = DevboxDatabase.Open(temporary.Path);
 
-        Assert.Equal(3, latest.GetSchemaVersion());
+        Assert.Equal(Migrations.All.Count, latest.GetSchemaVersion());
         var actions = latest.ListActions(run);
         Assert.Equal(["a0", "child"], actions.Select(a => a.Key.Name));
         Assert.All(actions, action => Assert.Equal(ActionKind.Task, action.Kind));
+        // Schema version 4: runs and actions stored before triggers were started by no trigger, at their creation time.
+        Assert.All(actions, action => Assert.Null(action.Trigger));
+        Assert.Null(latest.GetRun(run)!.StartTime);
         Assert.Equal("task", temporary.RawScalar("SELECT kind FROM actions WHERE name = 'child'"));
         Assert.True(latest.TryInsertAction(Samples.Action(run, "traced", parent: "a0") with { Kind = ActionKind.Trace, Phase = (int)Flyteidl2.Common.ActionPhase.Succeeded }));
         Assert.Equal(ActionKind.Trace, latest.GetAction(new ActionKey(run, "traced"))!.Kind);
