@@ -33,6 +33,20 @@ public sealed class TriggerCommandTests(DevboxFixture devbox) : IClassFixture<De
     }
 
     [Fact]
+    public async Task Flyte_deploy_sends_a_CSharp_tasks_trigger_and_get_triggers_lists_it()
+    {
+        await devbox.TrainingReadyAsync();
+
+        var listed = await devbox.RunAsync("get", "triggers", "training.CrossValidate");
+
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        var lines = listed.Out.TrimEnd().Split('\n');
+        Assert.Matches(@"^NAME\s+TASK\s+AUTOMATION\s+ACTIVE$", lines[0]);
+        Assert.Matches(@"^nightly\s+training\.CrossValidate\s+cron: 0 3 \* \* \* \(UTC\)\s+yes$", lines[1].TrimEnd());
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
     public async Task Updating_needs_one_switch_and_a_trigger_that_exists()
     {
         var neither = await devbox.RunAsync("update", "trigger", "hourly", "none.Task");
