@@ -223,6 +223,42 @@ public sealed class TriggerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_triggered_run_gets_the_task_defaults_for_the_inputs_its_trigger_leaves_out()
+    {
+        var request = new DeployTaskRequest { TaskId = TaskId("v1"), Spec = StampSpec("v1", defaultN: 42) };
+        request.Triggers.Add(Cron("hourly", "0 * * * *", kickoff: "at", inputs: []));
+        await _harness.Tasks.DeployTaskAsync(request);
+
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 1, 11, 0, 1, TimeSpan.Zero));
+        var inputs = await InputsAsync(Assert.Single(await WaitForRunsAsync(1)));
+
+        Assert.Equal(42, inputs["n"].Scalar.Primitive.Integer);
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 11, 0, 0, TimeSpan.Zero), inputs["at"].Scalar.Primitive.Datetime.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task ListTriggers_pages_with_the_token_it_returns()
+    {
+        await DeployAsync("v1",
+            Cron("a", "0 * * * *", kickoff: "at", inputs: [("n", Int(1))]),
+            Cron("b", "0 * * * *", kickoff: "at", inputs: [("n", Int(1))]),
+            Cron("c", "0 * * * *", kickoff: "at", inputs: [("n", Int(1))]));
+
+        var first = await _triggers.ListTriggersAsync(new ListTriggersRequest { ProjectId = Project(), Request = new ListRequest { Limit = 2 } });
+        var second = await _triggers.ListTriggersAsync(new ListTriggersRequest { ProjectId = Project(), Request = new ListRequest { Limit = 2, Token = first.Token } });
+        var bad = await Assert.ThrowsAsync<RpcException>(() => _triggers.ListTriggersAsync(new ListTriggersRequest { ProjectId = Project(), Request = new ListRequest { Token = "x" } }).ResponseAsync);
+
+        Assert.Equal(2, first.Triggers.Count);
+        Assert.Equal("2", first.Token);
+        Assert.Single(second.Triggers);
+        Assert.Equal("", second.Token);
+        Assert.Equal(["a", "b", "c"], first.Triggers.Concat(second.Triggers).Select(t => t.Id.Name.Name).Order());
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+        var none = await Assert.ThrowsAsync<RpcException>(() => _triggers.ListTriggersAsync(new ListTriggersRequest()).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, none.StatusCode);
+    }
+
+    [Fact]
     public async Task The_revision_rpcs_are_unimplemented()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => _triggers.GetTriggerRevisionHistoryAsync(new GetTriggerRevisionHistoryRequest { Name = Name("x") }).ResponseAsync);
@@ -243,12 +279,12 @@ public sealed class TriggerTests : IAsyncLifetime
     }
 
     /// <summary>A task <c>Stamp(DateTimeOffset at, int n)</c>, as a deploy sends it; it never runs (the launcher parks it).</summary>
-    private static TaskSpec StampSpec(string version)
+    private static TaskSpec StampSpec(string version, long? defaultN = null)
     {
         var inputs = new VariableMap();
         inputs.Variables.Add(new VariableEntry { Key = "at", Value = new Variable { Type = new LiteralType { Simple = SimpleType.Datetime } } });
         inputs.Variables.Add(new VariableEntry { Key = "n", Value = new Variable { Type = new LiteralType { Simple = SimpleType.Integer } } });
-        return new TaskSpec
+        var spec = new TaskSpec
         {
             ShortName = "Stamp",
             TaskTemplate = new TaskTemplate
@@ -259,6 +295,15 @@ public sealed class TriggerTests : IAsyncLifetime
                 Container = new Container { Image = Flyte.Images.TaskImages.SdkDefault, Args = { "a0" } },
             },
         };
+        if (defaultN is { } n)
+        {
+            spec.DefaultInputs.Add(new NamedParameter
+            {
+                Name = "n",
+                Parameter = new Parameter { Var = new Variable { Type = new LiteralType { Simple = SimpleType.Integer } }, Default = Int(n) },
+            });
+        }
+        return spec;
     }
 
     private static TaskTrigger Cron(string name, string expression, string kickoff, (string Name, Literal Value)[] inputs) =>
