@@ -78,7 +78,7 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActio
         ChildCall call = naming.Next(task, inputs, FlyteContext.Group);
         var childId = new ActionIdentifier { Run = _parent.Run, Name = call.ActionName };
         bool known = watch.Knows(call.ActionName);
-        string inputUri = ProtoObjects.Join(ProtoObjects.Join(_runBase, call.ActionName), "inputs.pb");
+        string inputUri = InputUriOf(call.ActionName);
         if (known)
         {
             _log.WriteLine($"a0: action {call.ActionName} ({task.Name}) exists from an earlier attempt; following it");
@@ -133,7 +133,7 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActio
             _log.WriteLine($"a0: trace {trace.Name} (action {call.ActionName}) was recorded by an earlier attempt; replaying it");
             return new TraceCall(trace, call.ActionName, call.Group, inputs, scope, replay);
         }
-        string inputUri = TraceInputUri(call.ActionName);
+        string inputUri = InputUriOf(call.ActionName);
         try
         {
             await ProtoObjects.WriteAsync(inputUri, RunLayout.ToInputs(inputs), cancellationToken).ConfigureAwait(false);
@@ -170,12 +170,13 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActio
         {
             throw new SystemFailureException("OutputsUploadFailed", $"could not record trace {call.Trace.Name} under {prefix}: {e.Message}", e);
         }
-        var action = TraceActions.Create(_parent, call, outcome, TraceInputUri(call.ActionName), outputUri, _runBase);
+        var action = TraceActions.Create(_parent, call, outcome, InputUriOf(call.ActionName), outputUri, _runBase);
         await EnqueueAsync(action, cancellationToken).ConfigureAwait(false);
         await Watch().WhenFinishedAsync(call.ActionName, cancellationToken).ConfigureAwait(false);
     }
 
-    private string TraceInputUri(string actionName) => ProtoObjects.Join(ProtoObjects.Join(_runBase, actionName), "inputs.pb");
+    /// <summary>Where a child's inputs go, task or trace: <c>runBase/name/inputs.pb</c>.</summary>
+    private string InputUriOf(string actionName) => ProtoObjects.Join(ProtoObjects.Join(_runBase, actionName), "inputs.pb");
 
     private static async Task<TraceReplay?> ReplayOfAsync(TraceDefinition trace, ActionUpdate earlier, CancellationToken cancellationToken)
     {

@@ -20,10 +20,7 @@ internal sealed class ChildCalls(string parentActionName)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(inputs);
-        string inputsHash = InputsHashOf(task, inputs);
-        string identity = TaskIdentity.Compute(task.Name, task.InterfaceHash, task.Policy.CacheVersion);
-        int sequence = _sequencer.Next(CallSequencer.CallKey(identity, inputsHash, group));
-        return new ChildCall(ChildActionName.Compute(ParentActionName, inputsHash, identity, sequence, group), inputsHash, string.IsNullOrEmpty(group) ? null : group);
+        return Named(TaskIdentity.Compute(task.Name, task.InterfaceHash, task.Policy.CacheVersion), InputsHashOf(task, inputs), group);
     }
 
     /// <summary>
@@ -34,9 +31,15 @@ internal sealed class ChildCalls(string parentActionName)
     {
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(inputs);
-        string inputsHash = InputsHash.Compute(inputs.Literals.Select(kv => (kv.Key, kv.Value)));
-        int sequence = _sequencer.Next(CallSequencer.CallKey(trace.Identity, inputsHash, group));
-        return new ChildCall(ChildActionName.Compute(ParentActionName, inputsHash, trace.Identity, sequence, group), inputsHash, string.IsNullOrEmpty(group) ? null : group);
+        return Named(trace.Identity, InputsHash.Compute(inputs.Literals.Select(kv => (kv.Key, kv.Value))), group);
+    }
+
+    /// <summary>The next call with this identity, inputs hash and group: counted, then named (flyte-sdk's
+    /// <c>ActionID.new_sub_action_from</c>).</summary>
+    private ChildCall Named(string identity, string inputsHash, string? group)
+    {
+        int sequence = _sequencer.Next(CallSequencer.CallKey(identity, inputsHash, group));
+        return new ChildCall(ChildActionName.Compute(ParentActionName, inputsHash, identity, sequence, group), inputsHash, string.IsNullOrEmpty(group) ? null : group);
     }
 
     /// <summary>The inputs hash without the task's cache-ignored inputs: what both child names and cache keys use.</summary>
