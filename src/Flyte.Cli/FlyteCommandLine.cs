@@ -4,6 +4,7 @@ using Flyte.Cli.Cache;
 using Flyte.Cli.Config;
 using Flyte.Cli.Deploy;
 using Flyte.Cli.Devbox;
+using Flyte.Cli.Generate;
 using Flyte.Cli.Images;
 using Flyte.Cli.Remote;
 using Flyte.Cli.Run;
@@ -41,6 +42,7 @@ public static class FlyteCommandLine
         var createSecret = new CreateSecretCommand(environment);
         var delete = new DeleteSecretCommand(environment);
         var update = new UpdateTriggerCommand(environment);
+        var generate = new GenerateCommand(environment);
         createConfig.Command.Subcommands.Add(createSecret.Command);
         var root = new RootCommand("flyte: run Flyte tasks written in C# locally, serialize them for registration, and deploy them.")
         {
@@ -53,6 +55,7 @@ public static class FlyteCommandLine
         root.Subcommands.Add(logout.Command);
         root.Subcommands.Add(delete.Command);
         root.Subcommands.Add(update.Command);
+        root.Subcommands.Add(generate.Command);
         // An input value may start with '@'; it is a value, not a response file.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var command = parse.CommandResult.Command;
@@ -95,6 +98,10 @@ public static class FlyteCommandLine
             if (command == delete.Secret)
             {
                 return await delete.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == generate.RemoteTask)
+            {
+                return await generate.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
             }
             if (command == update.Trigger)
             {

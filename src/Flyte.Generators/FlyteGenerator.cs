@@ -27,6 +27,7 @@ public sealed class FlyteGenerator : IIncrementalGenerator
         public const string AllTasks = nameof(AllTasks);
         public const string CallSites = nameof(CallSites);
         public const string Traces = nameof(Traces);
+        public const string RemoteTasks = nameof(RemoteTasks);
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -89,18 +90,37 @@ public sealed class FlyteGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(allTasks.Combine(assemblyName), static (spc, pair) =>
+        // Remote tasks: their own diagnostics, one file with their bodies and definitions, a place in the table.
+        var remoteTasks = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownNames.RemoteTaskAttribute, static (node, _) => node is MethodDeclarationSyntax,
+                static (ctx, ct) => RemoteTaskParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.RemoteTasks);
+        context.RegisterSourceOutput(remoteTasks.Select(static (r, _) => r.Diagnostics), static (spc, diagnostics) => ReportDiagnostics(spc, diagnostics));
+        var allRemoteTasks = remoteTasks.Select(static (r, _) => r.RemoteTask).Collect()
+            .Select(static (all, _) => new EquatableArray<RemoteTaskModel>(all.Where(t => t is not null).Select(t => t!)));
+        context.RegisterSourceOutput(allRemoteTasks, static (spc, all) =>
         {
-            var all = pair.Left.ToList();
             if (all.Count > 0)
             {
-                spc.AddSource(TableEmitter.HintName, TableEmitter.Emit(all, pair.Right));
+                spc.AddSource(RemoteTaskEmitter.HintName, RemoteTaskEmitter.Emit(all.ToList()));
             }
         });
-        context.RegisterSourceOutput(allTasks.Combine(allTraces), static (spc, pair) =>
+
+        context.RegisterSourceOutput(allTasks.Combine(allRemoteTasks).Combine(assemblyName), static (spc, input) =>
+        {
+            var all = input.Left.Left.ToList();
+            var remote = input.Left.Right.ToList();
+            if (all.Count > 0 || remote.Count > 0)
+            {
+                spc.AddSource(TableEmitter.HintName, TableEmitter.Emit(all, remote, input.Right));
+            }
+        });
+        context.RegisterSourceOutput(allTasks.Combine(allTraces).Combine(allRemoteTasks), static (spc, input) =>
         {
             var records = RecordEmitter.CollectRecords(
-                pair.Left.Select(t => (t.Parameters, t.Return)).Concat(pair.Right.Select(t => (t.Parameters, t.Return))));
+                input.Left.Left.Select(t => (t.Parameters, t.Return))
+                    .Concat(input.Left.Right.Select(t => (t.Parameters, t.Return)))
+                    .Concat(input.Right.Select(t => (t.Parameters, t.Return))));
             if (records.Count > 0)
             {
                 spc.AddSource(RecordsEmitter.HintName, RecordsEmitter.Emit(records));

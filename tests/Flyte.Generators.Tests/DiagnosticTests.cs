@@ -50,6 +50,12 @@ public class DiagnosticTests
     [InlineData("FLY016", "public static partial class C { [Task] [[|Trigger(\"t\", EveryMinutes = 5, Inputs = new[] { \"y=1\" })|]] public static int M(int x) => x; }")]
     [InlineData("FLY016", "public static partial class C { [Task] [[|Trigger(\"bad name!\", EveryMinutes = 5)|]] public static int M(int x) => x; }")]
     [InlineData("FLY016", "public static partial class C { [Task] [Trigger(\"t\", EveryMinutes = 5)] [[|Trigger(\"t\", EveryMinutes = 10)|]] public static int M(int x) => x; }")]
+    [InlineData("FLY017", "public static partial class C { [RemoteTask(\"ml.train\")] public static Task<int> [|M|](int x) => Task.FromResult(x); }")]
+    [InlineData("FLY017", "public static partial class C { [RemoteTask(\"ml.train\")] public static partial int [|M|](int x); }")]
+    [InlineData("FLY017", "public static partial class C { [RemoteTask(\"ml.train\")] public partial Task<int> [|M|](int x); }")]
+    [InlineData("FLY017", "public static partial class C { [RemoteTask(\"ml.train\")] public static partial Task<int> M(int x, Flyte.Tasks.ITaskContext [|context|]); }")]
+    [InlineData("FLY017", "public static partial class C { [RemoteTask([|\" \"|])] public static partial Task<int> M(int x); }")]
+    [InlineData("FLY017", "public static partial class C { [Task] [RemoteTask(\"ml.train\")] public static partial Task<int> [|M|](int x); }")]
     public void Reports_the_diagnostic_at_its_span(string id, string markedSource)
     {
         var (source, expectedSpan) = Markup.Parse(Usings + markedSource);

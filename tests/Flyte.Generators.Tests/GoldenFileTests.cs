@@ -36,6 +36,15 @@ public class GoldenFileTests
     }
 
     [Fact]
+    public void Remote_tasks_generate_the_baseline_source()
+    {
+        var result = GeneratorHarness.Run(("RemoteTasks.cs", TestSources.RemoteTasks));
+
+        Baselines.Verify("RemoteTasks", result.Sources);
+        AssertNoDiagnostics(result);
+    }
+
+    [Fact]
     public void Quickstart_generates_the_baseline_source()
     {
         string quickstart = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "Quickstart", "Quickstart.cs"));

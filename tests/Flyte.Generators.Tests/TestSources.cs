@@ -186,4 +186,39 @@ internal static class TestSources
             public static Task<int> Summarise(DateTimeOffset at, int days, Region region, string label, double ratio, bool full) => Task.FromResult(days);
         }
         """;
+    /// <summary>[RemoteTask] declarations of every result kind, a record, pinned version and project, called from a workflow.</summary>
+    public const string RemoteTasks = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Flyte;
+
+        namespace Fixtures;
+
+        public sealed record Dataset(string uri, long rows);
+
+        public static partial class Ml
+        {
+            [RemoteTask("ml.train")]
+            public static partial Task<double> Train(Dataset dataset, long epochs);
+
+            [RemoteTask("ml.split", Version = "v7", Project = "shared", Domain = "production")]
+            internal static partial Task<(Dataset, Dataset)> Split(Dataset dataset, IReadOnlyList<string> columns);
+
+            [RemoteTask("ml.publish")]
+            public static partial Task Publish(string @class);
+        }
+
+        [TaskEnvironment("pipeline")]
+        public static partial class Pipeline
+        {
+            [Workflow]
+            public static async Task<double> Run(Dataset dataset)
+            {
+                var (train, _) = await Ml.Split(dataset, ["a", "b"]);
+                double loss = await Ml.Train(train, 3);
+                await Ml.Publish("done");
+                return loss;
+            }
+        }
+        """;
 }

@@ -99,6 +99,7 @@ internal sealed class DeployCommand
             .ConfigureAwait(false);
 
         using var remote = ControlPlane.Connect(options);
+        await remote.CheckRemoteTasksAsync(assembly.RemoteTasks, cancellationToken).ConfigureAwait(false);
         var deployment = await remote.DeployAsync(codeFolder, assembly.Tasks, PushedImageFile.ReadForBuild(codeFolder), cancellationToken).ConfigureAwait(false);
         DeploymentPrinter.Write(console.Out, deployment);
         return ExitCodes.Success;

@@ -1,5 +1,6 @@
 using Flyte.Build;
 using Flyte.Cli.Json;
+using Flyte.Tasks;
 using Flyteidl2.Core;
 using Flyteidl2.Task;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Flyte.Build;
 using Flyte.Generation;
+using Flyte.Tasks;
 using Flyteidl2.Core;
 using Google.Protobuf.WellKnownTypes;
 

@@ -14,8 +14,9 @@ internal sealed class TaskAssembly
 
     private static readonly ConcurrentDictionary<string, Lazy<TaskAssembly>> LoadedByPath = new(StringComparer.Ordinal);
 
-    private TaskAssembly(Assembly assembly, string path, string name, IReadOnlyList<TaskDefinition> tasks)
+    private TaskAssembly(Assembly assembly, string path, string name, IReadOnlyList<TaskDefinition> tasks, IReadOnlyList<RemoteTaskDefinition> remoteTasks)
     {
+        RemoteTasks = remoteTasks;
         Assembly = assembly;
         Path = path;
         Name = name;
@@ -30,6 +31,9 @@ internal sealed class TaskAssembly
 
     /// <summary>Every task of the assembly, sorted by name.</summary>
     public IReadOnlyList<TaskDefinition> Tasks { get; }
+
+    /// <summary>The assembly's [RemoteTask] declarations: deployed tasks its workflows call.</summary>
+    public IReadOnlyList<RemoteTaskDefinition> RemoteTasks { get; }
 
     /// <summary>
     /// Loads the assembly once per process (its module initializer registers its table in
@@ -61,7 +65,7 @@ internal sealed class TaskAssembly
         var table = TaskRegistry.Initialize(assembly)
             ?? throw new UsageException($"{name} has no Flyte tasks (no [Task] or [Workflow] methods, or it was built without the Flyte generator)");
         var tasks = table.Tasks.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
-        return new TaskAssembly(assembly, path, name, tasks);
+        return new TaskAssembly(assembly, path, name, tasks, table.RemoteTasks);
     }
 
     /// <summary>The assembly runs against this tool's Flyte.Sdk; one built against a newer SDK may call what this one lacks.</summary>

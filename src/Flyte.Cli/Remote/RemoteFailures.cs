@@ -18,6 +18,10 @@ internal static class RemoteFailures
         {
             throw new UsageException(e.Message.ReplaceLineEndings(" "), e);
         }
+        catch (RemoteTaskException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
             throw new UsageException("stopped (Ctrl+C) before the command finished", e);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Flyte.Build;
 using Flyte.Cli.Json;
+using Flyte.Tasks;
 using Flyteidl2.Core;
 
 namespace Flyte.Cli.Run;

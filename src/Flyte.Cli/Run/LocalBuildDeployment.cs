@@ -17,6 +17,8 @@ internal static class LocalBuildDeployment
     {
         // The build output is the code: the assembly, its dependencies and anything copied beside them.
         string codeFolder = Path.GetDirectoryName(assembly.Path)!;
+        // A declaration of a deployed task that does not match it would fail only when the workflow calls it.
+        await remote.CheckRemoteTasksAsync(assembly.RemoteTasks, cancellationToken).ConfigureAwait(false);
         var deployment = await remote.DeployAsync(codeFolder, assembly.Tasks, PushedImageFile.ReadForBuild(codeFolder), cancellationToken).ConfigureAwait(false);
         if (!deployment.Unchanged)
         {

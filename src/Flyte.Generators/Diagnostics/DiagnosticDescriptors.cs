@@ -94,5 +94,10 @@ internal static class DiagnosticDescriptors
         "Trigger '{0}' is not valid: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("FLY016"));
 
+    public static readonly DiagnosticDescriptor InvalidRemoteTask = new(
+        "FLY017", "Invalid remote task declaration",
+        "[RemoteTask] method '{0}' cannot stand for a deployed task: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("FLY017"));
+
     private static string HelpLink(string id) => HelpLinkBase + id + ".md";
 }

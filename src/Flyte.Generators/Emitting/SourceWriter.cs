@@ -34,9 +34,15 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Closes the block; a blank line the last member left before the brace is dropped.</summary>
     public SourceWriter Close(string suffix = "")
     {
         _indent--;
+        int length = _builder.Length;
+        if (length >= 2 && _builder[length - 1] == '\n' && _builder[length - 2] == '\n')
+        {
+            _builder.Length = length - 1;
+        }
         return Line("}" + suffix);
     }
 

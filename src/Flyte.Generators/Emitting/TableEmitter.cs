@@ -14,7 +14,7 @@ internal static class TableEmitter
 {
     public const string HintName = "FlyteTaskTable.g.cs";
 
-    public static string Emit(IReadOnlyList<TaskModel> tasks, string assemblyName)
+    public static string Emit(IReadOnlyList<TaskModel> tasks, IReadOnlyList<RemoteTaskModel> remoteTasks, string assemblyName)
     {
         var ordered = tasks.OrderBy(t => t.TaskName, System.StringComparer.Ordinal).ToList();
         var w = new SourceWriter();
@@ -47,6 +47,20 @@ internal static class TableEmitter
         w.Line("_ => null,");
         w.Close(";");
         w.Line();
+        if (remoteTasks.Count > 0)
+        {
+            // Only when there are any, so that tables without remote tasks read as before.
+            w.Line("private global::Flyte.Tasks.RemoteTaskDefinition[]? _remoteTasks;");
+            w.Line();
+            w.Line("/// <summary>Every [RemoteTask] declaration: the deployed tasks the assembly calls, checked before deploy and run.</summary>");
+            w.Open("public global::System.Collections.Generic.IReadOnlyList<global::Flyte.Tasks.RemoteTaskDefinition> RemoteTasks => _remoteTasks ??= new global::Flyte.Tasks.RemoteTaskDefinition[]");
+            foreach (var remote in remoteTasks.OrderBy(t => t.MethodKey, System.StringComparer.Ordinal))
+            {
+                w.Line($"{remote.DefinitionTypeName}.Instance,");
+            }
+            w.Close(";");
+            w.Line();
+        }
         w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         w.Line("internal static void Register() => global::Flyte.Generation.TaskRegistry.Register(Instance);");
         w.Close();

@@ -36,6 +36,15 @@ internal static class MethodKeys
     public static string TraceDefinitionTypeName(string methodKey, string methodName) =>
         $"global::Flyte.Generated.{TraceDefinitionsClassName}.{TraceDefinitionClassName(methodKey, methodName)}";
 
+    /// <summary>The class in <c>Flyte.Generated</c> that holds the definitions of every [RemoteTask] declaration of the compilation.</summary>
+    public const string RemoteTaskDefinitionsClassName = "FlyteRemoteTaskDefinitions";
+
+    /// <summary>The generated definition class of a [RemoteTask] declaration, named as a trace's is, for the same reason.</summary>
+    public static string RemoteTaskDefinitionClassName(string methodKey, string methodName) => $"{methodName}Remote_{Fnv1a(methodKey):x8}";
+
+    public static string RemoteTaskDefinitionTypeName(string methodKey, string methodName) =>
+        $"global::Flyte.Generated.{RemoteTaskDefinitionsClassName}.{RemoteTaskDefinitionClassName(methodKey, methodName)}";
+
     private static uint Fnv1a(string text)
     {
         uint hash = 2166136261;

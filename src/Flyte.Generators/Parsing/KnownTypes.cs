@@ -24,6 +24,7 @@ internal sealed class KnownTypes
         TaskAttribute = compilation.GetTypeByMetadataName(KnownNames.TaskAttribute);
         WorkflowAttribute = compilation.GetTypeByMetadataName(KnownNames.WorkflowAttribute);
         TraceAttribute = compilation.GetTypeByMetadataName(KnownNames.TraceAttribute);
+        RemoteTaskAttribute = compilation.GetTypeByMetadataName(KnownNames.RemoteTaskAttribute);
         TriggerAttribute = compilation.GetTypeByMetadataName(KnownNames.TriggerAttribute);
         TaskEnvironmentAttribute = compilation.GetTypeByMetadataName(KnownNames.TaskEnvironmentAttribute);
         TaskContext = compilation.GetTypeByMetadataName(KnownNames.TaskContextInterface);
@@ -59,6 +60,7 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? TaskAttribute { get; }
     public INamedTypeSymbol? WorkflowAttribute { get; }
     public INamedTypeSymbol? TraceAttribute { get; }
+    public INamedTypeSymbol? RemoteTaskAttribute { get; }
     public INamedTypeSymbol? TriggerAttribute { get; }
     public INamedTypeSymbol? TaskEnvironmentAttribute { get; }
     public INamedTypeSymbol? TaskContext { get; }
@@ -90,6 +92,8 @@ internal sealed class KnownTypes
     public bool IsTaskOrWorkflow(IMethodSymbol method) => IsTask(method) || IsWorkflow(method);
 
     public bool IsTrace(IMethodSymbol method) => Attribute(method, TraceAttribute) is not null;
+
+    public bool IsRemoteTask(IMethodSymbol method) => Attribute(method.PartialDefinitionPart ?? method, RemoteTaskAttribute) is not null;
 
     /// <summary>Whether calls of <paramref name="method"/> are routed to the Flyte context: a task, a workflow or a trace.</summary>
     public bool IsCallTarget(IMethodSymbol method) => IsTaskOrWorkflow(method) || IsTrace(method);

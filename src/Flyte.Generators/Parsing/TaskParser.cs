@@ -112,7 +112,7 @@ internal static class TaskParser
     }
 
     /// <summary>Outermost first: "partial class Outer", "partial record Inner", so generated parts can reopen them.</summary>
-    private static EquatableArray<string> EnclosingTypeDeclarations(INamedTypeSymbol container)
+    internal static EquatableArray<string> EnclosingTypeDeclarations(INamedTypeSymbol container)
     {
         var declarations = new List<string>();
         for (var type = container; type is not null; type = type.ContainingType)
@@ -123,7 +123,7 @@ internal static class TaskParser
         return new EquatableArray<string>(declarations);
     }
 
-    private static void CheckContainer(INamedTypeSymbol container, List<DiagnosticInfo> diagnostics)
+    internal static void CheckContainer(INamedTypeSymbol container, List<DiagnosticInfo> diagnostics)
     {
         for (var type = container; type is not null; type = type.ContainingType)
         {
@@ -245,7 +245,7 @@ internal static class TaskParser
         }
         foreach (var invocation in body.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
-            if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called && known.IsTaskOrWorkflow(called))
+            if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called && (known.IsTaskOrWorkflow(called) || known.IsRemoteTask(called)))
             {
                 return true;
             }

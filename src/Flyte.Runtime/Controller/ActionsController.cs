@@ -22,7 +22,7 @@ namespace Flyte.Runtime.Controller;
 /// names; a child the watch's replay already reported is followed, not enqueued again, and an Enqueue refused because
 /// the child exists is reuse too: its result is taken, it is not run again (docs/children.md).
 /// </summary>
-internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActions, IAsyncDisposable
+internal sealed class ActionsController : ITaskRunner, ITraceRunner, IRemoteTaskRunner, IChildActions, IAsyncDisposable
 {
     private readonly ControlPlaneConnection _connection;
     private readonly ActionIdentifier _parent;
@@ -51,7 +51,10 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActio
         _imageCache = imageCache;
         _log = log;
         _calls = new ChildCalls(parent.Name);
+        _deployed = new DeployedTasks(connection, parent.Run);
     }
+
+    private readonly DeployedTasks _deployed;
 
     private IChildActionsApi? _api;
 
@@ -76,12 +79,40 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActio
     {
         ChildWatch watch = await StartWatchAsync(task.Name, cancellationToken).ConfigureAwait(false);
         ChildCall call = naming.Next(task, inputs, FlyteContext.Group);
+        bool hasOutputs = task.Interface.Outputs is { Variables.Count: > 0 };
+        return await RunChildActionAsync(watch, call, task.Name, hasOutputs, inputs,
+            (childId, inputUri) => ChildAction(task, call, childId, inputUri), cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<LiteralMap> RunRemoteAsync(RemoteTaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken) =>
+        RunRemoteAsync(task, inputs, _calls, cancellationToken);
+
+    /// <summary>
+    /// Calls a deployed task: its spec is fetched (once per process) and checked against the declaration, the inputs
+    /// are completed with its defaults, and the spec is enqueued unchanged as the child's, named from its own template
+    /// (flyte-sdk's <c>_submit_task_ref</c>; docs/remote-tasks.md).
+    /// </summary>
+    public async Task<LiteralMap> RunRemoteAsync(RemoteTaskDefinition task, LiteralMap inputs, ChildCalls naming, CancellationToken cancellationToken)
+    {
+        ChildWatch watch = await StartWatchAsync(task.Name, cancellationToken).ConfigureAwait(false);
+        var deployed = await _deployed.ResolveAsync(task, cancellationToken).ConfigureAwait(false);
+        var complete = RemoteTaskResolution.CompleteInputs(deployed.Spec, inputs);
+        ChildCall call = naming.NextDeployed(deployed.Spec.TaskTemplate, complete, FlyteContext.Group);
+        bool hasOutputs = deployed.Spec.TaskTemplate.Interface?.Outputs is { Variables.Count: > 0 };
+        return await RunChildActionAsync(watch, call, task.Name, hasOutputs, complete,
+            (childId, inputUri) => DeployedChildAction(deployed, call, childId, inputUri), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Uploads a child's inputs, enqueues it (unless an earlier attempt did) and waits for its outputs or failure.</summary>
+    private async Task<LiteralMap> RunChildActionAsync(ChildWatch watch, ChildCall call, string taskName, bool hasOutputs, LiteralMap inputs,
+        Func<ActionIdentifier, string, Flyteidl2.Actions.Action> createAction, CancellationToken cancellationToken)
+    {
         var childId = new ActionIdentifier { Run = _parent.Run, Name = call.ActionName };
         bool known = watch.Knows(call.ActionName);
         string inputUri = InputUriOf(call.ActionName);
         if (known)
         {
-            _log.WriteLine($"a0: action {call.ActionName} ({task.Name}) exists from an earlier attempt; following it");
+            _log.WriteLine($"a0: action {call.ActionName} ({taskName}) exists from an earlier attempt; following it");
         }
         else
         {
@@ -91,7 +122,7 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActio
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw new SystemFailureException("InputsUploadFailed", $"could not write the inputs of {task.Name} to {inputUri}: {e.Message}", e);
+                throw new SystemFailureException("InputsUploadFailed", $"could not write the inputs of {taskName} to {inputUri}: {e.Message}", e);
             }
         }
 
@@ -100,7 +131,7 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActio
         {
             if (!known)
             {
-                await EnqueueAsync(ChildAction(task, call, childId, inputUri), cancellationToken).ConfigureAwait(false);
+                await EnqueueAsync(createAction(childId, inputUri), cancellationToken).ConfigureAwait(false);
             }
             finished = await watch.WhenFinishedAsync(call.ActionName, cancellationToken).ConfigureAwait(false);
         }
@@ -113,9 +144,9 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActio
         // RECOVERED is a success: the child's outputs were taken over from an earlier run and are read the same way.
         if (!PhaseNames.IsSuccess(finished.Phase))
         {
-            throw await FailureOfAsync(task, finished, cancellationToken).ConfigureAwait(false);
+            throw await FailureOfAsync(taskName, finished, cancellationToken).ConfigureAwait(false);
         }
-        return await ReadOutputsAsync(task, finished, cancellationToken).ConfigureAwait(false);
+        return await ReadOutputsAsync(taskName, hasOutputs, finished, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -245,6 +276,25 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActio
         return action;
     }
 
+    /// <summary>A child that runs a deployed task: its fetched spec as it is, under the id its template states.</summary>
+    private Flyteidl2.Actions.Action DeployedChildAction(Flyteidl2.Task.TaskDetails deployed, ChildCall call, ActionIdentifier childId, string inputUri)
+    {
+        var action = new Flyteidl2.Actions.Action
+        {
+            ActionId = childId,
+            ParentActionName = _parent.Name,
+            InputUri = inputUri,
+            RunOutputBase = _runBase,
+            Group = call.Group ?? "",
+            Task = new TaskAction { Id = RemoteTaskResolution.IdOf(deployed), Spec = deployed.Spec },
+        };
+        if (ChildCalls.CacheKeyOf(deployed.Spec.TaskTemplate, call.InputsHash) is { } cacheKey)
+        {
+            action.Task.CacheKey = cacheKey;
+        }
+        return action;
+    }
+
     private async Task EnqueueAsync(Flyteidl2.Actions.Action action, CancellationToken cancellationToken)
     {
         var retries = new WatchReconnects($"enqueueing child action {action.ActionId.Name} ({TraceActions.Describe(action)})", _connection.Endpoint, _patience);
@@ -301,15 +351,15 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActio
         }
     }
 
-    private static async Task<LiteralMap> ReadOutputsAsync(TaskDefinition task, ActionUpdate finished, CancellationToken cancellationToken)
+    private static async Task<LiteralMap> ReadOutputsAsync(string taskName, bool hasOutputs, ActionUpdate finished, CancellationToken cancellationToken)
     {
-        if (task.Interface.Outputs is not { Variables.Count: > 0 })
+        if (!hasOutputs)
         {
             return new LiteralMap();
         }
         if (finished.OutputUri is not { Length: > 0 } outputPrefix)
         {
-            throw new SystemFailureException("NoOutputs", $"child action {finished.ActionId.Name} ({task.Name}) succeeded without an output location, but {task.Name} has outputs");
+            throw new SystemFailureException("NoOutputs", $"child action {finished.ActionId.Name} ({taskName}) succeeded without an output location, but {taskName} has outputs");
         }
         string uri = ProtoObjects.Join(outputPrefix, "outputs.pb");
         try
@@ -319,32 +369,32 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IChildActio
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new SystemFailureException("OutputsUnreadable", $"could not read the outputs of child action {finished.ActionId.Name} ({task.Name}) from {uri}: {e.Message}", e);
+            throw new SystemFailureException("OutputsUnreadable", $"could not read the outputs of child action {finished.ActionId.Name} ({taskName}) from {uri}: {e.Message}", e);
         }
     }
 
     /// <summary>The child's error as the control plane reported it, else from its error.pb, else just its phase.</summary>
-    private static async Task<Exception> FailureOfAsync(TaskDefinition task, ActionUpdate finished, CancellationToken cancellationToken)
+    private static async Task<Exception> FailureOfAsync(string taskName, ActionUpdate finished, CancellationToken cancellationToken)
     {
         var phase = (Local.ActionPhase)(int)finished.Phase;
         string name = finished.ActionId.Name;
         if (finished.Error is { } error)
         {
-            return new TaskFailedException(task.Name, name, phase, error.Code, error.Message);
+            return new TaskFailedException(taskName, name, phase, error.Code, error.Message);
         }
         if (finished.OutputUri is { Length: > 0 } outputPrefix)
         {
             try
             {
                 var document = await ProtoObjects.ReadAsync(ProtoObjects.Join(outputPrefix, "error.pb"), ErrorDocument.Parser, cancellationToken).ConfigureAwait(false);
-                return new TaskFailedException(task.Name, name, phase, document.Error.Code, document.Error.Message);
+                return new TaskFailedException(taskName, name, phase, document.Error.Code, document.Error.Message);
             }
             catch (Exception e) when (e is IOException or ObjectNotFoundException or Google.Protobuf.InvalidProtocolBufferException)
             {
                 // Fall through: the phase is all there is to say.
             }
         }
-        return new TaskFailedException(task.Name, name, phase, finished.Phase.ToString(), "the control plane gave no error details");
+        return new TaskFailedException(taskName, name, phase, finished.Phase.ToString(), "the control plane gave no error details");
     }
 
     private ChildWatch Watch()

@@ -35,6 +35,9 @@ internal sealed class ControlPlaneConnection(ControllerSettings settings) : IDis
         return settings.UseActions ? new ActionsServiceApi(invoker, parent) : new QueueStateApi(invoker);
     }
 
+    /// <summary>TaskService on the same connection: where a [RemoteTask]'s deployed spec is fetched from. Connects on first use.</summary>
+    public Flyteidl2.Task.TaskService.TaskServiceClient Tasks => new(Invoker);
+
     private CallInvoker Invoker
     {
         get

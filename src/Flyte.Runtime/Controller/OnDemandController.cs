@@ -5,10 +5,10 @@ using Flyteidl2.Core;
 namespace Flyte.Runtime.Controller;
 
 /// <summary>
-/// Creates the <see cref="ActionsController"/> on the task's first child or trace call, so that a task that calls
+/// Creates the <see cref="ActionsController"/> on the task's first child, remote task or trace call, so that a task that calls
 /// neither (most of them) never pays for setting one up on a0's start-up path.
 /// </summary>
-internal sealed class OnDemandController(Func<ActionsController> create) : ITaskRunner, ITraceRunner, IAsyncDisposable
+internal sealed class OnDemandController(Func<ActionsController> create) : ITaskRunner, ITraceRunner, IRemoteTaskRunner, IAsyncDisposable
 {
     private ActionsController? _controller;
 
@@ -23,6 +23,9 @@ internal sealed class OnDemandController(Func<ActionsController> create) : ITask
 
     public Task RecordTraceAsync(TraceCall call, TraceOutcome outcome, CancellationToken cancellationToken) =>
         Controller.RecordTraceAsync(call, outcome, cancellationToken);
+
+    public Task<LiteralMap> RunRemoteAsync(RemoteTaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken) =>
+        Controller.RunRemoteAsync(task, inputs, cancellationToken);
 
     public ValueTask DisposeAsync() => _controller?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -14,6 +14,10 @@ public interface ITaskTable
     /// <summary>Every task of the assembly, built on first use.</summary>
     IReadOnlyList<TaskDefinition> Tasks { get; }
 
+    /// <summary>The [RemoteTask] declarations of the assembly: deployed tasks it calls, which deploy and run check first.</summary>
+    /// <remarks>The body serves tables generated before this member existed, and tables of assemblies that declare none.</remarks>
+    IReadOnlyList<RemoteTaskDefinition> RemoteTasks => [];
+
     /// <summary>
     /// The task whose id name (<c>env.function</c>) is <paramref name="name"/>, or null. Generated tables build that task
     /// only, where <see cref="Tasks"/> builds all: a0 runs one task per process, and each task built costs start-up time.

@@ -27,10 +27,12 @@ internal interface IChildActions
     Task<TraceCall> BeginTraceAsync(TraceDefinition trace, LiteralMap inputs, Hashing.ChildCalls naming, CancellationToken cancellationToken);
 
     Task RecordTraceAsync(TraceCall call, TraceOutcome outcome, CancellationToken cancellationToken);
+
+    Task<LiteralMap> RunRemoteAsync(RemoteTaskDefinition task, LiteralMap inputs, Hashing.ChildCalls naming, CancellationToken cancellationToken);
 }
 
 /// <summary>The runner current inside a trace: the task's children and traces, named under the trace's action.</summary>
-internal sealed class TraceScope(IChildActions actions, string traceActionName) : ITaskRunner, ITraceRunner
+internal sealed class TraceScope(IChildActions actions, string traceActionName) : ITaskRunner, ITraceRunner, IRemoteTaskRunner
 {
     private readonly Hashing.ChildCalls _naming = new(traceActionName);
 
@@ -42,6 +44,9 @@ internal sealed class TraceScope(IChildActions actions, string traceActionName) 
 
     public Task RecordTraceAsync(TraceCall call, TraceOutcome outcome, CancellationToken cancellationToken) =>
         actions.RecordTraceAsync(call, outcome, cancellationToken);
+
+    public Task<LiteralMap> RunRemoteAsync(RemoteTaskDefinition task, LiteralMap inputs, CancellationToken cancellationToken) =>
+        actions.RunRemoteAsync(task, inputs, _naming, cancellationToken);
 }
 
 /// <summary>One call of a trace: its action's name and group, and the earlier attempt's record when there is one.</summary>

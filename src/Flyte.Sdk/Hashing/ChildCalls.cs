@@ -34,6 +34,18 @@ internal sealed class ChildCalls(string parentActionName)
         return Named(trace.Identity, InputsHash.Compute(inputs.Literals.Select(kv => (kv.Key, kv.Value))), group);
     }
 
+    /// <summary>
+    /// The next call of a deployed task (a [RemoteTask]), named from its fetched template as flyte-sdk's
+    /// <c>_submit_task_ref</c> does: the template's identity and the inputs hash without its cache-ignored inputs.
+    /// </summary>
+    public ChildCall NextDeployed(TaskTemplate template, LiteralMap inputs, string? group = null)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var inputsHash = InputsHash.ComputeFiltered(inputs.Literals.Select(kv => (kv.Key, kv.Value)), template.Metadata?.CacheIgnoreInputVars ?? []);
+        return Named(TaskIdentity.Compute(template), inputsHash, group);
+    }
+
     /// <summary>The next call with this identity, inputs hash and group: counted, then named (flyte-sdk's
     /// <c>ActionID.new_sub_action_from</c>).</summary>
     private ChildCall Named(string identity, string inputsHash, string? group)
@@ -49,6 +61,12 @@ internal sealed class ChildCalls(string parentActionName)
     /// <summary>The cache key of a call, or null when the task does not cache.</summary>
     public static string? CacheKeyOf(TaskDefinition task, string inputsHash) =>
         task.Policy.Cache ? CacheKey.Compute(task.Name, inputsHash, task.InterfaceHash, task.Policy.CacheVersion) : null;
+
+    /// <summary>The cache key of a call of a deployed task, from its own template; null when it does not cache.</summary>
+    public static string? CacheKeyOf(TaskTemplate template, string inputsHash) =>
+        template.Metadata is { Discoverable: true } metadata
+            ? CacheKey.Compute(template.Id?.Name ?? "", inputsHash, InterfaceHash.Compute(template.Interface ?? new TypedInterface()), metadata.DiscoveryVersion)
+            : null;
 }
 
 /// <param name="ActionName">The child action's deterministic name.</param>

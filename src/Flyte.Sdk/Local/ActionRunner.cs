@@ -56,4 +56,8 @@ internal sealed class ActionRunner : ITaskRunner, ITraceRunner, IChildActions
         _engine.RecordTrace(_parent, call, outcome);
         return Task.CompletedTask;
     }
+
+    /// <summary>The local engine has no control plane to fetch a deployed task from.</summary>
+    public Task<LiteralMap> RunRemoteAsync(RemoteTaskDefinition task, LiteralMap inputs, ChildCalls naming, CancellationToken cancellationToken) =>
+        throw RemoteTaskCalls.NotInLocalRuns(task);
 }

@@ -218,6 +218,39 @@ public sealed class FlyteRemote : IDisposable
         return response.Run.Action.Id.Run;
     }
 
+    /// <summary>
+    /// Checks each [RemoteTask] declaration against what is deployed (the version it names, else the newest, in its
+    /// project and domain, else this connection's): a <see cref="RemoteTaskException"/> names the first that is not
+    /// deployed or does not match. <c>flyte deploy</c> and <c>flyte run</c> check an assembly's declarations first.
+    /// </summary>
+    public async Task CheckRemoteTasksAsync(IEnumerable<RemoteTaskDefinition> declarations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(declarations);
+        foreach (var declaration in declarations)
+        {
+            await FindRemoteTaskAsync(declaration, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The deployed task a [RemoteTask] declaration calls, checked against it (see <see cref="CheckRemoteTasksAsync"/>).</summary>
+    internal async Task<TaskDetails> FindRemoteTaskAsync(RemoteTaskDefinition declaration, CancellationToken cancellationToken)
+    {
+        var name = RemoteTaskResolution.NameOf(declaration, Options.Org, Options.Project, Options.Domain);
+        var deployed = await CallAsync(() => DeployedTaskLookup.FindAsync(Tasks, name, declaration.Version, headers: null, cancellationToken)).ConfigureAwait(false);
+        return RemoteTaskResolution.Check(declaration, name, deployed);
+    }
+
+    /// <summary>
+    /// The details of a deployed task by name, at <paramref name="version"/> or the newest (what <c>flyte generate
+    /// remote-task</c> writes a declaration from).
+    /// </summary>
+    internal async Task<TaskDetails> GetDeployedTaskAsync(string name, string? version, string? project, string? domain, CancellationToken cancellationToken)
+    {
+        var taskName = new TaskName { Org = Options.Org, Project = project ?? Options.Project, Domain = domain ?? Options.Domain, Name = name };
+        return await CallAsync(() => DeployedTaskLookup.FindAsync(Tasks, taskName, version, headers: null, cancellationToken)).ConfigureAwait(false)
+            ?? throw new FlyteRemoteException($"{DeployedTaskLookup.NotDeployed(taskName, version)} at {Options.Endpoint}; check the name with 'flyte get tasks'");
+    }
+
     /// <summary>A run that exists already, by name.</summary>
     public RemoteRun GetRun(string runName) =>
         new(this, new RunIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = runName });

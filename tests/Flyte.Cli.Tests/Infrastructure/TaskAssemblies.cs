@@ -11,6 +11,8 @@ internal static class TaskAssemblies
 
     public static string Training { get; } = Output("samples/Training", "Training.dll");
 
+    public static string Scoring { get; } = Output("samples/Scoring", "Scoring.dll");
+
     public static string TestTasks { get; } = Output("tests/Flyte.Cli.Tests.Tasks", "Flyte.Cli.Tests.Tasks.dll");
 
     /// <summary>flyte-build, the build step the Flyte.Sdk package runs after every build (src/Flyte.Build).</summary>

@@ -16,6 +16,10 @@ internal static class SampleTasks
     public static IReadOnlyList<TaskDefinition> All(string sampleFolder, string assemblyName) =>
         Loaded.GetOrAdd(assemblyName, _ => Load(sampleFolder, assemblyName));
 
+    /// <summary>The [RemoteTask] declarations of a built sample.</summary>
+    public static IReadOnlyList<RemoteTaskDefinition> Remote(string sampleFolder, string assemblyName) =>
+        TaskRegistry.Initialize(All(sampleFolder, assemblyName)[0].GetType().Assembly)!.RemoteTasks;
+
     private static IReadOnlyList<TaskDefinition> Load(string folder, string assemblyName)
     {
         string path = Path.Combine(folder, assemblyName + ".dll");

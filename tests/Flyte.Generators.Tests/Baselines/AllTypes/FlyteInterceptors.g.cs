@@ -40,7 +40,6 @@ namespace Flyte.Generated
             }
             return new global::System.Threading.Tasks.ValueTask<int>(global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance, global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance.EncodeInputs(x), global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance.DecodeOutputs));
         }
-
     }
 }
 

@@ -843,5 +843,4 @@ namespace Flyte.Generated.Records
             return new global::Demo.Tuning(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12);
         }
     }
-
 }

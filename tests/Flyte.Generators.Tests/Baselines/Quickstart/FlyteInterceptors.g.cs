@@ -17,7 +17,6 @@ namespace Flyte.Generated
             }
             return global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance, global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance.EncodeInputs(x), global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance.DecodeOutputs);
         }
-
     }
 }
 

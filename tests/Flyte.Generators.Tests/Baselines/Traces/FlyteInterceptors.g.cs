@@ -79,7 +79,6 @@ namespace Flyte.Generated
             var __trace = global::Flyte.Generated.FlyteTraceDefinitions.NextTrace_b14cfe3b.Instance;
             return new global::System.Threading.Tasks.ValueTask<int>(global::Flyte.Generation.TraceCalls.RunAsync(runner, __trace, __trace.EncodeInputs(x), () => global::Fixtures.Steps.Next(x).AsTask(), __trace.EncodeOutputs, __trace.DecodeOutputs));
         }
-
     }
 }
 

@@ -106,5 +106,4 @@ namespace Flyte.Generated.Records
             return new global::Fixtures.Sample(p0, p1);
         }
     }
-
 }

@@ -49,7 +49,6 @@ namespace Flyte.Generated
             {
                 return (global::Flyte.Generation.TaskCalls.Decode(outputs, "Count", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(outputs, "Name", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToString(l0)));
             }
-
         }
 
         /// <summary>Flyte trace <c>Flush</c>: <c>Fixtures.Steps.Flush</c>.</summary>
@@ -80,7 +79,6 @@ namespace Flyte.Generated
             }
 
             public global::Flyteidl2.Core.LiteralMap EncodeOutputs() => new();
-
         }
 
         /// <summary>Flyte trace <c>Log</c>: <c>Fixtures.Steps.Log</c>.</summary>
@@ -112,7 +110,6 @@ namespace Flyte.Generated
             }
 
             public global::Flyteidl2.Core.LiteralMap EncodeOutputs() => new();
-
         }
 
         /// <summary>Flyte trace <c>Mark</c>: <c>Fixtures.Steps.Mark</c>.</summary>
@@ -144,7 +141,6 @@ namespace Flyte.Generated
             }
 
             public global::Flyteidl2.Core.LiteralMap EncodeOutputs() => new();
-
         }
 
         /// <summary>Flyte trace <c>Mean</c>: <c>Fixtures.Steps.Mean</c>.</summary>
@@ -186,7 +182,6 @@ namespace Flyte.Generated
             {
                 return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0));
             }
-
         }
 
         /// <summary>Flyte trace <c>Next</c>: <c>Fixtures.Steps.Next</c>.</summary>
@@ -228,7 +223,6 @@ namespace Flyte.Generated
             {
                 return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0));
             }
-
         }
     }
 }

@@ -1,6 +1,6 @@
 using Flyteidl2.Core;
 
-namespace Flyte.Build;
+namespace Flyte.Tasks;
 
 /// <summary>
 /// Names a LiteralType the way a user reads it: <c>INTEGER</c>, <c>list of STRING</c>,
