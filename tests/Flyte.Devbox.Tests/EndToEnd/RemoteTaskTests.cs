@@ -4,6 +4,7 @@ using Flyte.Remote;
 using Flyteidl2.Common;
 using Flyteidl2.Core;
 using Flyteidl2.Task;
+using Task = System.Threading.Tasks.Task;
 
 namespace Flyte.Devbox.Tests.EndToEnd;
 
@@ -33,7 +34,7 @@ public sealed class RemoteTaskTests : IAsyncLifetime
         {
             Id = new Identifier { ResourceType = ResourceType.Task, Project = DevboxHarness.Project, Domain = DevboxHarness.Domain, Name = "ml.train", Version = PythonVersion },
             Type = "python",
-            Metadata = new TaskMetadata { Runtime = new RuntimeMetadata { Type = RuntimeMetadata.Types.RuntimeType.FlyteSdk, Version = "2.0.0", Flavor = "python" } },
+            Metadata = new Flyteidl2.Core.TaskMetadata { Runtime = new Flyteidl2.Core.RuntimeMetadata { Type = Flyteidl2.Core.RuntimeMetadata.Types.RuntimeType.FlyteSdk, Version = "2.0.0", Flavor = "python" } },
             Interface = new TypedInterface
             {
                 Inputs = new VariableMap
@@ -80,7 +81,7 @@ public sealed class RemoteTaskTests : IAsyncLifetime
     public async Task A_workflow_calls_a_task_deployed_in_python_form_with_its_spec_unchanged_and_its_defaults_filled()
     {
         await DeployPythonTrainAsync();
-        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxTestTasks, "Flyte.Devbox.Tests.Tasks", "remote.TrainTwice");
+        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxRemoteCallers, "Flyte.Devbox.Tests.RemoteCallers", "remote.TrainTwice");
 
         var run = await _harness.StartRunAsync(tasks["remote.TrainTwice"], new LiteralMap { Literals = { ["name"] = ScalarLiterals.FromString("ada") } });
         var details = await _harness.WaitAsync(run);
@@ -105,7 +106,7 @@ public sealed class RemoteTaskTests : IAsyncLifetime
     public async Task A_declaration_that_does_not_match_the_deployed_interface_fails_the_call_with_one_line()
     {
         await DeployPythonTrainAsync();
-        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxTestTasks, "Flyte.Devbox.Tests.Tasks", "remote.TrainByNumber");
+        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxRemoteCallers, "Flyte.Devbox.Tests.RemoteCallers", "remote.TrainByNumber");
 
         var run = await _harness.StartRunAsync(tasks["remote.TrainByNumber"], new LiteralMap { Literals = { ["name"] = ScalarLiterals.FromInt64(7) } });
         var details = await _harness.WaitAsync(run);
@@ -121,7 +122,7 @@ public sealed class RemoteTaskTests : IAsyncLifetime
     public async Task A_workflow_calls_a_csharp_task_deployed_from_another_assembly()
     {
         await _harness.DeployAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.Square");
-        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxTestTasks, "Flyte.Devbox.Tests.Tasks", "remote.SumOfSquares");
+        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxRemoteCallers, "Flyte.Devbox.Tests.RemoteCallers", "remote.SumOfSquares");
 
         var run = await _harness.StartRunAsync(tasks["remote.SumOfSquares"], new LiteralMap { Literals = { ["n"] = ScalarLiterals.FromInt64(4) } });
         var details = await _harness.WaitAsync(run);
@@ -136,7 +137,7 @@ public sealed class RemoteTaskTests : IAsyncLifetime
     [Fact]
     public async Task Calling_a_task_that_is_not_deployed_fails_with_one_line()
     {
-        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxTestTasks, "Flyte.Devbox.Tests.Tasks", "remote.SumOfSquares");
+        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxRemoteCallers, "Flyte.Devbox.Tests.RemoteCallers", "remote.SumOfSquares");
 
         var run = await _harness.StartRunAsync(tasks["remote.SumOfSquares"], new LiteralMap { Literals = { ["n"] = ScalarLiterals.FromInt64(2) } });
         var details = await _harness.WaitAsync(run);
@@ -151,7 +152,7 @@ public sealed class RemoteTaskTests : IAsyncLifetime
     {
         await DeployPythonTrainAsync();
         await _harness.DeployAsync(SampleOutputs.Quickstart, "Quickstart", "quickstart.Square");
-        var declarations = SampleTasks.Remote(SampleOutputs.DevboxTestTasks, "Flyte.Devbox.Tests.Tasks");
+        var declarations = SampleTasks.Remote(SampleOutputs.DevboxRemoteCallers, "Flyte.Devbox.Tests.RemoteCallers");
         using var remote = FlyteRemote.Connect(new RemoteOptions { Endpoint = _harness.Devbox.Endpoint, Project = DevboxHarness.Project, Domain = DevboxHarness.Domain });
 
         var matching = declarations.Where(d => d.MethodName != "DevboxTests.PythonModels.TrainByNumber").ToList();

@@ -15,6 +15,9 @@ internal static class SampleOutputs
     /// <summary>Slow and failing tasks for the devbox tests.</summary>
     public static string DevboxTestTasks => Folder("tests", "Flyte.Devbox.Tests.Tasks", "Flyte.Devbox.Tests.Tasks");
 
+    /// <summary>Workflows that call deployed tasks ([RemoteTask]), for the devbox tests.</summary>
+    public static string DevboxRemoteCallers => Folder("tests", "Flyte.Devbox.Tests.RemoteCallers", "Flyte.Devbox.Tests.RemoteCallers");
+
     /// <summary>The built a0.dll. Not the copy beside the tests: their folder lacks a0's own dependencies (ASP.NET Core provides them to the tests).</summary>
     public static string A0 => Path.Combine(Folder("src", "Flyte.Runtime", "a0"), "a0.dll");
 
