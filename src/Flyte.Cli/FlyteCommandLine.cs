@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using Flyte.Cli.Cache;
 using Flyte.Cli.Config;
 using Flyte.Cli.Deploy;
@@ -41,9 +42,11 @@ public static class FlyteCommandLine
         var logout = new LogoutCommand(environment);
         var createSecret = new CreateSecretCommand(environment);
         var delete = new DeleteSecretCommand(environment);
+        var deleteTrigger = new DeleteTriggerCommand(environment);
         var update = new UpdateTriggerCommand(environment);
         var generate = new GenerateCommand(environment);
         createConfig.Command.Subcommands.Add(createSecret.Command);
+        delete.Command.Subcommands.Add(deleteTrigger.Trigger);
         var root = new RootCommand("flyte: run Flyte tasks written in C# locally, serialize them for registration, and deploy them.")
         {
             run.Command, serialize.Command, deploy.Command, cache.Command, devbox.Command, createConfig.Command,
@@ -73,7 +76,7 @@ public static class FlyteCommandLine
             if (parse.Errors.Count > 0)
             {
                 string errors = string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct());
-                throw new UsageException($"{errors} (see 'flyte {(command == root ? "" : command.Name + " ")}--help')");
+                throw new UsageException($"{errors} (see 'flyte {CommandPath(parse.CommandResult)}--help')");
             }
             if (command == run.Command)
             {
@@ -102,6 +105,10 @@ public static class FlyteCommandLine
             if (command == generate.RemoteTask)
             {
                 return await generate.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
+            }
+            if (command == deleteTrigger.Trigger)
+            {
+                return await deleteTrigger.InvokeAsync(parse, console, cancellationToken).ConfigureAwait(false);
             }
             if (command == update.Trigger)
             {
@@ -144,6 +151,17 @@ public static class FlyteCommandLine
             await console.Error.WriteLineAsync("flyte: " + e.Message).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
+    }
+
+    /// <summary>The words after <c>flyte</c> that name the command, each followed by a space: <c>"delete trigger "</c>, or <c>""</c> for the root.</summary>
+    private static string CommandPath(CommandResult? result)
+    {
+        string path = "";
+        for (; result is not null && result.Command is not RootCommand; result = result.Parent as CommandResult)
+        {
+            path = result.Command.Name + " " + path;
+        }
+        return path;
     }
 
     /// <summary>Help and --version, as System.CommandLine writes them.</summary>

@@ -54,7 +54,10 @@ public sealed record DevboxOptions
     /// </summary>
     public bool PodsUseActionsService { get; init; } = true;
 
-    /// <summary>The devbox's clock: when schedule triggers fire (docs/triggers.md); <see cref="TimeProvider.System"/> by default, a fake one in tests.</summary>
+    /// <summary>
+    /// The devbox's clock: when schedule triggers fire (docs/triggers.md), and when the signed URLs it hands out expire
+    /// (signed and checked on this one clock); <see cref="TimeProvider.System"/> by default, a fake one in tests.
+    /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>

@@ -62,7 +62,7 @@ public sealed class DevboxServer : IAsyncDisposable
         var address = new DevboxAddress();
         DevboxStorage storage = options.S3 is { } s3
             ? await S3BucketStorage.OpenAsync(s3, cancellationToken).ConfigureAwait(false)
-            : new FolderStorage(new DevboxObjectStore(paths.StoreRoot), new SignedUrls(SigningKeyFile.LoadOrCreate(paths.SigningKey), () => address.Value));
+            : new FolderStorage(new DevboxObjectStore(paths.StoreRoot), new SignedUrls(SigningKeyFile.LoadOrCreate(paths.SigningKey), () => address.Value, options.TimeProvider));
         try
         {
             return await StartAsync(options, issuerMetadata, paths, address, storage, logging, cancellationToken).ConfigureAwait(false);

@@ -40,9 +40,7 @@ internal sealed class UpdateTriggerCommand
         var options = ControlPlane.Resolve(_controlPlane.Read(parse), _environment);
         using var remote = ControlPlane.Connect(options);
         var name = new TriggerName { Org = options.Org, Project = options.Project, Domain = options.Domain, Name = parse.GetValue(Name)!, TaskName = parse.GetValue(Task)! };
-        // UpdateTriggers skips names it does not know; asking first turns a typo into NOT_FOUND.
-        await remote.CallAsync(async () => await remote.Triggers.GetTriggerDetailsAsync(new GetTriggerDetailsRequest { Name = name },
-            cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        await ExistingTrigger.RequireAsync(remote, name, cancellationToken).ConfigureAwait(false);
         await remote.CallAsync(async () => await remote.Triggers.UpdateTriggersAsync(new UpdateTriggersRequest { Names = { name }, Active = activate },
             cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         await console.Out.WriteLineAsync($"trigger {name.Name} of {name.TaskName} is {(activate ? "active" : "inactive")}").ConfigureAwait(false);

@@ -5,7 +5,7 @@ using Task = System.Threading.Tasks.Task;
 
 namespace Flyte.Cli.Tests.Remote;
 
-/// <summary><c>flyte get triggers</c> and <c>flyte update trigger</c> against a devbox (docs/triggers.md).</summary>
+/// <summary><c>flyte get triggers</c>, <c>flyte update trigger</c> and <c>flyte delete trigger</c> against a devbox (docs/triggers.md).</summary>
 public sealed class TriggerCommandTests(DevboxFixture devbox) : IClassFixture<DevboxFixture>
 {
     [Fact]
@@ -55,7 +55,48 @@ public sealed class TriggerCommandTests(DevboxFixture devbox) : IClassFixture<De
         Assert.Equal(2, neither.ExitCode);
         Assert.Equal("flyte: give one of --activate and --deactivate (see 'flyte update trigger --help')", neither.Error.Trim());
         Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("trigger \"nope\" of task none.Task not found in flytesnacks/development", missing.Error);
+        Assert.Equal("flyte: no trigger nope on task none.Task in flytesnacks/development; 'flyte get triggers none.Task' lists its triggers", missing.Error.Trim());
+    }
+
+    [Fact]
+    public async Task A_deleted_trigger_is_no_longer_listed_or_found_and_deploying_the_task_with_it_restores_it()
+    {
+        string task = "cli" + Guid.NewGuid().ToString("N")[..8] + ".Stamp";
+        await DeployAsync(task);
+
+        var deleted = await devbox.RunAsync("delete", "trigger", "hourly", task);
+        var listed = await devbox.RunAsync("get", "triggers", task);
+        var again = await devbox.RunAsync("delete", "trigger", "hourly", task);
+        var update = await devbox.RunAsync("update", "trigger", "hourly", task, "--activate");
+        await DeployAsync(task);
+        var restored = await devbox.RunAsync("get", "triggers", task);
+
+        Assert.True(deleted.ExitCode == 0, deleted.ToString());
+        Assert.Equal($"trigger hourly of {task} deleted", deleted.Out.Trim());
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        var rows = listed.Out.TrimEnd().Split('\n').Skip(1).ToList();
+        Assert.Matches($@"^slow\s+{task}\s+every 90 minutes\s+yes$", Assert.Single(rows).TrimEnd());
+        string missing = $"flyte: no trigger hourly on task {task} in flytesnacks/development; 'flyte get triggers {task}' lists its triggers";
+        Assert.Equal(2, again.ExitCode);
+        Assert.Equal(missing, again.Error.Trim());
+        Assert.Equal(2, update.ExitCode);
+        Assert.Equal(missing, update.Error.Trim());
+        Assert.True(restored.ExitCode == 0, restored.ToString());
+        Assert.Single(restored.Out.Split('\n'), l => System.Text.RegularExpressions.Regex.IsMatch(l.TrimEnd(), $@"^hourly\s+{task}\s+cron: .*\s+yes$"));
+    }
+
+    [Fact]
+    public async Task Deleting_a_trigger_that_does_not_exist_fails_in_one_line()
+    {
+        var missing = await devbox.RunAsync("delete", "trigger", "nope", "none.Task", "--project", "flytesnacks", "--domain", "staging");
+        var incomplete = await devbox.RunAsync("delete", "trigger", "nope");
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal("flyte: no trigger nope on task none.Task in flytesnacks/staging; 'flyte get triggers none.Task' lists its triggers", missing.Error.Trim());
+        Assert.Equal("", missing.Out);
+        Assert.Equal(2, incomplete.ExitCode);
+        Assert.StartsWith("flyte: ", incomplete.Error);
+        Assert.EndsWith("(see 'flyte delete trigger --help')", incomplete.Error.Trim());
     }
 
     /// <summary>A task <c>Stamp(DateTimeOffset at, int n)</c> with an hourly cron trigger and a 90-minute one, deployed as a deploy sends them.</summary>

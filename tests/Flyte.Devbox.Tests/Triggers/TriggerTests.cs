@@ -194,6 +194,31 @@ public sealed class TriggerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deleted_trigger_comes_back_active_when_its_task_is_deployed_with_it_again()
+    {
+        await DeployAsync("v1", Cron("hourly", "0 * * * *", kickoff: "at", inputs: [("n", Int(1))]));
+        await _triggers.DeleteTriggersAsync(new DeleteTriggersRequest { Names = { Name("hourly") } });
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 1, 11, 0, 5, TimeSpan.Zero));
+        await AssertNoNewRunsAsync(0);
+
+        await DeployAsync("v2", Cron("hourly", "0 * * * *", kickoff: "at", inputs: [("n", Int(2))]));
+
+        var details = await _triggers.GetTriggerDetailsAsync(new GetTriggerDetailsRequest { Name = Name("hourly") });
+        // Deployed (1), deleted (2), deployed again (3).
+        Assert.Equal(3ul, details.Trigger.Id.Revision);
+        Assert.True(details.Trigger.Spec.Active);
+        Assert.Equal("v2", details.Trigger.Spec.TaskVersion);
+        Assert.Null(details.Trigger.Status.DeletedAt);
+        Assert.Single((await _triggers.ListTriggersAsync(new ListTriggersRequest { ProjectId = Project() })).Triggers);
+        // The 11:00 tick passed while it was deleted and is not caught up; 12:00 fires.
+        await AssertNoNewRunsAsync(0);
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 1, 12, 0, 5, TimeSpan.Zero));
+        var inputs = await InputsAsync(Assert.Single(await WaitForRunsAsync(1)));
+        Assert.Equal(2, inputs["n"].Scalar.Primitive.Integer);
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero), inputs["at"].Scalar.Primitive.Datetime.ToDateTimeOffset());
+    }
+
+    [Fact]
     public async Task DeployTrigger_holds_an_optimistic_lock_on_the_revision()
     {
         await DeployAsync("v1", Cron("hourly", "0 * * * *", kickoff: "at", inputs: [("n", Int(1))]));
