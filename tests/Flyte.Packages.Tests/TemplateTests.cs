@@ -42,14 +42,15 @@ public sealed class TemplateTests(PackageFeed feed)
     }
 
     [Fact]
-    public void A_trace_a_package_user_adds_is_generated_and_recorded_in_the_local_run()
+    public void A_trace_and_a_remote_task_declaration_a_package_user_adds_are_generated_and_the_trace_recorded_in_the_local_run()
     {
         using var user = new UserEnvironment();
         var project = UserProject.Create(feed, user, "Traced");
         string pipeline = project.Combine("Traced", "Pipeline.cs");
         File.WriteAllText(pipeline, File.ReadAllText(pipeline)
             .Replace("        return squares.Sum();", "        return await Total(squares);", StringComparison.Ordinal)
-            .Replace("    [Workflow]", "    [Trace]\n    public static Task<int> Total(int[] values) => Task.FromResult(values.Sum());\n\n    [Workflow]", StringComparison.Ordinal));
+            .Replace("    [Workflow]", "    [Trace]\n    public static Task<int> Total(int[] values) => Task.FromResult(values.Sum());\n\n"
+                + "    [RemoteTask(\"ml.train\")]\n    public static partial Task<double> Train(string name);\n\n    [Workflow]", StringComparison.Ordinal));
 
         string build = project.Dotnet(DotnetBound, "build", "Traced");
         Assert.Contains(" 0 Warning(s)", build);
