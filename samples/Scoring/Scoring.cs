@@ -15,10 +15,13 @@ public static partial class Scoring
     [RemoteTask("quickstart.Square")]
     public static partial Task<int> Square(int x);
 
-    /// <summary>Scores players 1..players by the square of their number; the hourly trigger passes its fire time as <paramref name="at"/>.</summary>
+    /// <summary>
+    /// Scores players 1..players by the square of their number. The hourly trigger passes its fire time as
+    /// <paramref name="at"/> and 5 players; a run that gives no number of players gets the default, 3.
+    /// </summary>
     [Workflow]
-    [Trigger("hourly", Cron = "0 * * * *", TimeInput = "at", Inputs = ["players=3"], Description = "refresh the leaderboard every hour")]
-    public static async Task<string> Leaderboard(DateTimeOffset at, int players)
+    [Trigger("hourly", Cron = "0 * * * *", TimeInput = "at", Inputs = ["players=5"], Description = "refresh the leaderboard every hour")]
+    public static async Task<string> Leaderboard(DateTimeOffset at, int players = 3)
     {
         var scores = await Task.WhenAll(Enumerable.Range(1, players).Select(player => Square(player)));
         string board = string.Join(", ", scores.Select((score, i) => $"player {i + 1}: {score}"));

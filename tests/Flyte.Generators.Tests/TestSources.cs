@@ -186,7 +186,7 @@ internal static class TestSources
             public static Task<int> Summarise(DateTimeOffset at, int days, Region region, string label, double ratio, bool full) => Task.FromResult(days);
         }
         """;
-    /// <summary>[RemoteTask] declarations of every result kind, a record, pinned version and project, called from a workflow.</summary>
+    /// <summary>[RemoteTask] declarations of every result kind, a record, pinned version and project, called from a workflow with default inputs.</summary>
     public const string RemoteTasks = """
         using System.Collections.Generic;
         using System.Threading.Tasks;
@@ -212,10 +212,10 @@ internal static class TestSources
         public static partial class Pipeline
         {
             [Workflow]
-            public static async Task<double> Run(Dataset dataset)
+            public static async Task<double> Run(Dataset dataset, long epochs = 3, string? label = null, double rate = 0.5, System.TimeSpan wait = default)
             {
                 var (train, _) = await Ml.Split(dataset, ["a", "b"]);
-                double loss = await Ml.Train(train, 3);
+                double loss = await Ml.Train(train, epochs) * rate;
                 await Ml.Publish("done");
                 return loss;
             }

@@ -108,4 +108,22 @@ public class TaskTemplateTests
         Assert.Equal("trains a model", spec.Documentation.ShortDescription);
         Assert.Equal("configured.train", spec.TaskTemplate.Id.Name);
     }
+
+    [Fact]
+    public void Optional_parameters_are_the_specs_default_inputs_as_flyte_sdk_writes_them()
+    {
+        var task = Configured.FlyteTasks.Scale;
+        var spec = task.CreateSpec(Settings);
+
+        // convert_upload_default_inputs: one NamedParameter per input with a default, in declaration order, with the
+        // input's type and the default as a literal; inputs without one are not listed.
+        Assert.Equal(["factor", "label", "rate", "color"], spec.DefaultInputs.Select(p => p.Name));
+        var inputTypes = spec.TaskTemplate.Interface.Inputs.Variables.ToDictionary(v => v.Key, v => v.Value.Type);
+        Assert.All(spec.DefaultInputs, p => Assert.Equal(inputTypes[p.Name], p.Parameter.Var.Type));
+        Assert.Equal(2, spec.DefaultInputs[0].Parameter.Default.Scalar.Primitive.Integer);
+        Assert.Equal(Scalar.ValueOneofCase.NoneType, spec.DefaultInputs[1].Parameter.Default.Scalar.Union.Value.Scalar.ValueCase);
+        Assert.Equal(0.5, spec.DefaultInputs[2].Parameter.Default.Scalar.Primitive.FloatValue);
+        Assert.Equal("Green", spec.DefaultInputs[3].Parameter.Default.Scalar.Primitive.StringValue);
+        Assert.Empty(Configured.FlyteTasks.Defaults.CreateSpec(Settings).DefaultInputs);
+    }
 }

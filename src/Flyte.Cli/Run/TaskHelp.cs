@@ -30,7 +30,10 @@ internal static class TaskHelp
         {
             var variable = inputs[name];
             bool optional = LiteralTypeDescription.OptionalValueType(variable.Type) is not null;
-            return ($"--{name} <{LiteralTypeDescription.Of(variable.Type)}>", Describe(variable, optional ? "optional, none when left out" : "required"));
+            string need = task.DefaultInputs.Literals.TryGetValue(name, out var defaultValue)
+                ? "default " + Json.LiteralJson.ToJson(defaultValue, variable.Type)
+                : optional ? "optional, none when left out" : "required";
+            return ($"--{name} <{LiteralTypeDescription.Of(variable.Type)}>", Describe(variable, need));
         }));
         output.WriteLine();
 

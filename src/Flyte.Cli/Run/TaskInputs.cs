@@ -54,7 +54,8 @@ internal static class TaskInputs
             }
         }
 
-        var missing = task.InputNames.Where(n => !given.ContainsKey(n) && LiteralTypeDescription.OptionalValueType(types[n]) is null).ToList();
+        var defaults = task.DefaultInputs.Literals;
+        var missing = task.InputNames.Where(n => !given.ContainsKey(n) && !defaults.ContainsKey(n) && LiteralTypeDescription.OptionalValueType(types[n]) is null).ToList();
         if (missing.Count > 0)
         {
             string list = string.Join(", ", missing.Select(n => $"--{n} ({LiteralTypeDescription.Of(types[n])})"));
@@ -65,7 +66,13 @@ internal static class TaskInputs
         foreach (string name in task.InputNames)
         {
             var type = types[name];
-            if (!given.TryGetValue(name, out string? text))
+            if (!given.TryGetValue(name, out string? text) && defaults.TryGetValue(name, out var defaultValue))
+            {
+                // An input with a C# default left out takes it, as flyte-sdk's CLI takes a Python default.
+                inputs.Literals.Add(name, defaultValue);
+                continue;
+            }
+            if (text is null)
             {
                 // A T? left out is none, as flyte-sdk's CLI defaults an Optional input.
                 inputs.Literals.Add(name, CommandLineValue.Parse("null", type));

@@ -37,7 +37,8 @@ public sealed class RunStarter(RunBook runs, DevboxStorage storage, ImageCheck i
         }
         else
         {
-            var inputs = trigger is null ? request.Inputs ?? new Inputs() : TriggerInputs(trigger, request.Inputs, spec);
+            // The task's defaults fill the inputs left out, as the open-source backend's fillDefaultInputs does.
+            var inputs = WithDefaults(trigger is null ? request.Inputs ?? new Inputs() : TriggerInputs(trigger, request.Inputs), spec);
             if (InputsCheck.Problem(spec, inputs) is { } problem)
             {
                 throw Invalid(problem);
@@ -68,11 +69,8 @@ public sealed class RunStarter(RunBook runs, DevboxStorage storage, ImageCheck i
         return runs.Database.GetAction(root.Key)!;
     }
 
-    /// <summary>
-    /// A triggered run's inputs: the trigger's stored inputs, then the request's (the kickoff time) over them, then the
-    /// task's defaults for the inputs still missing (docs/triggers.md).
-    /// </summary>
-    private static Inputs TriggerInputs(TriggerRecord trigger, Inputs? requested, TaskSpec spec)
+    /// <summary>A triggered run's inputs: the trigger's stored inputs, then the request's (the kickoff time) over them (docs/triggers.md).</summary>
+    private static Inputs TriggerInputs(TriggerRecord trigger, Inputs? requested)
     {
         var stored = TriggerSpec.Parser.ParseFrom(trigger.Spec).Inputs ?? new Inputs();
         var merged = new Inputs();
@@ -87,14 +85,21 @@ public sealed class RunStarter(RunBook runs, DevboxStorage storage, ImageCheck i
             byName[literal.Name] = literal;
             merged.Literals.Add(literal);
         }
-        foreach (var parameter in spec.DefaultInputs)
-        {
-            if (!byName.ContainsKey(parameter.Name) && parameter.Parameter?.Default is { } value)
-            {
-                merged.Literals.Add(new NamedLiteral { Name = parameter.Name, Value = value });
-            }
-        }
         return merged;
+    }
+
+    /// <summary><paramref name="inputs"/> with the default of every input of the task they leave out (the spec's default_inputs).</summary>
+    private static Inputs WithDefaults(Inputs inputs, TaskSpec spec)
+    {
+        var given = inputs.Literals.Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = spec.DefaultInputs.Where(p => !given.Contains(p.Name) && p.Parameter?.Default is not null).ToList();
+        if (missing.Count == 0)
+        {
+            return inputs;
+        }
+        var filled = inputs.Clone();
+        filled.Literals.Add(missing.Select(p => new NamedLiteral { Name = p.Name, Value = p.Parameter.Default }));
+        return filled;
     }
 
     /// <summary>The run's id as given, or a new name in the given project.</summary>

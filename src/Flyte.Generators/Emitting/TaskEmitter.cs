@@ -27,6 +27,7 @@ internal static class TaskEmitter
         EmitConstructor(w, task, source.CodeVersion, assemblyName);
         EmitInterface(w, task.Parameters, task.Return);
         EmitInputConverters(w, task.Parameters);
+        EmitDefaultInputs(w, task.Parameters);
         EmitOutputConverters(w, task.Return);
         EmitInvoke(w, task);
         EmitLocalRun(w, task);
@@ -122,6 +123,28 @@ internal static class TaskEmitter
         }
         w.Line("return __inputs;");
         w.Close();
+        w.Line();
+    }
+
+    /// <summary>The inputs' C# default values as literals, for the spec's default_inputs; only when an input has one.</summary>
+    private static void EmitDefaultInputs(SourceWriter w, EquatableArray<ParameterModel> parameters)
+    {
+        var defaults = Inputs(parameters).Where(p => p.Default is { Kind: DefaultKind.Constant or DefaultKind.ZeroStruct }).ToList();
+        if (defaults.Count == 0)
+        {
+            return;
+        }
+        w.Line("/// <summary>The inputs' default values, as the spec's default_inputs carry them.</summary>");
+        w.Open($"public override {LiteralMap} DefaultInputs => new()");
+        w.Open("Literals =");
+        foreach (var p in defaults)
+        {
+            // A null or zero default is typed, so that the converter's type arguments can be inferred.
+            string value = p.Default!.Text is null ? $"default({p.FullyQualifiedType})" : DefaultExpressions.CSharp(p.Type!, p.Default.Text);
+            w.Line($"[{Text.Literal(p.Name)}] = {LiteralExpressions.Encode(p.Type!, value)},");
+        }
+        w.Close(",");
+        w.Close(";");
         w.Line();
     }
 

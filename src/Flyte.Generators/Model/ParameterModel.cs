@@ -12,4 +12,5 @@ internal enum ParameterRole
     TaskContext,
 }
 
-internal sealed record ParameterModel(string Name, ParameterRole Role, TypeModel? Type, string FullyQualifiedType, string? Description);
+/// <param name="Default">An input's C# default value, written into the spec's <c>default_inputs</c>; null for none.</param>
+internal sealed record ParameterModel(string Name, ParameterRole Role, TypeModel? Type, string FullyQualifiedType, string? Description, DefaultModel? Default = null);

@@ -185,7 +185,8 @@ internal static class TaskParser
             string definition = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, unsupported ?? definition, DiagnosticDescriptors.SupportedTypes));
         }
-        return new ParameterModel(parameter.Name, ParameterRole.Input, type, typeName, null);
+        var defaultValue = type is null ? null : MemberDefaults.OfParameter(parameter, type);
+        return new ParameterModel(parameter.Name, ParameterRole.Input, type, typeName, null, defaultValue);
     }
 
     internal static ReturnModel? ParseReturn(IMethodSymbol method, Compilation compilation, KnownTypes known, Location? location, List<DiagnosticInfo> diagnostics)

@@ -33,6 +33,12 @@ public abstract class TaskDefinition
     /// <summary>Input names in declaration order: the order literals are written (and hashed) in.</summary>
     public abstract IReadOnlyList<string> InputNames { get; }
 
+    /// <summary>
+    /// The inputs' default values (the method's optional parameters) as literals: the spec's <c>default_inputs</c>, which a
+    /// control plane fills into runs that leave those inputs out (flyte-sdk's <c>convert_upload_default_inputs</c>).
+    /// </summary>
+    public virtual LiteralMap DefaultInputs => new();
+
     /// <summary>Decodes <paramref name="inputs"/>, runs the method, and encodes its outputs.</summary>
     public abstract Task<LiteralMap> InvokeAsync(LiteralMap inputs, ITaskContext context, CancellationToken cancellationToken);
 

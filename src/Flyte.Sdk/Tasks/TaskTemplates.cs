@@ -108,6 +108,19 @@ internal static class TaskTemplates
                 Description = Truncate(task.Declaration.EnvironmentDescription ?? "", 255),
             },
         };
+        var defaults = task.DefaultInputs;
+        if (defaults.Literals.Count > 0)
+        {
+            var types = task.Interface.Inputs.Variables.ToDictionary(v => v.Key, v => v.Value.Type, StringComparer.Ordinal);
+            foreach (string name in task.InputNames.Where(defaults.Literals.ContainsKey))
+            {
+                spec.DefaultInputs.Add(new Flyteidl2.Task.NamedParameter
+                {
+                    Name = name,
+                    Parameter = new Parameter { Var = new Variable { Type = types[name] }, Default = defaults.Literals[name] },
+                });
+            }
+        }
         if (task.Declaration.Description is { Length: > 0 } description)
         {
             // Limits as the schema's validation rules set them.

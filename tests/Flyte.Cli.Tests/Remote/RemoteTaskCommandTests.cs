@@ -26,7 +26,8 @@ public sealed class RemoteTaskCommandTests(DevboxFixture devbox) : IClassFixture
             + "deploy it first, or correct the name in [RemoteTask]", refused.Error.Trim());
 
         await devbox.DeployOnceAsync(TaskAssemblies.Quickstart);
-        var run = await devbox.RunAsync("run", TaskAssemblies.Scoring, "Leaderboard", "--at", "2026-01-01T05:00:00Z", "--players", "3", "--json");
+        // No --players: the parameter's C# default (3) is in the deployed spec's default_inputs, and the CLI takes it.
+        var run = await devbox.RunAsync("run", TaskAssemblies.Scoring, "Leaderboard", "--at", "2026-01-01T05:00:00Z", "--json");
         var triggers = await devbox.RunAsync("get", "triggers", "scoring.Leaderboard");
 
         Assert.True(run.ExitCode == 0, run.ToString());

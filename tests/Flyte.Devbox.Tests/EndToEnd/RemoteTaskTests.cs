@@ -162,4 +162,18 @@ public sealed class RemoteTaskTests : IAsyncLifetime
         Assert.StartsWith("DevboxTests.PythonModels.TrainByNumber does not match task ml.train", failure.Message);
         Assert.DoesNotContain('\n', failure.Message);
     }
+
+    [Fact]
+    public async Task A_run_that_leaves_out_an_input_with_a_default_gets_the_default_from_the_spec()
+    {
+        await DeployPythonTrainAsync();
+        var id = new TaskIdentifier { Project = DevboxHarness.Project, Domain = DevboxHarness.Domain, Name = "ml.train", Version = PythonVersion };
+
+        // CreateRun fills default_inputs into the run's inputs, as the open-source backend's fillDefaultInputs does.
+        var run = await _harness.StartRunAsync(id, new LiteralMap { Literals = { ["name"] = ScalarLiterals.FromString("grace") } });
+        var details = await _harness.WaitAsync(run);
+
+        Assert.True(details.Action.Status.Phase == ActionPhase.Succeeded, details.Action.ErrorInfo?.Message);
+        Assert.Equal(3 / 2.0 + "grace".Length, (await _harness.OutputsAsync(run)).Literals["o0"].Scalar.Primitive.FloatValue);
+    }
 }

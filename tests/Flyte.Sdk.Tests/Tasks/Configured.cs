@@ -15,4 +15,10 @@ public static partial class Configured
 
     [Task(Cache = true)]
     public static int Cached(int x) => x + 1;
+
+    /// <summary>Optional parameters: their values go into the spec's default_inputs.</summary>
+    [Task]
+    public static string Scale(int x, int factor = 2, string? label = null, double rate = 0.5, Color color = Color.Green) => $"{x * factor * rate} {label} {color}";
+
+    public enum Color { Red, Green }
 }

@@ -40,7 +40,7 @@ namespace Fixtures
                         Retries = 0,
                         Timeout = null,
                         Cache = false,
-                        CacheVersion = "1b5d86dfbb8c04414f823c9a0b0070f3dd09970a85c2a9e6529ea21a9a301605",
+                        CacheVersion = "a34ebc548883e25aaabfaa81acaa9247b1ec0f6828c8130f08e520361e616f79",
                         CacheIgnoredInputs = new string[] {  },
                         CacheSerialize = false,
                         Interruptible = false,
@@ -59,19 +59,35 @@ namespace Fixtures
                 /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
                 public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
                 {
-                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "dataset", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Fixtures_DDatasetConverter.LiteralType } } } },
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "dataset", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generated.Records.Fixtures_DDatasetConverter.LiteralType } }, new global::Flyteidl2.Core.VariableEntry { Key = "epochs", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Integer } }, new global::Flyteidl2.Core.VariableEntry { Key = "label", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.LiteralTypes.String, "str") } }, new global::Flyteidl2.Core.VariableEntry { Key = "rate", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Float } }, new global::Flyteidl2.Core.VariableEntry { Key = "wait", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Duration } } } },
                     Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Float } } } },
                 };
 
-                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "dataset" };
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "dataset", "epochs", "label", "rate", "wait" };
 
                 /// <summary>The inputs as literals, in declaration order.</summary>
-                public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Fixtures.Dataset dataset)
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Fixtures.Dataset dataset, long epochs, string? label, double rate, global::System.TimeSpan wait)
                 {
                     var __inputs = new global::Flyteidl2.Core.LiteralMap();
                     __inputs.Literals.Add("dataset", global::Flyte.Generated.Records.Fixtures_DDatasetConverter.ToLiteral(dataset));
+                    __inputs.Literals.Add("epochs", global::Flyte.Generation.ScalarLiterals.FromInt64(epochs));
+                    __inputs.Literals.Add("label", global::Flyte.Generation.OptionalLiterals.FromReference(label, static v1 => global::Flyte.Generation.ScalarLiterals.FromString(v1), global::Flyte.Generation.LiteralTypes.String, "str"));
+                    __inputs.Literals.Add("rate", global::Flyte.Generation.ScalarLiterals.FromDouble(rate));
+                    __inputs.Literals.Add("wait", global::Flyte.Generation.ScalarLiterals.FromTimeSpan(wait));
                     return __inputs;
                 }
+
+                /// <summary>The inputs' default values, as the spec's default_inputs carry them.</summary>
+                public override global::Flyteidl2.Core.LiteralMap DefaultInputs => new()
+                {
+                    Literals =
+                    {
+                        ["epochs"] = global::Flyte.Generation.ScalarLiterals.FromInt64((long)(3)),
+                        ["label"] = global::Flyte.Generation.OptionalLiterals.FromReference(default(string?), static v1 => global::Flyte.Generation.ScalarLiterals.FromString(v1), global::Flyte.Generation.LiteralTypes.String, "str"),
+                        ["rate"] = global::Flyte.Generation.ScalarLiterals.FromDouble(0.5d),
+                        ["wait"] = global::Flyte.Generation.ScalarLiterals.FromTimeSpan(default(global::System.TimeSpan)),
+                    },
+                };
 
                 public global::Flyteidl2.Core.LiteralMap EncodeOutputs(double result)
                 {
@@ -88,25 +104,29 @@ namespace Fixtures
                 public override async global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
                 {
                     var __dataset = global::Flyte.Generation.TaskCalls.Decode(inputs, "dataset", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Fixtures_DDatasetConverter.FromLiteral(l0));
-                    var result = await global::Fixtures.Pipeline.Run(__dataset);
+                    var __epochs = global::Flyte.Generation.TaskCalls.Decode(inputs, "epochs", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt64(l0));
+                    var __label = global::Flyte.Generation.TaskCalls.Decode(inputs, "label", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1)));
+                    var __rate = global::Flyte.Generation.TaskCalls.Decode(inputs, "rate", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0));
+                    var __wait = global::Flyte.Generation.TaskCalls.Decode(inputs, "wait", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToTimeSpan(l0));
+                    var result = await global::Fixtures.Pipeline.Run(__dataset, __epochs, __label, __rate, __wait);
                     return EncodeOutputs(result);
                 }
 
                 /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
-                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<double>> RunLocalAsync(global::Fixtures.Dataset dataset, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(dataset), DecodeOutputs, options, cancellationToken);
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<double>> RunLocalAsync(global::Fixtures.Dataset dataset, long epochs, string? label, double rate, global::System.TimeSpan wait, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(dataset, epochs, label, rate, wait), DecodeOutputs, options, cancellationToken);
 
                 /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
-                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<double>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::Fixtures.Dataset dataset, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-                    remote.RunAsync(this, EncodeInputs(dataset), DecodeOutputs, runName, cancellationToken);
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<double>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::Fixtures.Dataset dataset, long epochs, string? label, double rate, global::System.TimeSpan wait, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(dataset, epochs, label, rate, wait), DecodeOutputs, runName, cancellationToken);
 
                 /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
-                public global::Flyte.Local.TaskFake Fake(global::System.Func<global::Fixtures.Dataset, double> implementation)
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<global::Fixtures.Dataset, long, string?, double, global::System.TimeSpan, double> implementation)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(implementation);
                     return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
                     {
-                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "dataset", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Fixtures_DDatasetConverter.FromLiteral(l0)));
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "dataset", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generated.Records.Fixtures_DDatasetConverter.FromLiteral(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "epochs", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt64(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "label", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.ScalarLiterals.ToString(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "rate", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "wait", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToTimeSpan(l0)));
                         return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
                     });
                 }
