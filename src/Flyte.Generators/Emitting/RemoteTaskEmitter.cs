@@ -58,20 +58,13 @@ internal static class RemoteTaskEmitter
 
     private static void EmitDefinition(SourceWriter w, RemoteTaskModel task)
     {
-        string className = MethodKeys.RemoteTaskDefinitionClassName(task.MethodKey, task.MethodName);
         string methodName = task.ContainingTypeDisplayName + "." + task.MethodName;
-        w.Line($"/// <summary>The deployed task <c>{Text.Escape(task.RemoteName)}</c>, as <c>{Text.Escape(methodName)}</c> declares it.</summary>");
-        w.Open($"internal sealed class {className} : global::Flyte.Tasks.RemoteTaskDefinition");
-        w.Line($"public static {className} Instance {{ get; }} = new();");
-        w.Line();
-        w.Line($"private {className}() : base({Text.Literal(task.RemoteName)}, {Optional(task.Version)}, {Optional(task.Project)}, {Optional(task.Domain)}, {Text.Literal(methodName)})");
-        w.Line("{");
-        w.Line("}");
-        w.Line();
-        TaskEmitter.EmitInterface(w, task.Parameters, task.Return);
-        TaskEmitter.EmitInputConverters(w, task.Parameters);
-        TaskEmitter.EmitOutputConverters(w, task.Return);
-        w.Close();
+        DefinitionClass.Emit(w,
+            $"The deployed task <c>{Text.Escape(task.RemoteName)}</c>, as <c>{Text.Escape(methodName)}</c> declares it.",
+            MethodKeys.RemoteTaskDefinitionClassName(task.MethodKey, task.MethodName),
+            "global::Flyte.Tasks.RemoteTaskDefinition",
+            $"{Text.Literal(task.RemoteName)}, {Optional(task.Version)}, {Optional(task.Project)}, {Optional(task.Domain)}, {Text.Literal(methodName)}",
+            task.Parameters, task.Return);
     }
 
     private static string Optional(string? value) => value is null ? "null" : Text.Literal(value);

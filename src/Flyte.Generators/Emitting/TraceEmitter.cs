@@ -38,19 +38,12 @@ internal static class TraceEmitter
 
     private static void EmitDefinition(SourceWriter w, TraceModel trace)
     {
-        string className = MethodKeys.TraceDefinitionClassName(trace.MethodKey, trace.MethodName);
         string methodName = trace.ContainingTypeDisplayName + "." + trace.MethodName;
-        w.Line($"/// <summary>Flyte trace <c>{Text.Escape(trace.MethodName)}</c>: <c>{Text.Escape(methodName)}</c>.</summary>");
-        w.Open($"internal sealed class {className} : global::Flyte.Tasks.TraceDefinition");
-        w.Line($"public static {className} Instance {{ get; }} = new();");
-        w.Line();
-        w.Line($"private {className}() : base({Text.Literal(trace.MethodName)}, {Text.Literal(trace.CodeVersion)}, {Text.Literal(methodName)})");
-        w.Line("{");
-        w.Line("}");
-        w.Line();
-        TaskEmitter.EmitInterface(w, trace.Parameters, trace.Return);
-        TaskEmitter.EmitInputConverters(w, trace.Parameters);
-        TaskEmitter.EmitOutputConverters(w, trace.Return);
-        w.Close();
+        DefinitionClass.Emit(w,
+            $"Flyte trace <c>{Text.Escape(trace.MethodName)}</c>: <c>{Text.Escape(methodName)}</c>.",
+            MethodKeys.TraceDefinitionClassName(trace.MethodKey, trace.MethodName),
+            "global::Flyte.Tasks.TraceDefinition",
+            $"{Text.Literal(trace.MethodName)}, {Text.Literal(trace.CodeVersion)}, {Text.Literal(methodName)}",
+            trace.Parameters, trace.Return);
     }
 }

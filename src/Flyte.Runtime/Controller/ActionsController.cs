@@ -245,39 +245,20 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IRemoteTask
         return watch;
     }
 
+    /// <summary>A child that runs one of this assembly's tasks: its spec as a deploy writes it, at the parent's version.</summary>
     private Flyteidl2.Actions.Action ChildAction(TaskDefinition task, ChildCall call, ActionIdentifier childId, string inputUri)
     {
         var settings = _childSettings with { DefaultImage = _imageCache.GetValueOrDefault(task.Declaration.EnvironmentName, _childSettings.DefaultImage) };
-        var spec = TaskTemplates.CreateSpec(task, settings);
-        var action = new Flyteidl2.Actions.Action
-        {
-            ActionId = childId,
-            ParentActionName = _parent.Name,
-            InputUri = inputUri,
-            RunOutputBase = _runBase,
-            Group = call.Group ?? "",
-            Task = new TaskAction
-            {
-                Id = new Flyteidl2.Task.TaskIdentifier
-                {
-                    Org = settings.Org,
-                    Project = settings.Project,
-                    Domain = settings.Domain,
-                    Name = task.Name,
-                    Version = settings.Version,
-                },
-                Spec = spec,
-            },
-        };
-        if (ChildCalls.CacheKeyOf(task, call.InputsHash) is { } cacheKey)
-        {
-            action.Task.CacheKey = cacheKey;
-        }
-        return action;
+        var id = new Flyteidl2.Task.TaskIdentifier { Org = settings.Org, Project = settings.Project, Domain = settings.Domain, Name = task.Name, Version = settings.Version };
+        return TaskChild(childId, inputUri, call, id, TaskTemplates.CreateSpec(task, settings), ChildCalls.CacheKeyOf(task, call.InputsHash));
     }
 
     /// <summary>A child that runs a deployed task: its fetched spec as it is, under the id its template states.</summary>
-    private Flyteidl2.Actions.Action DeployedChildAction(Flyteidl2.Task.TaskDetails deployed, ChildCall call, ActionIdentifier childId, string inputUri)
+    private Flyteidl2.Actions.Action DeployedChildAction(Flyteidl2.Task.TaskDetails deployed, ChildCall call, ActionIdentifier childId, string inputUri) =>
+        TaskChild(childId, inputUri, call, RemoteTaskResolution.IdOf(deployed), deployed.Spec, ChildCalls.CacheKeyOf(deployed.Spec.TaskTemplate, call.InputsHash));
+
+    private Flyteidl2.Actions.Action TaskChild(ActionIdentifier childId, string inputUri, ChildCall call, Flyteidl2.Task.TaskIdentifier id,
+        Flyteidl2.Task.TaskSpec spec, string? cacheKey)
     {
         var action = new Flyteidl2.Actions.Action
         {
@@ -286,9 +267,9 @@ internal sealed class ActionsController : ITaskRunner, ITraceRunner, IRemoteTask
             InputUri = inputUri,
             RunOutputBase = _runBase,
             Group = call.Group ?? "",
-            Task = new TaskAction { Id = RemoteTaskResolution.IdOf(deployed), Spec = deployed.Spec },
+            Task = new TaskAction { Id = id, Spec = spec },
         };
-        if (ChildCalls.CacheKeyOf(deployed.Spec.TaskTemplate, call.InputsHash) is { } cacheKey)
+        if (cacheKey is not null)
         {
             action.Task.CacheKey = cacheKey;
         }
