@@ -42,6 +42,7 @@ public sealed record DataFrame(string Uri, string Format = DataFrame.Parquet)
     /// Arrow table.
     /// </summary>
     /// <exception cref="NotSupportedException">A column has a type this SDK does not write (docs/dataframes.md lists those it does).</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "One batch or several, each with the token optional as everywhere else; the overloads differ in their first parameter's type.")]
     public static Task<DataFrame> WriteAsync(RecordBatch batch, ITaskContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -53,6 +54,7 @@ public sealed record DataFrame(string Uri, string Format = DataFrame.Parquet)
     /// row group per batch (see <see cref="WriteAsync(RecordBatch, ITaskContext, CancellationToken)"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">The context has no raw data prefix (a direct call outside a Flyte run).</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "One batch or several, each with the token optional as everywhere else; the overloads differ in their first parameter's type.")]
     public static Task<DataFrame> WriteAsync(IEnumerable<RecordBatch> batches, ITaskContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -125,7 +125,8 @@ internal static class ArrowToParquet
                 values[next++] = valueAt(i);
             }
         }
-        ReadOnlyMemory<int>? definitionLevels = levels is null ? null : new ReadOnlyMemory<int>(levels);
+        // Spelled out: `levels is null ? null : levels` would be an empty memory, not null (null converts to ReadOnlyMemory).
+        ReadOnlyMemory<int>? definitionLevels = levels is null ? (ReadOnlyMemory<int>?)null : levels;
         return rowGroup.WriteAllPartsAsync(field, new ReadOnlyMemory<T>(values), definitionLevels, null, cancellationToken);
     }
 }

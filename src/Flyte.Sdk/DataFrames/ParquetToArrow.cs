@@ -120,7 +120,7 @@ internal static class ParquetToArrow
                 var (spread, validity, nulls) = Spread(values, levels, present, rows, value => ArrowTime.FromDateTime(value, type.Unit));
                 return new TimestampArray(type, ValueBuffer(spread), validity, rows, nulls, 0);
             }
-            case not null when field.ClrType == typeof(bool):
+            case var _ when field.ClrType == typeof(bool):
             {
                 var (values, levels) = await ReadAsync<bool>(rowGroup, field, rows, cancellationToken).ConfigureAwait(false);
                 var builder = new BooleanArray.Builder().Reserve(rows);
@@ -131,7 +131,7 @@ internal static class ParquetToArrow
                 }
                 return builder.Build();
             }
-            case not null when field.ClrType == typeof(ReadOnlyMemory<char>):
+            case var _ when field.ClrType == typeof(ReadOnlyMemory<char>):
             {
                 var (values, levels) = await ReadAsync<ReadOnlyMemory<char>>(rowGroup, field, rows, cancellationToken).ConfigureAwait(false);
                 var builder = new StringArray.Builder().Reserve(rows);
@@ -142,31 +142,31 @@ internal static class ParquetToArrow
                 }
                 return builder.Build();
             }
-            case not null when field.ClrType == typeof(DateOnly):
+            case var _ when field.ClrType == typeof(DateOnly):
             {
                 var (values, levels) = await ReadAsync<DateOnly>(rowGroup, field, rows, cancellationToken).ConfigureAwait(false);
                 var (spread, validity, nulls) = Spread(values, levels, present, rows, ArrowTime.ToDays);
                 return new Date32Array(ValueBuffer(spread), validity, rows, nulls, 0);
             }
-            case not null when field.ClrType == typeof(sbyte):
+            case var _ when field.ClrType == typeof(sbyte):
                 return await PrimitiveAsync<sbyte>(rowGroup, field, rows, static (v, n, l, c) => new Int8Array(v, n, l, c, 0), cancellationToken).ConfigureAwait(false);
-            case not null when field.ClrType == typeof(short):
+            case var _ when field.ClrType == typeof(short):
                 return await PrimitiveAsync<short>(rowGroup, field, rows, static (v, n, l, c) => new Int16Array(v, n, l, c, 0), cancellationToken).ConfigureAwait(false);
-            case not null when field.ClrType == typeof(int):
+            case var _ when field.ClrType == typeof(int):
                 return await PrimitiveAsync<int>(rowGroup, field, rows, static (v, n, l, c) => new Int32Array(v, n, l, c, 0), cancellationToken).ConfigureAwait(false);
-            case not null when field.ClrType == typeof(long):
+            case var _ when field.ClrType == typeof(long):
                 return await PrimitiveAsync<long>(rowGroup, field, rows, static (v, n, l, c) => new Int64Array(v, n, l, c, 0), cancellationToken).ConfigureAwait(false);
-            case not null when field.ClrType == typeof(byte):
+            case var _ when field.ClrType == typeof(byte):
                 return await PrimitiveAsync<byte>(rowGroup, field, rows, static (v, n, l, c) => new UInt8Array(v, n, l, c, 0), cancellationToken).ConfigureAwait(false);
-            case not null when field.ClrType == typeof(ushort):
+            case var _ when field.ClrType == typeof(ushort):
                 return await PrimitiveAsync<ushort>(rowGroup, field, rows, static (v, n, l, c) => new UInt16Array(v, n, l, c, 0), cancellationToken).ConfigureAwait(false);
-            case not null when field.ClrType == typeof(uint):
+            case var _ when field.ClrType == typeof(uint):
                 return await PrimitiveAsync<uint>(rowGroup, field, rows, static (v, n, l, c) => new UInt32Array(v, n, l, c, 0), cancellationToken).ConfigureAwait(false);
-            case not null when field.ClrType == typeof(ulong):
+            case var _ when field.ClrType == typeof(ulong):
                 return await PrimitiveAsync<ulong>(rowGroup, field, rows, static (v, n, l, c) => new UInt64Array(v, n, l, c, 0), cancellationToken).ConfigureAwait(false);
-            case not null when field.ClrType == typeof(float):
+            case var _ when field.ClrType == typeof(float):
                 return await PrimitiveAsync<float>(rowGroup, field, rows, static (v, n, l, c) => new FloatArray(v, n, l, c, 0), cancellationToken).ConfigureAwait(false);
-            case not null when field.ClrType == typeof(double):
+            case var _ when field.ClrType == typeof(double):
                 return await PrimitiveAsync<double>(rowGroup, field, rows, static (v, n, l, c) => new DoubleArray(v, n, l, c, 0), cancellationToken).ConfigureAwait(false);
             default:
                 // ToArrowField refused the column's type already, when the schema was read.
@@ -191,7 +191,7 @@ internal static class ParquetToArrow
         int[]? levels = field.MaxDefinitionLevel > 0 ? new int[rows] : null;
         if (rowGroup is not null && rows > 0)
         {
-            Memory<int>? definitionLevels = levels is null ? null : new Memory<int>(levels);
+            Memory<int>? definitionLevels = levels is null ? (Memory<int>?)null : levels;
             await rowGroup.ReadRawAsync<T>(field, values, definitionLevels, null, cancellationToken).ConfigureAwait(false);
         }
         return (values, levels);

@@ -185,9 +185,9 @@ public sealed partial class DataFrameRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void A_direct_call_outside_a_run_has_no_raw_data_prefix_to_write_under()
+    public async Task A_direct_call_outside_a_run_has_no_raw_data_prefix_to_write_under()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => DataFrame.WriteAsync(SampleTables.Numbers(1), TaskContext.Detached));
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => DataFrame.WriteAsync(SampleTables.Numbers(1), TaskContext.Detached));
         Assert.Contains("WriteToAsync", e.Message);
     }
 

@@ -16,11 +16,13 @@ public sealed class StructuredDatasetLiteralTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
+    private static LiteralType Variable(VariableMap variables, string name) => variables.Variables.Single(v => v.Key == name).Value.Type;
+
     [Fact]
     public void The_declared_type_is_a_structured_dataset_of_no_columns_and_no_format_without_a_tag()
     {
-        var input = Tables.FlyteTasks.Sum.Interface.Inputs.Variables["table"].Type;
-        var output = Tables.FlyteTasks.Squares.Interface.Outputs.Variables["o0"].Type;
+        var input = Variable(Tables.FlyteTasks.Sum.Interface.Inputs, "table");
+        var output = Variable(Tables.FlyteTasks.Squares.Interface.Outputs, "o0");
 
         foreach (var type in new[] { input, output })
         {
@@ -38,7 +40,7 @@ public sealed class StructuredDatasetLiteralTests : IDisposable
     [Fact]
     public void An_optional_table_is_a_union_with_the_transformer_tag()
     {
-        var union = Echo.FlyteTasks.OptionalTable.Interface.Inputs.Variables["v"].Type.UnionType;
+        var union = Variable(Echo.FlyteTasks.OptionalTable.Interface.Inputs, "v").UnionType;
 
         Assert.Equal("DataFrame Transformer", union.Variants[0].Structure.Tag);
         Assert.Equal(LiteralType.TypeOneofCase.StructuredDatasetType, union.Variants[0].TypeCase);
