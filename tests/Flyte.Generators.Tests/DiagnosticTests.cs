@@ -13,6 +13,7 @@ public class DiagnosticTests
     [InlineData("FLY003", "public static partial class C { [Task] public static int M(System.IO.Stream [|s|]) => 1; }")]
     [InlineData("FLY003", "public static partial class C { [Task] public static int M(Dictionary<int, string> [|m|]) => 1; }")]
     [InlineData("FLY003", "public sealed record R(FlyteFile F); public static partial class C { [Task] public static int M(R [|r|]) => 1; }")]
+    [InlineData("FLY003", "public sealed record R(DataFrame Table); public static partial class C { [Task] public static int M(R [|r|]) => 1; }")]
     [InlineData("FLY004", "public static partial class C { [Task] public static Task<object> [|M|](int x) => null!; }")]
     [InlineData("FLY006", "public static partial class C { [Task] public static int M(ref int [|x|]) => x; }")]
     [InlineData("FLY006", "public static partial class C { [Task] public static int M(params int[] [|xs|]) => 1; }")]

@@ -81,6 +81,9 @@ internal static class TestSources
             public static FlyteFile Files(FlyteFile file, FlyteDirectory dir) => file;
 
             [Task]
+            public static DataFrame Tables(DataFrame table, DataFrame? maybe, List<DataFrame> many) => table;
+
+            [Task]
             public static async Task<int> Injected(int x, ITaskContext context, CancellationToken cancellationToken)
             {
                 await Task.Delay(1, cancellationToken);

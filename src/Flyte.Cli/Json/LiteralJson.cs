@@ -110,6 +110,7 @@ internal static class LiteralJson
         LiteralType.TypeOneofCase.EnumType => FromEnum(value, type.EnumType),
         LiteralType.TypeOneofCase.UnionType => FromUnion(value, type),
         LiteralType.TypeOneofCase.Blob => FromBlob(value, type),
+        LiteralType.TypeOneofCase.StructuredDatasetType => FromTable(value, type),
         _ => throw new LiteralConversionException($"a {LiteralTypeDescription.Of(type)} cannot be given as JSON"),
     };
 
@@ -279,6 +280,16 @@ internal static class LiteralJson
             : BlobLiterals.FromFile(new FlyteFile(uri, format));
     }
 
+    /// <summary>A table given by the URI of its folder (or file), taken as Parquet: what a C# task writes and reads.</summary>
+    private static Literal FromTable(JsonElement value, LiteralType type)
+    {
+        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: > 0 } uri)
+        {
+            throw JsonPathErrors.Expected(LiteralTypeDescription.Expected(type), value);
+        }
+        return StructuredDatasetLiterals.From(new DataFrame(uri));
+    }
+
     private static void Write(Utf8JsonWriter writer, Literal literal, LiteralType type)
     {
         if (type.TypeCase == LiteralType.TypeOneofCase.UnionType)
@@ -339,6 +350,9 @@ internal static class LiteralJson
                 break;
             case LiteralType.TypeOneofCase.Blob:
                 writer.WriteStringValue(literal.Scalar?.Blob?.Uri ?? throw Mismatch(type, literal));
+                break;
+            case LiteralType.TypeOneofCase.StructuredDatasetType:
+                writer.WriteStringValue(literal.Scalar?.StructuredDataset?.Uri ?? throw Mismatch(type, literal));
                 break;
             default:
                 throw new LiteralConversionException($"a {LiteralTypeDescription.Of(type)} cannot be written as JSON");

@@ -10,7 +10,7 @@ namespace Flyte.Cli.Run;
 /// <summary>
 /// One input as typed after its flag: scalars as they read (<c>--x 1</c>, <c>--name abc</c>,
 /// <c>--flag true</c>, <c>--when 2024-05-01</c>, <c>--took 90s</c>, <c>--shape Circle</c>), JSON for
-/// lists, maps, records and unions (<c>--names '["a","b"]'</c>), paths or URIs for files and folders.
+/// lists, maps, records and unions (<c>--names '["a","b"]'</c>), paths or URIs for files, folders and tables.
 /// </summary>
 internal static class CommandLineValue
 {
@@ -21,6 +21,10 @@ internal static class CommandLineValue
         {
             text = LocalPath.Resolve(text, valueType.Blob.Dimensionality);
         }
+        else if (IsTable(valueType) && !IsNull(text, type))
+        {
+            text = LocalPath.ResolveTable(text);
+        }
         string json = ReadsAsText(valueType) && !IsNull(text, type) ? Quote(text) : Normalize(text, valueType);
         return LiteralJson.FromJson(json, type);
     }
@@ -28,12 +32,14 @@ internal static class CommandLineValue
     /// <summary>Types whose values are JSON strings: typed bare on a command line, without quotes.</summary>
     private static bool ReadsAsText(LiteralType type) => type.TypeCase switch
     {
-        LiteralType.TypeOneofCase.EnumType or LiteralType.TypeOneofCase.Blob => true,
+        LiteralType.TypeOneofCase.EnumType or LiteralType.TypeOneofCase.Blob or LiteralType.TypeOneofCase.StructuredDatasetType => true,
         LiteralType.TypeOneofCase.Simple => type.Simple is SimpleType.String or SimpleType.Datetime or SimpleType.Duration,
         _ => false,
     };
 
     private static bool IsBlob(LiteralType type) => type.TypeCase == LiteralType.TypeOneofCase.Blob;
+
+    private static bool IsTable(LiteralType type) => type.TypeCase == LiteralType.TypeOneofCase.StructuredDatasetType;
 
     /// <summary>"null" is none only where none is allowed; elsewhere it is the text "null".</summary>
     private static bool IsNull(string text, LiteralType type) =>

@@ -22,4 +22,17 @@ internal static class LocalPath
         }
         return path;
     }
+
+    /// <summary>A table (DataFrame): a URI as given, else a local folder of Parquet files or one Parquet file, made absolute.</summary>
+    public static string ResolveTable(string text)
+    {
+        if (text.Contains("://", StringComparison.Ordinal) || text.Length == 0)
+        {
+            return text;
+        }
+        string path = Path.GetFullPath(text);
+        return Directory.Exists(path) || File.Exists(path)
+            ? path
+            : throw new LiteralConversionException($"expected a table's folder path or URI, got \"{text}\" (no such folder or file)");
+    }
 }

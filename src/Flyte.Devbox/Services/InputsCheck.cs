@@ -54,6 +54,7 @@ public static class InputsCheck
         LiteralType.TypeOneofCase.MapValueType => value.ValueCase == Literal.ValueOneofCase.Map
             && value.Map.Literals.Values.All(item => Matches(type.MapValueType, item)),
         LiteralType.TypeOneofCase.Blob => value.Scalar?.ValueCase == Scalar.ValueOneofCase.Blob,
+        LiteralType.TypeOneofCase.StructuredDatasetType => value.Scalar?.ValueCase == Scalar.ValueOneofCase.StructuredDataset,
         // Unions, enums and the rest are checked by the task itself when it decodes them.
         _ => true,
     };
@@ -95,6 +96,7 @@ public static class InputsCheck
         LiteralType.TypeOneofCase.CollectionType => $"{(plural ? "lists" : "a list")} of {Describe(type.CollectionType, plural: true)}",
         LiteralType.TypeOneofCase.MapValueType => $"{(plural ? "maps" : "a map")} of {Describe(type.MapValueType, plural: true)}",
         LiteralType.TypeOneofCase.Blob => plural ? "files or directories" : "a file or directory",
+        LiteralType.TypeOneofCase.StructuredDatasetType => plural ? "tables (structured datasets)" : "a table (structured dataset)",
         _ => type.TypeCase.ToString(),
     };
 

@@ -12,7 +12,7 @@ internal static class DiagnosticDescriptors
 
     public const string SupportedTypes =
         "bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, decimal, string, DateTime, DateTimeOffset, TimeSpan, Guid, enums, " +
-        "T[], List<T>, IReadOnlyList<T>, Dictionary<string, T>, IReadOnlyDictionary<string, T>, nullable types, records and classes with public properties, FlyteFile, FlyteDirectory";
+        "T[], List<T>, IReadOnlyList<T>, Dictionary<string, T>, IReadOnlyDictionary<string, T>, nullable types, records and classes with public properties, FlyteFile, FlyteDirectory, DataFrame";
 
     public static readonly DiagnosticDescriptor TaskMustBeStatic = new(
         "FLY001", "Task method must be static",

@@ -15,6 +15,7 @@ internal static class LiteralExpressions
     private const string Optionals = "global::Flyte.Generation.OptionalLiterals";
     private const string Types = "global::Flyte.Generation.LiteralTypes";
     private const string Files = "global::Flyte.Generation.BlobLiterals";
+    private const string Tables = "global::Flyte.Generation.StructuredDatasetLiterals";
 
     public static string LiteralType(TypeModel type) => type.Shape switch
     {
@@ -31,6 +32,7 @@ internal static class LiteralExpressions
         TypeShape.Record => $"{RecordEmitter.ConverterName(type.Record!)}.LiteralType",
         TypeShape.FlyteFile => $"{Files}.FileType",
         TypeShape.FlyteDirectory => $"{Files}.DirectoryType",
+        TypeShape.DataFrame => $"{Tables}.Type",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Shape, null),
     };
 
@@ -49,6 +51,7 @@ internal static class LiteralExpressions
         TypeShape.Record => "Object-Dataclass-Transformer",
         TypeShape.FlyteFile => "File",
         TypeShape.FlyteDirectory => "Dir",
+        TypeShape.DataFrame => "DataFrame Transformer",
         TypeShape.NullableValue or TypeShape.NullableReference => UnionTag(type.Element!),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Shape, null),
     };
@@ -81,6 +84,7 @@ internal static class LiteralExpressions
             TypeShape.Record => $"{RecordEmitter.ConverterName(type.Record!)}.ToLiteral({value})",
             TypeShape.FlyteFile => $"{Files}.FromFile({value})",
             TypeShape.FlyteDirectory => $"{Files}.FromDirectory({value})",
+            TypeShape.DataFrame => $"{Tables}.From({value})",
             _ => throw new ArgumentOutOfRangeException(nameof(type), type.Shape, null),
         };
     }
@@ -117,6 +121,7 @@ internal static class LiteralExpressions
             TypeShape.Record => $"{RecordEmitter.ConverterName(type.Record!)}.FromLiteral({literal})",
             TypeShape.FlyteFile => $"{Files}.ToFile({literal})",
             TypeShape.FlyteDirectory => $"{Files}.ToDirectory({literal})",
+            TypeShape.DataFrame => $"{Tables}.To({literal})",
             _ => throw new ArgumentOutOfRangeException(nameof(type), type.Shape, null),
         };
     }

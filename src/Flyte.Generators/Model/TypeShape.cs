@@ -31,4 +31,5 @@ internal enum TypeShape
     Record,
     FlyteFile,
     FlyteDirectory,
+    DataFrame,
 }

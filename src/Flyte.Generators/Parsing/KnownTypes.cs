@@ -38,6 +38,7 @@ internal sealed class KnownTypes
         AddShape("System.Guid", Model.TypeShape.Guid);
         AddShape("Flyte.FlyteFile", Model.TypeShape.FlyteFile);
         AddShape("Flyte.FlyteDirectory", Model.TypeShape.FlyteDirectory);
+        AddShape("Flyte.DataFrame", Model.TypeShape.DataFrame);
         AddShape("System.Collections.Generic.List`1", Model.TypeShape.List);
         AddShape("System.Collections.Generic.IReadOnlyList`1", Model.TypeShape.ReadOnlyList);
         AddShape("System.Collections.Generic.Dictionary`2", Model.TypeShape.Dictionary);
@@ -72,7 +73,7 @@ internal sealed class KnownTypes
 
     /// <summary>
     /// The shape of a framework or Flyte type that has a fixed one (DateTimeOffset, TimeSpan, Guid, FlyteFile,
-    /// FlyteDirectory, and for a constructed generic its definition: List, IReadOnlyList, Dictionary,
+    /// FlyteDirectory, DataFrame, and for a constructed generic its definition: List, IReadOnlyList, Dictionary,
     /// IReadOnlyDictionary); null for any other type.
     /// </summary>
     public Model.TypeShape? ShapeOf(ITypeSymbol type) =>

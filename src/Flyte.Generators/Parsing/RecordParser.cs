@@ -50,7 +50,7 @@ internal static class RecordParser
             if (ContainsBlob(propertyType))
             {
                 // A blob's upload and download belong to the task boundary, not to a record's msgpack.
-                unsupported = $"{propertyType.DisplayName} (property {type.Name}.{property.Name}: pass files and folders as task parameters, not inside records)";
+                unsupported = $"{propertyType.DisplayName} (property {type.Name}.{property.Name}: pass files, folders and tables as task parameters, not inside records)";
                 return null;
             }
             bool settable = property.SetMethod is { DeclaredAccessibility: Accessibility.Public };
@@ -130,7 +130,7 @@ internal static class RecordParser
     }
 
     private static bool ContainsBlob(TypeModel type) =>
-        type.Shape is TypeShape.FlyteFile or TypeShape.FlyteDirectory || (type.Element is { } element && ContainsBlob(element));
+        type.Shape is TypeShape.FlyteFile or TypeShape.FlyteDirectory or TypeShape.DataFrame || (type.Element is { } element && ContainsBlob(element));
 
     private static IEnumerable<IPropertySymbol> PublicProperties(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IPropertySymbol>()

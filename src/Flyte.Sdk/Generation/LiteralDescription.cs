@@ -36,6 +36,7 @@ internal static class LiteralDescription
         Scalar.ValueOneofCase.NoneType => "none",
         Scalar.ValueOneofCase.Binary => $"a binary ({scalar.Binary.Tag})",
         Scalar.ValueOneofCase.Blob => "a blob",
+        Scalar.ValueOneofCase.StructuredDataset => "a structured dataset",
         Scalar.ValueOneofCase.Union => "a union",
         Scalar.ValueOneofCase.Generic => "a generic struct",
         _ => scalar.ValueCase.ToString(),

@@ -16,8 +16,9 @@ namespace Flyte.Loading;
 [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Loads user assemblies from disk.")]
 internal sealed class TaskLoadContext : AssemblyLoadContext
 {
-    // Whatever the host's list says, these must be shared: they define the types that cross between the task assembly and the host.
-    private static readonly string[] AlwaysShared = ["Flyte.Sdk", "Flyte.Idl", "Google.Protobuf", "MessagePack", "MessagePack.Annotations"];
+    // Whatever the host's list says, these must be shared: they define the types that cross between the task assembly and the host
+    // (Apache.Arrow: a DataFrame's record batches, which the host's Flyte.Sdk reads and writes).
+    private static readonly string[] AlwaysShared = ["Flyte.Sdk", "Flyte.Idl", "Google.Protobuf", "MessagePack", "MessagePack.Annotations", "Apache.Arrow"];
 
     private readonly string _mainAssemblyPath;
     private readonly string[] _privateToHost;

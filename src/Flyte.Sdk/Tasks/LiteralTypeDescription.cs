@@ -37,6 +37,7 @@ internal static class LiteralTypeDescription
             LiteralType.TypeOneofCase.Blob => type.Blob.Dimensionality == BlobType.Types.BlobDimensionality.Multipart
                 ? "a directory path or URI"
                 : "a file path or URI",
+            LiteralType.TypeOneofCase.StructuredDatasetType => "a table's folder path or URI",
             LiteralType.TypeOneofCase.Simple when type.Simple == SimpleType.Struct => "a JSON object (" + Of(type) + ")",
             LiteralType.TypeOneofCase.Simple when type.Simple == SimpleType.None => "null",
             LiteralType.TypeOneofCase.Simple when type.Simple == SimpleType.Datetime => "a DATETIME (ISO 8601, like \"2024-05-01T12:00:00Z\")",

@@ -31,6 +31,7 @@ public sealed class LiteralJsonTests
         { "optional none", LiteralTypes.Optional(LiteralTypes.Integer, "int"), "null" },
         { "file", BlobLiterals.FileType, "\"s3://bucket/key.csv\"" },
         { "directory", BlobLiterals.DirectoryType, "\"/data/folder\"" },
+        { "table", StructuredDatasetLiterals.Type, "\"s3://bucket/tables/0123\"" },
         { "struct", PointType, "{\"X\":1,\"Y\":2.5,\"Label\":null,\"Tags\":[\"a\"],\"Shape\":\"Square\",\"Named\":{\"k\":3}}" },
     };
 
@@ -53,6 +54,7 @@ public sealed class LiteralJsonTests
         Assert.Equal(ScalarLiterals.FromTimeSpan(TimeSpan.FromSeconds(90)), LiteralJson.FromJson("90", LiteralTypes.Duration));
         Assert.Equal(ScalarLiterals.FromDateTime(new DateTime(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc)), LiteralJson.FromJson("\"2024-05-01\"", LiteralTypes.Datetime));
         Assert.Equal(BlobLiterals.FromFile(new FlyteFile("/x.csv")), LiteralJson.FromJson("\"/x.csv\"", BlobLiterals.FileType));
+        Assert.Equal(StructuredDatasetLiterals.From(new DataFrame("/tables/t")), LiteralJson.FromJson("\"/tables/t\"", StructuredDatasetLiterals.Type));
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public static partial class Echo
     [Task] public static Window DefaultsClass(Window v) => v;
     [Task] public static FlyteFile File(FlyteFile v) => v;
     [Task] public static FlyteDirectory Directory(FlyteDirectory v) => v;
+    [Task] public static DataFrame Table(DataFrame v) => v;
+    [Task] public static DataFrame? OptionalTable(DataFrame? v) => v;
     [Task] public static (int Count, string Name) NamedTuple(int count, string name) => (count, name);
     [Task] public static (double, bool) PositionalTuple(double a, bool b) => (a, b);
 }

@@ -39,6 +39,8 @@ namespace Demo
             public static global::Demo.AllTypes.FlyteTaskDefinitions.RecordsTask Records => global::Demo.AllTypes.FlyteTaskDefinitions.RecordsTask.Instance;
             /// <summary>The Flyte task <c>types.Scalars</c>.</summary>
             public static global::Demo.AllTypes.FlyteTaskDefinitions.ScalarsTask Scalars => global::Demo.AllTypes.FlyteTaskDefinitions.ScalarsTask.Instance;
+            /// <summary>The Flyte task <c>types.Tables</c>.</summary>
+            public static global::Demo.AllTypes.FlyteTaskDefinitions.TablesTask Tables => global::Demo.AllTypes.FlyteTaskDefinitions.TablesTask.Instance;
             /// <summary>The Flyte task <c>types.Times</c>.</summary>
             public static global::Demo.AllTypes.FlyteTaskDefinitions.TimesTask Times => global::Demo.AllTypes.FlyteTaskDefinitions.TimesTask.Instance;
             /// <summary>The Flyte task <c>types.ValueAsync</c>.</summary>
@@ -1561,6 +1563,111 @@ namespace Demo
                     return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
                     {
                         var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "b", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToBoolean(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "sb", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSByte(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "by", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToByte(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "s", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt16(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "us", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt16(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "i", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "ui", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt32(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "l", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToInt64(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "ul", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToUInt64(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "f", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToSingle(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "d", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDouble(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "m", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToDecimal(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "str", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.ScalarLiterals.ToString(l0)));
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    });
+                }
+            }
+
+            /// <summary>Flyte task <c>types.Tables</c>: <c>Demo.AllTypes.Tables</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
+            public sealed class TablesTask : global::Flyte.Tasks.TaskDefinition
+            {
+                public static TablesTask Instance { get; } = new();
+
+                private TablesTask() : base(new global::Flyte.Generation.TaskDeclaration
+                {
+                    Name = "types.Tables",
+                    ShortName = "Tables",
+                    EnvironmentName = "types",
+                    EnvironmentDescription = "all types",
+                    MethodName = "Demo.AllTypes.Tables",
+                    AssemblyName = "Sample",
+                    IsWorkflow = false,
+                    Description = null,
+                    Image = "registry.local/types:1",
+                    Policy = new global::Flyte.Generation.TaskPolicy
+                    {
+                        Retries = 0,
+                        Timeout = null,
+                        Cache = false,
+                        CacheVersion = "5c8162c79b5b826807aeb982bf545980401f657e6af15810814bfd26f5e06a7f",
+                        CacheIgnoredInputs = new string[] {  },
+                        CacheSerialize = false,
+                        Interruptible = false,
+                        Report = false,
+                    },
+                    Requests = new global::Flyte.Generation.ResourceQuantity[] { new(global::Flyteidl2.Core.Resources.Types.ResourceName.Cpu, "500m"), new(global::Flyteidl2.Core.Resources.Types.ResourceName.Memory, "1Gi") },
+                    Limits = new global::Flyte.Generation.ResourceQuantity[] {  },
+                    EnvironmentVariables = new global::System.Collections.Generic.KeyValuePair<string, string>[] { new("STAGE", "test") },
+                    Secrets = new global::Flyte.Generation.SecretReference[] { new("db", "password") },
+                })
+                {
+                }
+
+                private global::Flyteidl2.Core.TypedInterface? _interface;
+
+                /// <summary>Inputs and outputs sorted by name; both maps present even when empty, as flyte-sdk writes them. Built once, on first use.</summary>
+                public override global::Flyteidl2.Core.TypedInterface Interface => _interface ??= new()
+                {
+                    Inputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "many", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Collection(global::Flyte.Generation.StructuredDatasetLiterals.Type) } }, new global::Flyteidl2.Core.VariableEntry { Key = "maybe", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.LiteralTypes.Optional(global::Flyte.Generation.StructuredDatasetLiterals.Type, "DataFrame Transformer") } }, new global::Flyteidl2.Core.VariableEntry { Key = "table", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.StructuredDatasetLiterals.Type } } } },
+                    Outputs = new global::Flyteidl2.Core.VariableMap { Variables = { new global::Flyteidl2.Core.VariableEntry { Key = "o0", Value = new global::Flyteidl2.Core.Variable { Type = global::Flyte.Generation.StructuredDatasetLiterals.Type } } } },
+                };
+
+                public override global::System.Collections.Generic.IReadOnlyList<string> InputNames { get; } = new string[] { "table", "maybe", "many" };
+
+                /// <summary>The inputs as literals, in declaration order.</summary>
+                public global::Flyteidl2.Core.LiteralMap EncodeInputs(global::Flyte.DataFrame table, global::Flyte.DataFrame? maybe, global::System.Collections.Generic.List<global::Flyte.DataFrame> many)
+                {
+                    var __inputs = new global::Flyteidl2.Core.LiteralMap();
+                    __inputs.Literals.Add("table", global::Flyte.Generation.StructuredDatasetLiterals.From(table));
+                    __inputs.Literals.Add("maybe", global::Flyte.Generation.OptionalLiterals.FromReference(maybe, static v1 => global::Flyte.Generation.StructuredDatasetLiterals.From(v1), global::Flyte.Generation.StructuredDatasetLiterals.Type, "DataFrame Transformer"));
+                    __inputs.Literals.Add("many", global::Flyte.Generation.CollectionLiterals.FromList(many, static v1 => global::Flyte.Generation.StructuredDatasetLiterals.From(v1)));
+                    return __inputs;
+                }
+
+                public global::Flyteidl2.Core.LiteralMap EncodeOutputs(global::Flyte.DataFrame result)
+                {
+                    var outputs = new global::Flyteidl2.Core.LiteralMap();
+                    outputs.Literals.Add("o0", global::Flyte.Generation.StructuredDatasetLiterals.From(result));
+                    return outputs;
+                }
+
+                public global::Flyte.DataFrame DecodeOutputs(global::Flyteidl2.Core.LiteralMap outputs)
+                {
+                    return global::Flyte.Generation.TaskCalls.Decode(outputs, "o0", "output", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.StructuredDatasetLiterals.To(l0));
+                }
+
+                public override global::System.Threading.Tasks.Task<global::Flyteidl2.Core.LiteralMap> InvokeAsync(global::Flyteidl2.Core.LiteralMap inputs, global::Flyte.Tasks.ITaskContext context, global::System.Threading.CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        var __table = global::Flyte.Generation.TaskCalls.Decode(inputs, "table", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.StructuredDatasetLiterals.To(l0));
+                        var __maybe = global::Flyte.Generation.TaskCalls.Decode(inputs, "maybe", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.StructuredDatasetLiterals.To(l1)));
+                        var __many = global::Flyte.Generation.TaskCalls.Decode(inputs, "many", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.StructuredDatasetLiterals.To(l1)));
+                        var result = global::Demo.AllTypes.Tables(__table, __maybe, __many);
+                        return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
+                    }
+                    catch (global::System.Exception e)
+                    {
+                        return global::System.Threading.Tasks.Task.FromException<global::Flyteidl2.Core.LiteralMap>(e);
+                    }
+                }
+
+                /// <summary>Runs this task in-process, with Flyte's semantics: literals at every task boundary, retries, timeouts, caching.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Local.LocalRunResult<global::Flyte.DataFrame>> RunLocalAsync(global::Flyte.DataFrame table, global::Flyte.DataFrame? maybe, global::System.Collections.Generic.List<global::Flyte.DataFrame> many, global::Flyte.Local.LocalRunOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    global::Flyte.Local.LocalEngine.RunAsync(this, EncodeInputs(table, maybe, many), DecodeOutputs, options, cancellationToken);
+
+                /// <summary>Starts this task on a Flyte control plane (a devbox or a cluster), at its newest deployed version.</summary>
+                public global::System.Threading.Tasks.Task<global::Flyte.Remote.RemoteRun<global::Flyte.DataFrame>> RunRemoteAsync(global::Flyte.Remote.FlyteRemote remote, global::Flyte.DataFrame table, global::Flyte.DataFrame? maybe, global::System.Collections.Generic.List<global::Flyte.DataFrame> many, string? runName = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+                    remote.RunAsync(this, EncodeInputs(table, maybe, many), DecodeOutputs, runName, cancellationToken);
+
+                /// <summary>A stand-in for this task in local runs: it gets the decoded inputs and its result is encoded as the task's would be.</summary>
+                public global::Flyte.Local.TaskFake Fake(global::System.Func<global::Flyte.DataFrame, global::Flyte.DataFrame?, global::System.Collections.Generic.List<global::Flyte.DataFrame>, global::Flyte.DataFrame> implementation)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(implementation);
+                    return new global::Flyte.Local.TaskFake(this, (inputs, cancellationToken) =>
+                    {
+                        var result = implementation(global::Flyte.Generation.TaskCalls.Decode(inputs, "table", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.StructuredDatasetLiterals.To(l0)), global::Flyte.Generation.TaskCalls.Decode(inputs, "maybe", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.OptionalLiterals.ToReference(l0, static l1 => global::Flyte.Generation.StructuredDatasetLiterals.To(l1))), global::Flyte.Generation.TaskCalls.Decode(inputs, "many", "input", static (global::Flyteidl2.Core.Literal l0) => global::Flyte.Generation.CollectionLiterals.ToList(l0, static l1 => global::Flyte.Generation.StructuredDatasetLiterals.To(l1))));
                         return global::System.Threading.Tasks.Task.FromResult(EncodeOutputs(result));
                     });
                 }

@@ -7,8 +7,8 @@ namespace Flyte.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Flyte.Generators", "{version}")]
     file static class FlyteInterceptors
     {
-        // AllTypes.cs(104,9)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JH1IOAABBbGxUeXBlcy5jcw==")]
+        // AllTypes.cs(107,9)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Ucs+obp4Ym/D53Cun4Ub5sQOAABBbGxUeXBlcy5jcw==")]
         public static void Nothing_0()
         {
             if (global::Flyte.Generation.FlyteContext.Current is not { } runner)
@@ -19,8 +19,8 @@ namespace Flyte.Generated
             global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Demo.AllTypes.FlyteTaskDefinitions.NothingTask.Instance, global::Demo.AllTypes.FlyteTaskDefinitions.NothingTask.Instance.EncodeInputs()).GetAwaiter().GetResult();
         }
 
-        // AllTypes.cs(103,17)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JH0MOAABBbGxUeXBlcy5jcw==")]
+        // AllTypes.cs(106,17)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Ucs+obp4Ym/D53Cun4Ub5rUOAABBbGxUeXBlcy5jcw==")]
         public static int Options_1(int x, int seed)
         {
             if (global::Flyte.Generation.FlyteContext.Current is not { } runner)
@@ -30,8 +30,8 @@ namespace Flyte.Generated
             return global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance, global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance.EncodeInputs(x, seed), global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance.DecodeOutputs).GetAwaiter().GetResult();
         }
 
-        // AllTypes.cs(102,23)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AZF422bbHUU+GHgCXk3JHyQOAABBbGxUeXBlcy5jcw==")]
+        // AllTypes.cs(105,23)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Ucs+obp4Ym/D53Cun4Ub5pYOAABBbGxUeXBlcy5jcw==")]
         public static global::System.Threading.Tasks.ValueTask<int> ValueAsync_2(int x)
         {
             if (global::Flyte.Generation.FlyteContext.Current is not { } runner)
