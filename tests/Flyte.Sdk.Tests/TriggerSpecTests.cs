@@ -52,6 +52,18 @@ public sealed class TriggerSpecTests
     }
 
     [Fact]
+    public void A_triggers_inputs_are_its_own_values_then_the_task_defaults_it_leaves_out()
+    {
+        // flyte-sdk's process_default_inputs: the trigger's inputs in order, then every task default not overridden.
+        var weekly = Assert.Single(TaskTriggers.Of(Scheduled.FlyteTasks.Digest));
+
+        Assert.Equal(["days", "label", "full"], weekly.Spec.Inputs.Literals.Select(l => l.Name));
+        Assert.Equal(7, weekly.Spec.Inputs.Literals[0].Value.Scalar.Primitive.Integer);
+        Assert.Equal("digest", weekly.Spec.Inputs.Literals[1].Value.Scalar.Primitive.StringValue);
+        Assert.False(weekly.Spec.Inputs.Literals[2].Value.Scalar.Primitive.Boolean);
+    }
+
+    [Fact]
     public void A_task_without_triggers_deploys_none()
     {
         Assert.Empty(TaskTriggers.Of(Pipeline.FlyteTasks.Square));

@@ -144,9 +144,9 @@ public sealed class FlyteRemote : IDisposable
         {
             var id = new TaskIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = task.Name, Version = settings.Version };
             var spec = TaskTemplates.CreateSpec(task, settings);
-            // A task with triggers is sent again: its triggers are not part of the spec, and a deploy replaces them.
-            if (task.Declaration.Triggers.Count == 0
-                && await DeployedSpecAsync(id, cancellationToken).ConfigureAwait(false) is { } existing && existing.Equals(spec))
+            // Triggers are not part of the spec: a task with any is sent again unless they are deployed as declared too.
+            if (await DeployedSpecAsync(id, cancellationToken).ConfigureAwait(false) is { } existing && existing.Equals(spec)
+                && (task.Declaration.Triggers.Count == 0 || await DeployedTriggers.MatchAsync(this, id, TaskTriggers.Of(task).ToList(), cancellationToken).ConfigureAwait(false)))
             {
                 results.Add(new DeployedTask(task.Name, id.Version, Created: false));
             }

@@ -34,11 +34,20 @@ public sealed class RemoteClientTests : IAsyncLifetime
 
         Assert.False(first.Unchanged);
         Assert.Equal(tasks.Count, first.Tasks.Count(t => t.Created));
-        // Every task is unchanged but those with triggers, which a deploy sends again: triggers are not part of the spec.
-        var triggered = tasks.Where(t => t.Declaration.Triggers.Count > 0).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
-        Assert.NotEmpty(triggered);
-        Assert.Equal(triggered, again.Tasks.Where(t => t.Created).Select(t => t.Name).Order(StringComparer.Ordinal));
+        // Tasks with triggers too: their triggers are deployed as declared, so nothing is sent again.
+        Assert.Contains(tasks, t => t.Declaration.Triggers.Count > 0);
+        Assert.True(again.Unchanged, string.Join(", ", again.Tasks.Where(t => t.Created).Select(t => t.Name)));
         Assert.Equal(first.Version, again.Version);
+
+        // A trigger deleted since is not as declared: the next deploy sends its task again, which brings it back.
+        var morning = new Flyteidl2.Common.TriggerName
+        {
+            Project = DevboxHarness.Project, Domain = DevboxHarness.Domain, TaskName = "scheduled.Greet", Name = "morning",
+        };
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(_harness.Devbox.Endpoint);
+        await new Flyteidl2.Trigger.TriggerService.TriggerServiceClient(channel).DeleteTriggersAsync(new Flyteidl2.Trigger.DeleteTriggersRequest { Names = { morning } });
+        var afterDelete = await _remote.DeployAsync(SampleOutputs.DevboxTestTasks, tasks);
+        Assert.Equal(["scheduled.Greet"], afterDelete.Tasks.Where(t => t.Created).Select(t => t.Name));
         string bundleUri = Assert.IsType<string>(first.CodeBundleUri);
         Assert.StartsWith("file://", bundleUri);
         Assert.True(File.Exists(new Uri(bundleUri).LocalPath));
