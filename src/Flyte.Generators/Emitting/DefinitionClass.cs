@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Flyte.Generators.Model;
 
 namespace Flyte.Generators.Emitting;
@@ -23,6 +25,26 @@ internal static class DefinitionClass
         TaskEmitter.EmitInterface(w, parameters, returns);
         TaskEmitter.EmitInputConverters(w, parameters);
         TaskEmitter.EmitOutputConverters(w, returns);
+        w.Close();
+    }
+
+    /// <summary>The static class in <c>Flyte.Generated</c> that holds the definitions, one <paramref name="emitOne"/> each, a blank line apart.</summary>
+    public static void EmitContainer<T>(SourceWriter w, string summary, string className, IReadOnlyList<T> items, Action<SourceWriter, T> emitOne)
+    {
+        w.Open($"namespace {TaskEmitter.GeneratedNamespace}");
+        w.Line($"/// <summary>{summary}</summary>");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Line(Header.GeneratedCodeAttribute);
+        w.Open($"internal static class {className}");
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                w.Line();
+            }
+            emitOne(w, items[i]);
+        }
+        w.Close();
         w.Close();
     }
 }

@@ -23,21 +23,8 @@ internal static class RemoteTaskEmitter
             EmitBody(w, task);
             w.Line();
         }
-        w.Open($"namespace {TaskEmitter.GeneratedNamespace}");
-        w.Line("/// <summary>The generated definitions of this assembly's [RemoteTask] declarations.</summary>");
-        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Line(Header.GeneratedCodeAttribute);
-        w.Open($"internal static class {MethodKeys.RemoteTaskDefinitionsClassName}");
-        for (int i = 0; i < ordered.Count; i++)
-        {
-            if (i > 0)
-            {
-                w.Line();
-            }
-            EmitDefinition(w, ordered[i]);
-        }
-        w.Close();
-        w.Close();
+        DefinitionClass.EmitContainer(w, "The generated definitions of this assembly's [RemoteTask] declarations.",
+            MethodKeys.RemoteTaskDefinitionsClassName, ordered, EmitDefinition);
         return w.ToString();
     }
 

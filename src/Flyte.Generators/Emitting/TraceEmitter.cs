@@ -16,23 +16,8 @@ internal static class TraceEmitter
     {
         var w = new SourceWriter();
         Header.Write(w);
-        w.Open($"namespace {TaskEmitter.GeneratedNamespace}");
-        w.Line("/// <summary>The generated definitions of this assembly's traces, for its call interceptors.</summary>");
-        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Line(Header.GeneratedCodeAttribute);
-        w.Open($"internal static class {MethodKeys.TraceDefinitionsClassName}");
-        bool first = true;
-        foreach (var trace in traces.OrderBy(t => t.MethodKey, System.StringComparer.Ordinal))
-        {
-            if (!first)
-            {
-                w.Line();
-            }
-            first = false;
-            EmitDefinition(w, trace);
-        }
-        w.Close();
-        w.Close();
+        DefinitionClass.EmitContainer(w, "The generated definitions of this assembly's traces, for its call interceptors.",
+            MethodKeys.TraceDefinitionsClassName, traces.OrderBy(t => t.MethodKey, System.StringComparer.Ordinal).ToList(), EmitDefinition);
         return w.ToString();
     }
 
