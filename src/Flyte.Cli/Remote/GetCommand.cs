@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Flyte.Cli.Remote;
 
-/// <summary><c>flyte get runs | run | actions | logs | report | secrets | triggers</c>: what is on the control plane.</summary>
+/// <summary><c>flyte get tasks | runs | run | actions | logs | report | secrets | triggers</c>: what is on the control plane.</summary>
 internal sealed class GetCommand
 {
     private readonly GetRunsCommand _runs;
@@ -12,6 +12,7 @@ internal sealed class GetCommand
     private readonly GetReportCommand _report;
     private readonly GetSecretsCommand _secrets;
     private readonly GetTriggersCommand _triggers;
+    private readonly GetTasksCommand _tasks;
 
     public GetCommand(CliEnvironment environment)
     {
@@ -22,9 +23,10 @@ internal sealed class GetCommand
         _report = new GetReportCommand(environment);
         _secrets = new GetSecretsCommand(environment);
         _triggers = new GetTriggersCommand(environment);
-        Command = new Command("get", "Show runs, a run, its actions, their logs or reports, secrets or triggers from the control plane.")
+        _tasks = new GetTasksCommand(environment);
+        Command = new Command("get", "Show deployed tasks, runs, a run, its actions, their logs or reports, secrets or triggers from the control plane.")
         {
-            _runs.Command, _run.Command, _actions.Command, _logs.Command, _report.Command, _secrets.Command, _triggers.Command,
+            _tasks.Command, _runs.Command, _run.Command, _actions.Command, _logs.Command, _report.Command, _secrets.Command, _triggers.Command,
         };
     }
 
@@ -32,7 +34,7 @@ internal sealed class GetCommand
 
     public bool Handles(Command command) =>
         command == _runs.Command || command == _run.Command || command == _actions.Command || command == _logs.Command || command == _report.Command || command == _secrets.Command
-        || command == _triggers.Command;
+        || command == _triggers.Command || command == _tasks.Command;
 
     public Task<int> InvokeAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
@@ -52,6 +54,10 @@ internal sealed class GetCommand
         if (command == _secrets.Command)
         {
             return _secrets.InvokeAsync(parse, console, cancellationToken);
+        }
+        if (command == _tasks.Command)
+        {
+            return _tasks.InvokeAsync(parse, console, cancellationToken);
         }
         if (command == _triggers.Command)
         {

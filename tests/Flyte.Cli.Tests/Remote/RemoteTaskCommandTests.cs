@@ -42,7 +42,12 @@ public sealed class RemoteTaskCommandTests(DevboxFixture devbox) : IClassFixture
         string task = "py" + Guid.NewGuid().ToString("N")[..8] + ".train_model";
         await DeployPythonTaskAsync(task);
 
+        var listed = await devbox.RunAsync("get", "tasks");
         var generated = await devbox.RunAsync("generate", "remote-task", task, "--namespace", "Pipelines");
+
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Matches(@"^NAME\s+VERSION\s+DEPLOYED\s+DESCRIPTION\r?\n", listed.Out);
+        Assert.Matches($@"\n{System.Text.RegularExpressions.Regex.Escape(task)}\s+v1\s+\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d\s+Trains & scores\.", listed.Out);
 
         Assert.True(generated.ExitCode == 0, generated.ToString());
         Assert.Equal($$"""
