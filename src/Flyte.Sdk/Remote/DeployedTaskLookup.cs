@@ -36,7 +36,8 @@ internal static class DeployedTaskLookup
     public static string NotDeployed(TaskName name, string? version) =>
         $"task {name.Name} is not deployed{(version is null ? "" : $" at version {version}")} in {name.Project}/{name.Domain}";
 
-    private static async Task<string?> NewestVersionAsync(TaskService.TaskServiceClient tasks, TaskName name, Metadata? headers, CancellationToken cancellationToken)
+    /// <summary>The version of the task deployed most recently (first deployed), or null when none is.</summary>
+    public static async Task<string?> NewestVersionAsync(TaskService.TaskServiceClient tasks, TaskName name, Metadata? headers, CancellationToken cancellationToken)
     {
         var request = new ListTasksRequest
         {

@@ -269,13 +269,10 @@ public sealed class FlyteRemote : IDisposable
 
     private async Task<TaskIdentifier> NewestVersionAsync(string taskName, CancellationToken cancellationToken)
     {
-        var versions = await CallAsync(async () => await Tasks.ListVersionsAsync(new ListVersionsRequest
-        {
-            TaskName = new TaskName { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = taskName },
-        }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
-        var newest = versions.Versions.FirstOrDefault()
+        var name = new TaskName { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = taskName };
+        string newest = await CallAsync(() => DeployedTaskLookup.NewestVersionAsync(Tasks, name, headers: null, cancellationToken)).ConfigureAwait(false)
             ?? throw new FlyteRemoteException($"task {taskName} is not deployed in {Options.Project}/{Options.Domain} at {Options.Endpoint}; deploy it first (flyte deploy)");
-        return new TaskIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = taskName, Version = newest.Version };
+        return new TaskIdentifier { Org = Options.Org, Project = Options.Project, Domain = Options.Domain, Name = taskName, Version = newest };
     }
 
     private async Task<TaskIdentifier> DeployedVersionAsync(string taskName, string version, CancellationToken cancellationToken)
