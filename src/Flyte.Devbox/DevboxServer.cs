@@ -5,6 +5,7 @@ using Flyte.Devbox.Runs;
 using Flyte.Devbox.Services;
 using Flyte.Devbox.State;
 using Flyte.Devbox.Storage;
+using Flyte.Devbox.WebConsole;
 using Grpc.AspNetCore.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -138,6 +139,7 @@ public sealed class DevboxServer : IAsyncDisposable
             // With S3 storage, clients upload to S3 itself: the devbox serves no objects.
             app.MapDevboxStorage(served.Store, served.Urls);
         }
+        app.MapDevboxConsole();
         // Any other HTTP request (gRPC to an unknown method is UNIMPLEMENTED, answered by Grpc.AspNetCore) gets a line
         // saying what is served, not an empty 404.
         // "{**path}": the default fallback pattern leaves out paths that look like file names.
@@ -146,7 +148,7 @@ public sealed class DevboxServer : IAsyncDisposable
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             context.Response.ContentType = "text/plain; charset=utf-8";
             return context.Response.WriteAsync(
-                $"Nothing is served at {context.Request.Method} {Flyte.Devbox.Services.Shown.Value(context.Request.Path.Value)}: the devbox serves gRPC (and gRPC-Web) and signed /storage/ URLs.\n",
+                $"Nothing is served at {context.Request.Method} {Flyte.Devbox.Services.Shown.Value(context.Request.Path.Value)}: the devbox serves its console at /, gRPC (and gRPC-Web) and signed /storage/ URLs.\n",
                 context.RequestAborted);
         });
 

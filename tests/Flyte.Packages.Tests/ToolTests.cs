@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Flyte.Packages.Tests.Infrastructure;
 
 namespace Flyte.Packages.Tests;
@@ -33,6 +34,14 @@ public sealed class ToolTests(PackageFeed feed)
         Assert.Contains("Deploying 2 tasks of MyPipeline", deploy);
         string remote = flyte.Run(project.Directory, "run", "MyPipeline", "my-pipeline.SumOfSquares", "--n", "4", "--endpoint", endpoint, "--json");
         Assert.True(remote.Contains("{\"o0\":30}", StringComparison.Ordinal), $"{remote}\n--- devbox:\n{devbox.Output}");
+
+        // The installed tool's devbox serves its web console from its own assembly, and a run prints its page there.
+        Assert.Contains($"the console: {endpoint}/", devbox.Output);
+        using var http = new HttpClient();
+        Assert.Contains("/console/console.js", await http.GetStringAsync(endpoint + "/"));
+        Assert.Contains("watchRuns", await http.GetStringAsync(endpoint + "/console/console.js"));
+        string followed = flyte.Run(project.Directory, "run", "MyPipeline", "my-pipeline.Square", "--x", "3", "--endpoint", endpoint);
+        Assert.Matches($@"(?m)^{Regex.Escape(endpoint)}/v2/runs/project/flytesnacks/domain/development/[a-z0-9]+\r?$", followed);
     }
 
     /// <summary>What <c>dotnet build</c> of the task project leaves in bin/…/flyte/, and that its test project, which gets the build step through its reference, has none.</summary>

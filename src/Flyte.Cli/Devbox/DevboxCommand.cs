@@ -162,6 +162,7 @@ internal sealed class DevboxCommand
             await console.Out.WriteLineAsync($"devbox listening on {devbox.Endpoint} (data in {data}{runData}); Ctrl+C stops it").ConfigureAwait(false);
             if (auth is null)
             {
+                await console.Out.WriteLineAsync($"the console: {devbox.Endpoint}/ (runs, their actions, logs and reports)").ConfigureAwait(false);
                 await console.Out.WriteLineAsync($"point the flyte command at it: flyte create config --endpoint {devbox.Endpoint} --insecure").ConfigureAwait(false);
             }
             else

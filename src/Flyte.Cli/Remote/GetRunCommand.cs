@@ -38,6 +38,7 @@ internal sealed class GetRunCommand
         output.WriteLine($"Started   {RemoteText.Time(action.Status?.StartTime)}");
         output.WriteLine($"Duration  {RemoteText.Duration(action.Status)}");
         output.WriteLine($"Attempts  {action.Status?.Attempts ?? 0}");
+        output.WriteLine($"Link      {run.Url}");
         if (action.ErrorInfo is { } error)
         {
             output.WriteLine($"Error     {RemoteText.Error(error)}".ReplaceLineEndings(Environment.NewLine + "          "));

@@ -25,12 +25,13 @@ internal static class RemoteTaskRun
         {
             // The name alone on stdout, for scripts; the hint goes to stderr.
             await console.Out.WriteLineAsync(run.Name).ConfigureAwait(false);
-            await console.Error.WriteLineAsync($"started run {run.Name} of {task.Name} on {options.Endpoint}; see it with 'flyte get run {run.Name}'").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"started run {run.Name} of {task.Name} on {options.Endpoint}; see it at {run.Url} or with 'flyte get run {run.Name}'").ConfigureAwait(false);
             return ExitCodes.Success;
         }
         if (!choices.Json)
         {
             await console.Out.WriteLineAsync($"Run {run.Name} of {task.Name} on {options.Endpoint} ({options.Project}/{options.Domain})").ConfigureAwait(false);
+            await console.Out.WriteLineAsync(run.Url.ToString()).ConfigureAwait(false);
         }
 
         RunDetails details;

@@ -5,7 +5,8 @@ namespace Flyte.Devbox.Runs;
 
 /// <summary>
 /// Live changes of actions, for the watch RPCs: every stored change is published here, and each watcher gets the
-/// changes of the run it watches on its own unbounded channel (a slow watcher never blocks the executor).
+/// changes it watches (one run's actions, or the root actions of a project's runs) on its own unbounded channel (a slow
+/// watcher never blocks the executor).
 /// </summary>
 public sealed class ActionFeed
 {
@@ -18,7 +19,7 @@ public sealed class ActionFeed
         {
             foreach (var subscription in _subscriptions)
             {
-                if (subscription.Run == action.Key.Run)
+                if (subscription.Matches(action))
                 {
                     subscription.Channel.Writer.TryWrite(action);
                 }
@@ -27,9 +28,16 @@ public sealed class ActionFeed
     }
 
     /// <summary>Changes of <paramref name="run"/> from now on, until the subscription is disposed.</summary>
-    public Subscription Subscribe(RunKey run)
+    public Subscription Subscribe(RunKey run) => Add(new Subscription(this, action => action.Key.Run == run));
+
+    /// <summary>Changes of the root actions of every run of <paramref name="project"/> in <paramref name="domain"/>
+    /// (of <paramref name="org"/>) from now on: the runs' own phases, for WatchRuns.</summary>
+    public Subscription SubscribeToRuns(string org, string project, string domain) =>
+        Add(new Subscription(this, action =>
+            action.Key.Name == RunBook.RootActionName && action.Key.Run.Org == org && action.Key.Run.Project == project && action.Key.Run.Domain == domain));
+
+    private Subscription Add(Subscription subscription)
     {
-        var subscription = new Subscription(this, run);
         lock (_gate)
         {
             _subscriptions.Add(subscription);
@@ -41,13 +49,13 @@ public sealed class ActionFeed
     {
         private readonly ActionFeed _feed;
 
-        internal Subscription(ActionFeed feed, RunKey run)
+        internal Subscription(ActionFeed feed, Func<ActionRecord, bool> matches)
         {
             _feed = feed;
-            Run = run;
+            Matches = matches;
         }
 
-        public RunKey Run { get; }
+        internal Func<ActionRecord, bool> Matches { get; }
 
         internal Channel<ActionRecord> Channel { get; } = System.Threading.Channels.Channel.CreateUnbounded<ActionRecord>();
 

@@ -142,6 +142,26 @@ public sealed class RunServiceImpl(RunBook runs, ActionExecutor executor, RunSta
         return Task.FromResult(response);
     }
 
+    /// <summary>Every later change of a run of one project and domain, as its root action: the client lists the runs
+    /// first (ListRuns), then keeps its list current from this stream, which ends only when the client leaves.</summary>
+    public override async Task WatchRuns(WatchRunsRequest request, IServerStreamWriter<WatchRunsResponse> responseStream, ServerCallContext context)
+    {
+        if (request.TargetCase != WatchRunsRequest.TargetOneofCase.ProjectId)
+        {
+            throw Invalid("project_id is required: the devbox watches the runs of one project and domain");
+        }
+        var (org, project, domain) = Keys.Project(request.ProjectId);
+        using var subscription = runs.Feed.SubscribeToRuns(org, project, domain);
+        // Headers out once subscribed: a client that waits for them knows no later change is missed.
+        await context.WriteResponseHeadersAsync([]).ConfigureAwait(false);
+        await foreach (var change in subscription.Changes.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            var response = new WatchRunsResponse();
+            response.Runs.Add(new Run { Action = RecordMessages.ToAction(change) });
+            await responseStream.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public override Task<ListActionsResponse> ListActions(ListActionsRequest request, ServerCallContext context)
     {
         var run = RequireRun(Keys.Run(request.RunId));

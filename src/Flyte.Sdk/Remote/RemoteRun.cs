@@ -33,6 +33,12 @@ public class RemoteRun
     /// <summary>The run's name.</summary>
     public string Name => Id.Name;
 
+    /// <summary>
+    /// The run's page in the control plane's web console: <c>&lt;endpoint&gt;/v2/runs/project/P/domain/D/RUN</c>, the
+    /// address flyte-sdk's <c>Run.url</c> gives and the devbox's console serves (docs/console.md).
+    /// </summary>
+    public Uri Url => RunLinks.Of(new Uri(_remote.Options.Endpoint), Id.Project, Id.Domain, Id.Name);
+
     /// <summary>The run as the control plane sees it now: its phase, its actions and their errors.</summary>
     public Task<RunDetails> GetDetailsAsync(CancellationToken cancellationToken = default) =>
         _remote.CallAsync(async () => (await _remote.Runs.GetRunDetailsAsync(new GetRunDetailsRequest { RunId = Id }, cancellationToken: cancellationToken).ConfigureAwait(false)).Details);

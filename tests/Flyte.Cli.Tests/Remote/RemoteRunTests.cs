@@ -17,6 +17,8 @@ public sealed class RemoteRunTests(DevboxFixture devbox) : IClassFixture<DevboxF
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"of quickstart.Square on {devbox.Devbox.Endpoint} (flytesnacks/development)", result.Out);
+        // The run's page in the console, at the address flyte-sdk's Run.url gives.
+        Assert.Matches($@"(?m)^{Regex.Escape(devbox.Devbox.Endpoint)}/v2/runs/project/flytesnacks/domain/development/[a-z0-9]+\r?$", result.Out);
         Assert.Matches(@"(?m)^a0 quickstart\.Square SUCCEEDED \d", result.Out);
         Assert.Contains("  o0: 49", result.Out);
         Assert.Equal("", result.Error);
@@ -73,6 +75,8 @@ public sealed class RemoteRunTests(DevboxFixture devbox) : IClassFixture<DevboxF
         Assert.Equal(name, started.Out.Trim());
         Assert.Contains($"get run {name}", started.Error);
         Assert.Contains($"Run       {name}", shown.Out);
+        Assert.Contains($"Link      {devbox.Devbox.Endpoint}/v2/runs/project/flytesnacks/domain/development/{name}", shown.Out);
+        Assert.Contains($"see it at {devbox.Devbox.Endpoint}/v2/runs/project/flytesnacks/domain/development/{name}", started.Error);
         Assert.Matches(@"Task      quickstart\.Square \(version [0-9a-f]{32}\)", shown.Out);
         Assert.Contains("Phase     SUCCEEDED", shown.Out);
         Assert.Contains("  o0: 64", shown.Out);
