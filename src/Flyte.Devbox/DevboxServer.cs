@@ -1,5 +1,6 @@
 using System.Net;
 using Flyte.Devbox.Auth;
+using Flyte.Devbox.Connect;
 using Flyte.Devbox.Execution;
 using Flyte.Devbox.Runs;
 using Flyte.Devbox.Services;
@@ -85,6 +86,7 @@ public sealed class DevboxServer : IAsyncDisposable
             // gRPC (HTTP/2 without TLS) and the signed storage URLs (HTTP/1.1) share the one port.
             kestrel.Listen(options.ListenAddress, options.Port, listen => listen.UseCleartextHttp2Detection()));
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorBoundary>());
+        builder.Services.AddConnect();
         if (options.Auth is { } auth)
         {
             builder.Services.AddDevboxAuthentication(auth);
@@ -119,6 +121,8 @@ public sealed class DevboxServer : IAsyncDisposable
         var app = builder.Build();
         // Browsers and other HTTP/1.1-only clients speak gRPC-Web; every service answers it too.
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        // And the Connect protocol, as connect-go serves it (docs/connect.md).
+        app.MapConnect();
         if (options.Auth is { } required)
         {
             app.UseBearerTokenGate(required);

@@ -1,4 +1,5 @@
 using System.Text;
+using Flyte.Devbox.Connect;
 using Flyteidl2.Auth;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Authentication;
@@ -9,11 +10,12 @@ using Microsoft.AspNetCore.Http;
 namespace Flyte.Devbox.Auth;
 
 /// <summary>
-/// The devbox's door, where a real Flyte 2 deployment has its JWT-checking ingress: every gRPC (and gRPC-Web) call
-/// but AuthMetadataService's needs a valid bearer token, and a refused one ends before any service code runs, so it
-/// changes nothing. The refusal is a gRPC status in the response headers (a trailers-only response), which gRPC and
-/// gRPC-Web clients alike read as UNAUTHENTICATED with the message. Requests that are not gRPC (the signed storage
-/// URLs) pass: their signature is their authorization.
+/// The devbox's door, where a real Flyte 2 deployment has its JWT-checking ingress: every gRPC, gRPC-Web and Connect
+/// call but AuthMetadataService's needs a valid bearer token, and a refused one ends before any service code runs, so
+/// it changes nothing. Over gRPC the refusal is a gRPC status in the response headers (a trailers-only response), which
+/// gRPC and gRPC-Web clients alike read as UNAUTHENTICATED with the message; over Connect it is the Connect error
+/// unauthenticated (HTTP 401 for a unary call, the end of the stream for a streaming one). Requests that are not calls
+/// (the signed storage URLs) pass: their signature is their authorization.
 /// </summary>
 internal static class BearerTokenGate
 {
@@ -22,13 +24,24 @@ internal static class BearerTokenGate
     public static IApplicationBuilder UseBearerTokenGate(this IApplicationBuilder app, DevboxAuthOptions options) =>
         app.Use(async (context, next) =>
         {
-            if (context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc
-                && grpc.Method.ServiceName != AuthMetadataService.Descriptor.FullName)
+            var endpoint = context.GetEndpoint()?.Metadata;
+            var connect = endpoint?.GetMetadata<ConnectEndpointMetadata>();
+            string? service = endpoint?.GetMetadata<GrpcMethodMetadata>()?.Method.ServiceName ?? connect?.ServiceName;
+            if (service is not null && service != AuthMetadataService.Descriptor.FullName)
             {
                 var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
                 if (!result.Succeeded)
                 {
-                    Refuse(context, result.None ? BearerTokenFailures.Missing(options) : BearerTokenFailures.Describe(result.Failure, options, PresentedToken(context.Request, options.AuthorizationMetadataKey)));
+                    string message = result.None ? BearerTokenFailures.Missing(options) : BearerTokenFailures.Describe(result.Failure, options, PresentedToken(context.Request, options.AuthorizationMetadataKey));
+                    context.Response.Headers.WWWAuthenticate = "Bearer";
+                    if (connect is not null)
+                    {
+                        await ConnectErrorResponse.WriteAsync(context, new Grpc.Core.Status(Grpc.Core.StatusCode.Unauthenticated, message)).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        Refuse(context, message);
+                    }
                     return;
                 }
                 context.User = result.Principal;
@@ -50,7 +63,6 @@ internal static class BearerTokenGate
         context.Response.ContentType = "application/grpc";
         context.Response.Headers["grpc-status"] = UnauthenticatedStatus;
         context.Response.Headers["grpc-message"] = PercentEncoded(message);
-        context.Response.Headers.WWWAuthenticate = "Bearer";
     }
 
     /// <summary>grpc-message is percent-encoded UTF-8: bytes outside printable ASCII, and '%' itself, as %XX.</summary>

@@ -1,3 +1,4 @@
+using Flyte.Devbox.Connect;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
@@ -17,18 +18,24 @@ internal static class ParsedRequests
 {
     /// <param name="descriptor">The service's descriptor (<c>TaskService.Descriptor</c>): it names each method's request message.</param>
     /// <param name="bindService">The generated <c>BindService(ServiceBinderBase, …Base)</c> of the service.</param>
-    /// <remarks>One instance of <typeparamref name="TService"/> serves every call: the devbox's services keep no per-call state.</remarks>
+    /// <remarks>
+    /// One instance of <typeparamref name="TService"/> serves every call: the devbox's services keep no per-call state.
+    /// With Connect added (<c>AddConnect</c>), the same instance serves the service's Connect calls too.
+    /// </remarks>
     public static GrpcServiceEndpointConventionBuilder MapGrpcServiceParsingRequests<TService>(this IEndpointRouteBuilder endpoints,
         ServiceDescriptor descriptor, Action<ServiceBinderBase, TService> bindService)
         where TService : class =>
         endpoints.MapGrpcService(services =>
         {
+            var implementation = ActivatorUtilities.CreateInstance<TService>(services);
+            services.GetService<ConnectEndpoints>()?.Add(descriptor, connect => bindService(connect, implementation));
             var binder = new Binder(descriptor);
-            bindService(binder, ActivatorUtilities.CreateInstance<TService>(services));
+            bindService(binder, implementation);
             return binder.Definition.Build();
         });
 
-    private static RpcException Unparsable(MessageDescriptor requestType, InvalidProtocolBufferException error) =>
+    /// <summary>The answer to a request body that is not a <paramref name="requestType"/> (over gRPC, and over Connect in either codec).</summary>
+    internal static RpcException Unparsable(MessageDescriptor requestType, Exception error) =>
         new(new Status(StatusCode.InvalidArgument, $"the request body could not be parsed as {requestType.FullName}: {error.Message}"));
 
     /// <summary>Adds each method to a service definition with a request deserializer that names what it failed to parse.</summary>
