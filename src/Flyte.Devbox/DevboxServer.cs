@@ -152,7 +152,7 @@ public sealed class DevboxServer : IAsyncDisposable
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             context.Response.ContentType = "text/plain; charset=utf-8";
             return context.Response.WriteAsync(
-                $"Nothing is served at {context.Request.Method} {Flyte.Devbox.Services.Shown.Value(context.Request.Path.Value)}: the devbox serves its console at /, gRPC (and gRPC-Web) and signed /storage/ URLs.\n",
+                $"Nothing is served at {context.Request.Method} {Flyte.Devbox.Services.Shown.Value(context.Request.Path.Value)}: the devbox serves its console at /, gRPC, gRPC-Web and Connect, and signed /storage/ URLs.\n",
                 context.RequestAborted);
         });
 

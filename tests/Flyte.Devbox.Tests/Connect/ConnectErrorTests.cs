@@ -61,7 +61,7 @@ public sealed class ConnectErrorTests(ConnectDevboxFixture devbox) : IClassFixtu
     public async Task A_method_the_devbox_does_not_implement_is_unimplemented(string codec)
     {
         var unary = await CallAsync(ActionsService.Descriptor, "GetLatestState", codec, new GetLatestStateRequest());
-        var stream = await CallAsync(RunService.Descriptor, "WatchRuns", codec, new WatchRunsRequest());
+        var stream = await CallAsync(RunService.Descriptor, "WatchGroups", codec, new WatchGroupsRequest());
 
         unary.AssertError("unimplemented");
         stream.AssertError("unimplemented");

@@ -266,8 +266,9 @@ public sealed class ConnectWireTests(ConnectDevboxFixture devbox) : IClassFixtur
         Assert.Equal(DevboxHarness.Project, overGrpc.Project.Id);
         Assert.Equal(DevboxHarness.Project, overGrpcWeb.Project.Id);
         Assert.Equal(Grpc.Core.StatusCode.NotFound, missing.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, root.StatusCode);
-        Assert.StartsWith("Nothing is served at GET '/'", await root.Content.ReadAsStringAsync());
+        // GET / is the web console's page (docs/console.md); a GET of a method's path is nothing.
+        Assert.Equal(HttpStatusCode.OK, root.StatusCode);
+        Assert.Contains("/console/console.js", await root.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, method.StatusCode);
         Assert.StartsWith($"Nothing is served at GET '{GetProject}'", await method.Content.ReadAsStringAsync());
     }

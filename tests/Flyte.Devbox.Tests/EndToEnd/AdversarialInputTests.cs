@@ -164,7 +164,7 @@ public sealed class AdversarialInputTests : IAsyncLifetime
         using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), _harness.Devbox.Endpoint.TrimEnd('/') + path));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal($"Nothing is served at {method} '{path}': the devbox serves its console at /, gRPC (and gRPC-Web) and signed /storage/ URLs.\n", await response.Content.ReadAsStringAsync());
+        Assert.Equal($"Nothing is served at {method} '{path}': the devbox serves its console at /, gRPC, gRPC-Web and Connect, and signed /storage/ URLs.\n", await response.Content.ReadAsStringAsync());
     }
 
     private Task<CreateUploadLocationResponse> LocationAsync(string filename, byte[] content, string filenameRoot = "") =>

@@ -1,14 +1,15 @@
-// The console talks to the devbox through the public Flyte 2 API only, over gRPC-Web from the page's own origin:
-// the same services, messages and errors any other client sees (docs/console.md).
+// The console talks to the devbox through the public Flyte 2 API only, over the Connect protocol (binary) from the
+// page's own origin, as Flyte's own UI talks to its backend: the same services, messages and errors any other client
+// sees (docs/console.md).
 import type { MessageInitShape } from "@bufbuild/protobuf";
 import { createClient, type Client } from "@connectrpc/connect";
 import type { ActionIdentifierSchema, RunIdentifierSchema } from "@flyteorg/flyteidl2/flyteidl2/common/identifier_pb";
-import { createGrpcWebTransport } from "@connectrpc/connect-web";
+import { createConnectTransport } from "@connectrpc/connect-web";
 import { RunService } from "@flyteorg/flyteidl2/flyteidl2/workflow/run_service_pb";
 import { DataProxyService } from "@flyteorg/flyteidl2/flyteidl2/dataproxy/dataproxy_service_pb";
 import { ProjectService } from "@flyteorg/flyteidl2/flyteidl2/project/project_service_pb";
 
-const transport = createGrpcWebTransport({ baseUrl: window.location.origin });
+const transport = createConnectTransport({ baseUrl: window.location.origin, useBinaryFormat: true });
 
 export const runs: Client<typeof RunService> = createClient(RunService, transport);
 export const data: Client<typeof DataProxyService> = createClient(DataProxyService, transport);
