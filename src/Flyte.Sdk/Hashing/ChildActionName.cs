@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -19,11 +20,26 @@ internal static class ChildActionName
     public static string Compute(string parentActionName, string inputsHash, string taskIdentity, int sequence, string? group = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
-        var components = $"{parentActionName}-{inputsHash}-{taskIdentity}-{sequence}";
-        if (!string.IsNullOrEmpty(group))
+        bool grouped = !string.IsNullOrEmpty(group);
+        // Every child is named, so the text is written as UTF-8 straight into one buffer, on the stack when it fits.
+        int length = Encoding.UTF8.GetByteCount(parentActionName) + Encoding.UTF8.GetByteCount(inputsHash)
+            + Encoding.UTF8.GetByteCount(taskIdentity) + 3 + 10 + (grouped ? 1 + Encoding.UTF8.GetByteCount(group!) : 0);
+        Span<byte> text = length <= 512 ? stackalloc byte[512] : new byte[length];
+        int position = Encoding.UTF8.GetBytes(parentActionName, text);
+        text[position++] = (byte)'-';
+        position += Encoding.UTF8.GetBytes(inputsHash, text[position..]);
+        text[position++] = (byte)'-';
+        position += Encoding.UTF8.GetBytes(taskIdentity, text[position..]);
+        text[position++] = (byte)'-';
+        sequence.TryFormat(text[position..], out int digits, provider: CultureInfo.InvariantCulture);
+        position += digits;
+        if (grouped)
         {
-            components += $"-{group}";
+            text[position++] = (byte)'-';
+            position += Encoding.UTF8.GetBytes(group, text[position..]);
         }
-        return Base36.Encode(MD5.HashData(Encoding.UTF8.GetBytes(components)));
+        Span<byte> digest = stackalloc byte[MD5.HashSizeInBytes];
+        MD5.HashData(text[..position], digest);
+        return Base36.Encode(digest);
     }
 }
