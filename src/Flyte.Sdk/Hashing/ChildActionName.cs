@@ -11,6 +11,10 @@ namespace Flyte.Hashing;
 /// </summary>
 internal static class ChildActionName
 {
+    // As FlyteHash keeps its SHA-256: every child is named, and a kept hash is cheaper to reset than to set up.
+    [ThreadStatic]
+    private static IncrementalHash? t_md5;
+
     /// <param name="parentActionName">The name of the action making the call.</param>
     /// <param name="inputsHash">The call's inputs hash, filtered of cache-ignored inputs if the task has any.</param>
     /// <param name="taskIdentity"><see cref="TaskIdentity.Compute(string, string, string)"/> of the called task.</param>
@@ -38,8 +42,10 @@ internal static class ChildActionName
             text[position++] = (byte)'-';
             position += Encoding.UTF8.GetBytes(group, text[position..]);
         }
+        var md5 = t_md5 ??= IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        md5.AppendData(text[..position]);
         Span<byte> digest = stackalloc byte[MD5.HashSizeInBytes];
-        MD5.HashData(text[..position], digest);
+        md5.GetHashAndReset(digest);
         return Base36.Encode(digest);
     }
 }
