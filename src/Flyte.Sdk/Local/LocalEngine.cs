@@ -10,7 +10,8 @@ namespace Flyte.Local;
 /// <summary>
 /// Runs a task or workflow in-process with Flyte's semantics: every task boundary goes through
 /// literals and bytes, with retries of recoverable failures, timeouts, caching, a parallelism limit
-/// and cancellation, and every action leaves the files a remote run would (<see cref="RunLayout"/>).
+/// and cancellation. The root action and every failed attempt leave the files a remote run would (<see cref="RunLayout"/>),
+/// and every action does with <see cref="ActionFiles.All"/> (docs/local-runs.md).
 /// </summary>
 public sealed class LocalEngine
 {
@@ -103,7 +104,30 @@ public sealed class LocalEngine
                 ContainerError error;
                 try
                 {
-                    LiteralMap outputs = await RunAttemptAsync(task, inputs, report, attempt, runToken).ConfigureAwait(false);
+                    LiteralMap outputs;
+                    if (task.Declaration.IsWorkflow)
+                    {
+                        // Only tasks take a slot: a workflow mostly waits on its children, and holding a slot could starve them.
+                        outputs = await RunAttemptAsync(task, inputs, report, attempt, onThreadPool: false, runToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        // The slot is taken here, before the attempt starts, so that a waiting action holds no attempt yet.
+                        report.Phase = ActionPhase.WaitingForResources;
+                        Publish(report, attempt);
+                        var slot = _taskSlots.WaitAsync(runToken);
+                        // A slot that was waited for is handed over by Release, and this method then resumes on the thread pool.
+                        bool onThreadPool = !slot.IsCompleted;
+                        await slot.ConfigureAwait(false);
+                        try
+                        {
+                            outputs = await RunAttemptAsync(task, inputs, report, attempt, onThreadPool, runToken).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            _taskSlots.Release();
+                        }
+                    }
                     if (WritesEveryFile(report))
                     {
                         Layout.WriteOutputs(report.Name, attempt, outputs);
@@ -156,72 +180,52 @@ public sealed class LocalEngine
         }
     }
 
-    private async Task<LiteralMap> RunAttemptAsync(TaskDefinition task, byte[] inputs, ActionReport report, int attempt, CancellationToken runToken)
+    /// <param name="onThreadPool">Already on the thread pool, off the caller's thread: a task can run here.</param>
+    private async Task<LiteralMap> RunAttemptAsync(TaskDefinition task, byte[] inputs, ActionReport report, int attempt, bool onThreadPool, CancellationToken runToken)
     {
         bool isTask = !task.Declaration.IsWorkflow;
-        bool onThreadPool = false;
-        if (isTask)
+        report.Phase = ActionPhase.Running;
+        Publish(report, attempt);
+        // Only a timeout cancels an attempt on its own; without one the run's token is the attempt's.
+        using var attemptCancellation = task.Policy.Timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(runToken);
+        var attemptToken = attemptCancellation?.Token ?? runToken;
+        _fakes.TryGetValue(task.Name, out var fake);
+        if (fake is null && _secrets.CheckDeclared(task) is { } missing)
         {
-            // Only tasks take a slot: a workflow mostly waits on its children, and holding a slot could starve them.
-            report.Phase = ActionPhase.WaitingForResources;
-            Publish(report, attempt);
-            var slot = _taskSlots.WaitAsync(runToken);
-            // A slot that was waited for is handed over by Release, and this method then resumes on the thread pool.
-            onThreadPool = !slot.IsCompleted;
-            await slot.ConfigureAwait(false);
+            throw new MissingSecretException(missing);
         }
+        var children = new ActionRunner(this, report, attemptToken);
+        var received = LiteralMap.Parser.ParseFrom(inputs);
+        var run = new LocalAttempt(this, report.Name, attempt, task, fake, received, _secrets, attemptToken, children);
+        // A task runs on the thread pool, so that fan-out runs in parallel; a workflow starts on its caller's thread.
+        Task<LiteralMap> work = isTask && !onThreadPool ? Task.Run(run.Run) : run.Run();
+
         try
         {
-            report.Phase = ActionPhase.Running;
-            Publish(report, attempt);
-            // Only a timeout cancels an attempt on its own; without one the run's token is the attempt's.
-            using var attemptCancellation = task.Policy.Timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(runToken);
-            var attemptToken = attemptCancellation?.Token ?? runToken;
-            _fakes.TryGetValue(task.Name, out var fake);
-            if (fake is null && _secrets.CheckDeclared(task) is { } missing)
+            LiteralMap outputs;
+            if (task.Policy.Timeout is not { } timeout)
             {
-                throw new MissingSecretException(missing);
+                outputs = await work.ConfigureAwait(false);
             }
-            var children = new ActionRunner(this, report, attemptToken);
-            var received = LiteralMap.Parser.ParseFrom(inputs);
-            var run = new LocalAttempt(this, report.Name, attempt, task, fake, received, _secrets, attemptToken, children);
-            // A task runs on the thread pool, so that fan-out runs in parallel; a workflow starts on its caller's thread.
-            Task<LiteralMap> work = isTask && !onThreadPool ? Task.Run(run.Run) : run.Run();
-
-            try
+            else
             {
-                LiteralMap outputs;
-                if (task.Policy.Timeout is not { } timeout)
+                try
                 {
-                    outputs = await work.ConfigureAwait(false);
+                    outputs = await work.WaitAsync(timeout, runToken).ConfigureAwait(false);
                 }
-                else
+                catch (TimeoutException)
                 {
-                    try
-                    {
-                        outputs = await work.WaitAsync(timeout, runToken).ConfigureAwait(false);
-                    }
-                    catch (TimeoutException)
-                    {
-                        // The token tells cooperative code to stop; code that ignores it is left behind, as a killed pod would be.
-                        attemptCancellation!.Cancel();
-                        throw new AttemptTimedOutException(task.Name, timeout);
-                    }
+                    // The token tells cooperative code to stop; code that ignores it is left behind, as a killed pod would be.
+                    attemptCancellation!.Cancel();
+                    throw new AttemptTimedOutException(task.Name, timeout);
                 }
-                // The caller gets the outputs as their bytes say, as it would read them from outputs.pb.
-                return LiteralMap.Parser.ParseFrom(outputs.ToByteArray());
             }
-            finally
-            {
-                WriteReport(report, task, attempt, run.ReportIfUsed);
-            }
+            // The caller gets the outputs as their bytes say, as it would read them from outputs.pb.
+            return LiteralMap.Parser.ParseFrom(outputs.ToByteArray());
         }
         finally
         {
-            if (isTask)
-            {
-                _taskSlots.Release();
-            }
+            WriteReport(report, task, attempt, run.ReportIfUsed);
         }
     }
 
