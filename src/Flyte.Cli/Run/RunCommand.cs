@@ -28,7 +28,7 @@ internal sealed class RunCommand
         Command = new Command("run", "Run a task or workflow on the control plane (the local build, deployed first if it is not yet), or in this process with --local. "
             + "Inputs follow the task name as --name value; see 'flyte run <target> <task> --help'.")
         {
-            Local, Target, Task, Json, Name, NoWait, Follow, CacheDirectory, NoCache, RunDirectory, ArtifactsPath,
+            Local, Target, Task, Json, Name, NoWait, Follow, CacheDirectory, NoCache, RunDirectory, AllFiles, ArtifactsPath,
         };
         _controlPlane.AddTo(Command);
         // The task's inputs are flags only the task knows; RunTokens picks them out of the command line. An input may
@@ -57,6 +57,8 @@ internal sealed class RunCommand
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "With --local: run every task, reading and writing no cache." };
 
     public Option<string[]> RunDirectory { get; } = ControlPlaneOptions.Repeatable("--run-dir", "dir", "With --local: where the run's files go (default ~/.flyte/runs/<run name>).");
+
+    public Option<bool> AllFiles { get; } = new("--all-files") { Description = "With --local: write every action's inputs.pb and outputs.pb, not only the run's own and those of failed attempts." };
 
     public Option<string[]> ArtifactsPath { get; } = ControlPlaneOptions.Repeatable("--artifacts-path", "dir", TaskTarget.ArtifactsPathDescription);
 
@@ -100,7 +102,7 @@ internal sealed class RunCommand
             return await RunLocallyAsync(task, inputs, tokens, console, cancellationToken).ConfigureAwait(false);
         }
 
-        RequireAbsent(tokens, "applies to runs in this process; add --local", CacheDirectory, NoCache, RunDirectory);
+        RequireAbsent(tokens, "applies to runs in this process; add --local", CacheDirectory, NoCache, RunDirectory, AllFiles);
         if (Flag(tokens, NoWait) && Flag(tokens, Follow))
         {
             throw new UsageException("--no-wait and --follow contradict each other; give one");
@@ -124,6 +126,7 @@ internal sealed class RunCommand
             CacheDirectory = Value(tokens, CacheDirectory) is { } cache ? _environment.FullPath(cache) : null,
             UseCache = !Flag(tokens, NoCache),
             RunDirectory = Value(tokens, RunDirectory) is { } runs ? _environment.FullPath(runs) : null,
+            ActionFiles = Flag(tokens, AllFiles) ? ActionFiles.All : ActionFiles.RootAndFailures,
             Progress = json ? null : live ? board : new PlainProgress(console.Out),
         };
 

@@ -52,7 +52,8 @@ internal static class InterceptorEmitter
         string inputs = string.Join(", ", task.Parameters.Where(p => p.Role == ParameterRole.Input).Select(p => TaskEmitter.Identifier(p.Name)));
         string definition = task.DefinitionTypeName + ".Instance";
         string encode = $"{definition}.EncodeInputs({inputs})";
-        string decode = $"{definition}.DecodeOutputs";
+        // A static lambda, which the compiler caches, rather than a method group, which is a new delegate at every call.
+        string decode = $"static __outputs => {definition}.DecodeOutputs(__outputs)";
         // A direct call gets a detached context where the caller passed none (an optional ITaskContext parameter).
         // A trace is handed its caller's arguments as they are: it runs inside the calling task.
         string directArguments = string.Join(", ", task.Parameters.Select(p => p.Role == ParameterRole.TaskContext && !task.IsTrace

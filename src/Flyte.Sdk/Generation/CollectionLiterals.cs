@@ -38,9 +38,18 @@ public static class CollectionLiterals
     {
         var literals = Collection(literal);
         var list = new List<T>(literals.Count);
-        for (int i = 0; i < literals.Count; i++)
+        // One handler for the whole loop, not one per element: it only adds the failing element's index.
+        int i = 0;
+        try
         {
-            list.Add(DecodeElement(literals[i], decodeElement, i));
+            for (; i < literals.Count; i++)
+            {
+                list.Add(decodeElement(literals[i]));
+            }
+        }
+        catch (LiteralConversionException e)
+        {
+            throw AtIndex(e, i);
         }
         return list;
     }
@@ -50,9 +59,17 @@ public static class CollectionLiterals
     {
         var literals = Collection(literal);
         var array = new T[literals.Count];
-        for (int i = 0; i < array.Length; i++)
+        int i = 0;
+        try
         {
-            array[i] = DecodeElement(literals[i], decodeElement, i);
+            for (; i < array.Length; i++)
+            {
+                array[i] = decodeElement(literals[i]);
+            }
+        }
+        catch (LiteralConversionException e)
+        {
+            throw AtIndex(e, i);
         }
         return array;
     }
@@ -89,17 +106,8 @@ public static class CollectionLiterals
             ? literal.Collection.Literals
             : throw new LiteralConversionException($"expected a collection literal, got {LiteralDescription.Of(literal)}");
 
-    private static T DecodeElement<T>(Literal literal, Func<Literal, T> decode, int index)
-    {
-        try
-        {
-            return decode(literal);
-        }
-        catch (LiteralConversionException e)
-        {
-            throw new LiteralConversionException($"[{index}]: {e.Message}", e);
-        }
-    }
+    private static LiteralConversionException AtIndex(LiteralConversionException e, int index) =>
+        new($"[{index}]: {e.Message}", e);
 
     private static T DecodeElement<T>(Literal literal, Func<Literal, T> decode, string key)
     {

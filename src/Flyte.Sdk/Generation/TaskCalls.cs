@@ -10,11 +10,24 @@ namespace Flyte.Generation;
 public static class TaskCalls
 {
     /// <summary>Runs <paramref name="task"/> through <paramref name="runner"/> and decodes its outputs.</summary>
-    public static async Task<TResult> RunAsync<TResult>(ITaskRunner runner, TaskDefinition task, LiteralMap inputs, Func<LiteralMap, TResult> decodeOutputs)
+    public static Task<TResult> RunAsync<TResult>(ITaskRunner runner, TaskDefinition task, LiteralMap inputs, Func<LiteralMap, TResult> decodeOutputs)
     {
-        LiteralMap outputs = await runner.RunChildAsync(task, inputs, CancellationToken.None).ConfigureAwait(false);
-        return decodeOutputs(outputs);
+        // Not async itself: a waiting call keeps only what the runner keeps of its inputs, not the literals as well. A
+        // failure to start the call still comes back in the task, as it would from an async method.
+        Task<LiteralMap> outputs;
+        try
+        {
+            outputs = runner.RunChildAsync(task, inputs, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            outputs = Task.FromException<LiteralMap>(e);
+        }
+        return DecodeAsync(outputs, decodeOutputs);
     }
+
+    private static async Task<TResult> DecodeAsync<TResult>(Task<LiteralMap> outputs, Func<LiteralMap, TResult> decodeOutputs) =>
+        decodeOutputs(await outputs.ConfigureAwait(false));
 
     /// <summary>Runs <paramref name="task"/>, which has no result, through <paramref name="runner"/>.</summary>
     public static async Task RunAsync(ITaskRunner runner, TaskDefinition task, LiteralMap inputs)

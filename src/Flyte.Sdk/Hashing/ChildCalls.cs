@@ -20,7 +20,7 @@ internal sealed class ChildCalls(string parentActionName)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(inputs);
-        return Named(TaskIdentity.Compute(task.Name, task.InterfaceHash, task.Policy.CacheVersion), InputsHashOf(task, inputs), group);
+        return Named(task.Identity, InputsHashOf(task, inputs), group);
     }
 
     /// <summary>
@@ -31,7 +31,7 @@ internal sealed class ChildCalls(string parentActionName)
     {
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(inputs);
-        return Named(trace.Identity, InputsHash.Compute(inputs.Literals.Select(kv => (kv.Key, kv.Value))), group);
+        return Named(trace.Identity, InputsHash.ComputeFiltered(inputs, []), group);
     }
 
     /// <summary>
@@ -56,7 +56,7 @@ internal sealed class ChildCalls(string parentActionName)
 
     /// <summary>The inputs hash without the task's cache-ignored inputs: what both child names and cache keys use.</summary>
     public static string InputsHashOf(TaskDefinition task, LiteralMap inputs) =>
-        InputsHash.ComputeFiltered(inputs.Literals.Select(kv => (kv.Key, kv.Value)), task.Policy.CacheIgnoredInputs);
+        InputsHash.ComputeFiltered(inputs, task.Policy.CacheIgnoredInputs);
 
     /// <summary>The cache key of a call, or null when the task does not cache.</summary>
     public static string? CacheKeyOf(TaskDefinition task, string inputsHash) =>

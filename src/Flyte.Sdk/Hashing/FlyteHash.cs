@@ -9,6 +9,11 @@ namespace Flyte.Hashing;
 /// </summary>
 internal static class FlyteHash
 {
+    // Every child call is hashed. On Linux a one-shot SHA256.HashData sets up OpenSSL's digest each time; a hash the
+    // thread keeps is only reset.
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
     public static string Of(string data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -17,8 +22,10 @@ internal static class FlyteHash
 
     public static string Of(ReadOnlySpan<byte> data)
     {
+        var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(data);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(data, digest);
+        sha256.GetHashAndReset(digest);
         return Convert.ToBase64String(digest);
     }
 }

@@ -15,6 +15,10 @@ internal static class InputsHash
 {
     private const string MsgPackTag = "msgpack";
 
+    // The text hashed for each child call is written to a buffer the thread keeps, so that a fan-out allocates none.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_text;
+
     public static string Compute(IEnumerable<(string Name, Literal Value)> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -23,12 +27,42 @@ internal static class InputsHash
         foreach (var (name, value) in inputs)
         {
             any = true;
-            buffer.Write(Encoding.UTF8.GetBytes(name));
-            buffer.Write(":"u8);
-            AppendRepr(value ?? new Literal(), buffer);
-            buffer.Write(";"u8);
+            AppendInput(name, value, buffer);
         }
         return any ? FlyteHash.Of(buffer.WrittenSpan) : "";
+    }
+
+    /// <summary>The hash of a literal map's entries in its order, without <paramref name="ignoredNames"/>: the form every
+    /// child call has, computed without the enumerables and sets of the general overloads.</summary>
+    public static string ComputeFiltered(LiteralMap inputs, IReadOnlyCollection<string> ignoredNames)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(ignoredNames);
+        var buffer = t_text ?? new ArrayBufferWriter<byte>(256);
+        t_text = null;
+        try
+        {
+            var any = false;
+            foreach (var (name, value) in inputs.Literals)
+            {
+                if (ignoredNames.Count > 0 && ignoredNames.Contains(name))
+                {
+                    continue;
+                }
+                any = true;
+                AppendInput(name, value, buffer);
+            }
+            return any ? FlyteHash.Of(buffer.WrittenSpan) : "";
+        }
+        finally
+        {
+            // A buffer grown by a large input is left to the collector rather than kept for good.
+            if (buffer.Capacity <= 64 * 1024)
+            {
+                buffer.ResetWrittenCount();
+                t_text = buffer;
+            }
+        }
     }
 
     public static string Compute(TaskInputs inputs)
@@ -60,6 +94,15 @@ internal static class InputsHash
         return buffer.WrittenSpan.ToArray();
     }
 
+    private static void AppendInput(string name, Literal? value, ArrayBufferWriter<byte> buffer)
+    {
+        int length = Encoding.UTF8.GetBytes(name, buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(name.Length)));
+        buffer.Advance(length);
+        buffer.Write(":"u8);
+        AppendRepr(value ?? new Literal(), buffer);
+        buffer.Write(";"u8);
+    }
+
     private static void AppendRepr(Literal literal, ArrayBufferWriter<byte> buffer)
     {
         // A literal that carries its own hash (a file, say) stands for its content by that hash, at any depth.
@@ -88,10 +131,22 @@ internal static class InputsHash
                                                    && literal.Scalar.Binary.Tag == MsgPackTag:
                 buffer.Write(DeterministicBytes.Of(WithCanonicalMsgPack(literal)));
                 break;
+            case Literal.ValueOneofCase.Scalar when literal.Scalar.ValueCase == Scalar.ValueOneofCase.Primitive
+                                                   && literal.Metadata.Count == 0:
+                // A primitive holds no map, so its deterministic bytes are its plain ones, written in place.
+                WriteMessage(literal, buffer);
+                break;
             default:
                 buffer.Write(DeterministicBytes.Of(literal));
                 break;
         }
+    }
+
+    private static void WriteMessage(IMessage message, ArrayBufferWriter<byte> buffer)
+    {
+        int size = message.CalculateSize();
+        message.WriteTo(buffer.GetSpan(size)[..size]);
+        buffer.Advance(size);
     }
 
     // The same record built with its fields in another order must hash the same.

@@ -3,8 +3,10 @@ namespace Flyte.Local;
 /// <summary>What happened to one action of a local run, and to the actions it started.</summary>
 public sealed class ActionReport
 {
-    private readonly List<ActionReport> _children = [];
-    private readonly List<string> _attemptErrors = [];
+    private readonly object _lock = new();
+    // Made on first use: most actions of a large fan-out start no children and never fail.
+    private List<ActionReport>? _children;
+    private List<string>? _attemptErrors;
 
     internal ActionReport(string name, string taskName, ActionReport? parent)
     {
@@ -42,14 +44,14 @@ public sealed class ActionReport
     public string? Error { get; internal set; }
 
     /// <summary>One line per failed attempt: the exception type and message.</summary>
-    public IReadOnlyList<string> AttemptErrors { get { lock (_attemptErrors) { return _attemptErrors.ToArray(); } } }
+    public IReadOnlyList<string> AttemptErrors { get { lock (_lock) { return _attemptErrors?.ToArray() ?? []; } } }
 
     /// <summary>The actions this one started, in the order they started.</summary>
-    public IReadOnlyList<ActionReport> Children { get { lock (_children) { return _children.ToArray(); } } }
+    public IReadOnlyList<ActionReport> Children { get { lock (_lock) { return _children?.ToArray() ?? []; } } }
 
-    internal void AddChild(ActionReport child) { lock (_children) { _children.Add(child); } }
+    internal void AddChild(ActionReport child) { lock (_lock) { (_children ??= []).Add(child); } }
 
-    internal void AddAttemptError(string error) { lock (_attemptErrors) { _attemptErrors.Add(error); } }
+    internal void AddAttemptError(string error) { lock (_lock) { (_attemptErrors ??= []).Add(error); } }
 
     /// <summary>This action and all below it, depth first.</summary>
     public IEnumerable<ActionReport> Descendants()

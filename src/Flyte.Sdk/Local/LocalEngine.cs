@@ -3,13 +3,15 @@ using Flyte.Execution;
 using Flyte.Hashing;
 using Flyte.Tasks;
 using Flyteidl2.Core;
+using Google.Protobuf;
 
 namespace Flyte.Local;
 
 /// <summary>
 /// Runs a task or workflow in-process with Flyte's semantics: every task boundary goes through
 /// literals and bytes, with retries of recoverable failures, timeouts, caching, a parallelism limit
-/// and cancellation, and every action leaves the files a remote run would (<see cref="RunLayout"/>).
+/// and cancellation. The root action and every failed attempt leave the files a remote run would (<see cref="RunLayout"/>),
+/// and every action does with <see cref="ActionFiles.All"/> (docs/local-runs.md).
 /// </summary>
 public sealed class LocalEngine
 {
@@ -47,7 +49,7 @@ public sealed class LocalEngine
         var root = new ActionReport("a0", task.Name, parent: null);
         try
         {
-            LiteralMap outputs = await engine.RunActionAsync(task, inputs, root, cancellationToken).ConfigureAwait(false);
+            LiteralMap outputs = await engine.RunActionAsync(task, inputs.ToByteArray(), inputsHash: null, root, cancellationToken).ConfigureAwait(false);
             return new LocalRunResult(engine.RunName, engine.Layout.RunDirectory, root, outputs, null);
         }
         catch (TaskFailedException failure)
@@ -64,17 +66,22 @@ public sealed class LocalEngine
         return new LocalRunResult<T>(result, decodeOutputs);
     }
 
-    internal async Task<LiteralMap> RunActionAsync(TaskDefinition task, LiteralMap inputs, ActionReport report, CancellationToken runToken)
+    /// <param name="inputs">The input literals' bytes: what crosses the boundary, and all a waiting action keeps of them.</param>
+    /// <param name="inputsHash">The inputs hash a child's name was made from, reused for its cache key; null for the root.</param>
+    internal async Task<LiteralMap> RunActionAsync(TaskDefinition task, byte[] inputs, string? inputsHash, ActionReport report, CancellationToken runToken)
     {
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         Publish(report, attempt: 0);
         try
         {
-            string? cacheKey = CacheKeyOf(task, inputs);
+            string? cacheKey = CacheKeyOf(task, inputs, inputsHash);
             if (cacheKey is not null && _cache!.TryGet(task.Name, cacheKey) is { } cached)
             {
-                Layout.WriteInputs(report.Name, 0, inputs);
-                Layout.WriteOutputs(report.Name, 0, cached);
+                if (WritesEveryFile(report))
+                {
+                    WriteInputs(report, 0, inputs);
+                    Layout.WriteOutputs(report.Name, 0, cached);
+                }
                 report.CacheHit = true;
                 report.Phase = ActionPhase.Succeeded;
                 Publish(report, attempt: 0);
@@ -90,12 +97,41 @@ public sealed class LocalEngine
                     await Task.Delay(_options.RetryDelay, runToken).ConfigureAwait(false);
                 }
                 report.Attempts = attempt + 1;
-                Layout.WriteInputs(report.Name, attempt, inputs);
+                if (WritesEveryFile(report))
+                {
+                    WriteInputs(report, attempt, inputs);
+                }
                 ContainerError error;
                 try
                 {
-                    LiteralMap outputs = await RunAttemptAsync(task, inputs, report, attempt, runToken).ConfigureAwait(false);
-                    Layout.WriteOutputs(report.Name, attempt, outputs);
+                    LiteralMap outputs;
+                    if (task.Declaration.IsWorkflow)
+                    {
+                        // Only tasks take a slot: a workflow mostly waits on its children, and holding a slot could starve them.
+                        outputs = await RunAttemptAsync(task, inputs, report, attempt, onThreadPool: false, runToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        // The slot is taken here, before the attempt starts, so that a waiting action holds no attempt yet.
+                        report.Phase = ActionPhase.WaitingForResources;
+                        Publish(report, attempt);
+                        var slot = _taskSlots.WaitAsync(runToken);
+                        // A slot that was waited for is handed over by Release, and this method then resumes on the thread pool.
+                        bool onThreadPool = !slot.IsCompleted;
+                        await slot.ConfigureAwait(false);
+                        try
+                        {
+                            outputs = await RunAttemptAsync(task, inputs, report, attempt, onThreadPool, runToken).ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            _taskSlots.Release();
+                        }
+                    }
+                    if (WritesEveryFile(report))
+                    {
+                        Layout.WriteOutputs(report.Name, attempt, outputs);
+                    }
                     if (cacheKey is not null)
                     {
                         _cache!.Put(task.Name, cacheKey, outputs);
@@ -106,7 +142,7 @@ public sealed class LocalEngine
                 }
                 catch (Exception e) when (runToken.IsCancellationRequested)
                 {
-                    Fail(report, attempt, e, ActionPhase.Aborted, ContainerErrors.FromSystem("Aborted", "the run was cancelled"));
+                    Fail(report, attempt, inputs, e, ActionPhase.Aborted, ContainerErrors.FromSystem("Aborted", "the run was cancelled"));
                     throw new TaskFailedException(task.Name, report.Name, ActionPhase.Aborted, report.AttemptErrors, e);
                 }
                 catch (MissingSecretException e)
@@ -114,19 +150,19 @@ public sealed class LocalEngine
                     // Another attempt would miss it too.
                     lastError = e;
                     error = ContainerErrors.FromSystem("SecretNotFound", e.Message, recoverable: false);
-                    Fail(report, attempt, e, ActionPhase.Failed, error);
+                    Fail(report, attempt, inputs, e, ActionPhase.Failed, error);
                 }
                 catch (AttemptTimedOutException e)
                 {
                     lastError = e;
                     error = ContainerErrors.FromSystem("TimedOut", e.Message);
-                    Fail(report, attempt, e, ActionPhase.TimedOut, error);
+                    Fail(report, attempt, inputs, e, ActionPhase.TimedOut, error);
                 }
                 catch (Exception e)
                 {
                     lastError = e;
                     error = ContainerErrors.FromUser(e);
-                    Fail(report, attempt, e, ActionPhase.Failed, error);
+                    Fail(report, attempt, inputs, e, ActionPhase.Failed, error);
                 }
                 // As the devbox reads error.pb: only a RECOVERABLE failure (a RecoverableException, a timeout) earns another attempt.
                 if (error.Kind != ContainerError.Types.Kind.Recoverable || attempt + 1 == attempts)
@@ -140,95 +176,72 @@ public sealed class LocalEngine
         }
         finally
         {
-            report.Duration = started.Elapsed;
+            report.Duration = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         }
     }
 
-    private async Task<LiteralMap> RunAttemptAsync(TaskDefinition task, LiteralMap inputs, ActionReport report, int attempt, CancellationToken runToken)
+    /// <param name="onThreadPool">Already on the thread pool, off the caller's thread: a task can run here.</param>
+    private async Task<LiteralMap> RunAttemptAsync(TaskDefinition task, byte[] inputs, ActionReport report, int attempt, bool onThreadPool, CancellationToken runToken)
     {
         bool isTask = !task.Declaration.IsWorkflow;
-        if (isTask)
+        report.Phase = ActionPhase.Running;
+        Publish(report, attempt);
+        // Only a timeout cancels an attempt on its own; without one the run's token is the attempt's.
+        using var attemptCancellation = task.Policy.Timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(runToken);
+        var attemptToken = attemptCancellation?.Token ?? runToken;
+        _fakes.TryGetValue(task.Name, out var fake);
+        if (fake is null && _secrets.CheckDeclared(task) is { } missing)
         {
-            // Only tasks take a slot: a workflow mostly waits on its children, and holding a slot could starve them.
-            report.Phase = ActionPhase.WaitingForResources;
-            Publish(report, attempt);
-            await _taskSlots.WaitAsync(runToken).ConfigureAwait(false);
+            throw new MissingSecretException(missing);
         }
+        var children = new ActionRunner(this, report, attemptToken);
+        var received = LiteralMap.Parser.ParseFrom(inputs);
+        var run = new LocalAttempt(this, report.Name, attempt, task, fake, received, _secrets, attemptToken, children);
+        // A task runs on the thread pool, so that fan-out runs in parallel; a workflow starts on its caller's thread.
+        Task<LiteralMap> work = isTask && !onThreadPool ? Task.Run(run.Run) : run.Run();
+
         try
         {
-            report.Phase = ActionPhase.Running;
-            Publish(report, attempt);
-            using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(runToken);
-            var context = new TaskContext(RunName, report.Name, attempt, Layout.AttemptDirectory(report.Name, attempt),
-                Path.Combine(Layout.RunDirectory, "raw", report.Name, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            LiteralMap outputs;
+            if (task.Policy.Timeout is not { } timeout)
             {
-                Secrets = _secrets,
-                DeclaredSecrets = TaskSecrets.DeclaredNames(task),
-            };
-            if (!_fakes.ContainsKey(task.Name) && _secrets.CheckDeclared(task) is { } missing)
-            {
-                throw new MissingSecretException(missing);
+                outputs = await work.ConfigureAwait(false);
             }
-            var children = new ActionRunner(this, report, attemptCancellation.Token);
-            var received = LiteralMap.Parser.ParseFrom(Google.Protobuf.MessageExtensions.ToByteArray(inputs));
-
-            Task<LiteralMap> work = _fakes.TryGetValue(task.Name, out var fake)
-                ? Invoke(() => fake.RunAsync(received, attemptCancellation.Token), children, isTask)
-                : Invoke(() => task.InvokeAsync(received, context, attemptCancellation.Token), children, isTask);
-
-            try
+            else
             {
-                if (task.Policy.Timeout is not { } timeout)
-                {
-                    return await work.ConfigureAwait(false);
-                }
                 try
                 {
-                    return await work.WaitAsync(timeout, runToken).ConfigureAwait(false);
+                    outputs = await work.WaitAsync(timeout, runToken).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {
                     // The token tells cooperative code to stop; code that ignores it is left behind, as a killed pod would be.
-                    attemptCancellation.Cancel();
+                    attemptCancellation!.Cancel();
                     throw new AttemptTimedOutException(task.Name, timeout);
                 }
             }
-            finally
-            {
-                WriteReport(report, task, attempt, context.Report);
-            }
+            // The caller gets the outputs as their bytes say, as it would read them from outputs.pb.
+            return LiteralMap.Parser.ParseFrom(outputs.ToByteArray());
         }
         finally
         {
-            if (isTask)
-            {
-                _taskSlots.Release();
-            }
+            WriteReport(report, task, attempt, run.ReportIfUsed);
         }
-    }
-
-    /// <summary>Starts the method with this action as the Flyte context; tasks on the thread pool, so fan-out runs in parallel.</summary>
-    private static Task<LiteralMap> Invoke(Func<Task<LiteralMap>> start, ActionRunner children, bool onThreadPool)
-    {
-        Task<LiteralMap> Run()
-        {
-            using var scope = FlyteContext.Enter(children);
-            return start();
-        }
-        return onThreadPool ? Task.Run(Run) : Run();
     }
 
     /// <summary>
     /// The task's cache key, or null when the cache is off or the task is faked: a fake's outputs must neither be replaced
     /// by the real task's cached ones nor stored where a later real run would read them.
     /// </summary>
-    private string? CacheKeyOf(TaskDefinition task, LiteralMap inputs) =>
-        _cache is null || _fakes.ContainsKey(task.Name) ? null : ChildCalls.CacheKeyOf(task, ChildCalls.InputsHashOf(task, inputs));
+    private string? CacheKeyOf(TaskDefinition task, byte[] inputs, string? inputsHash) =>
+        _cache is null || !task.Policy.Cache || _fakes.ContainsKey(task.Name)
+            ? null
+            : ChildCalls.CacheKeyOf(task, inputsHash ?? ChildCalls.InputsHashOf(task, LiteralMap.Parser.ParseFrom(inputs)));
 
     /// <summary>The attempt's report, if the task put anything in it, in the attempt's folder (docs/reports.md).</summary>
-    private void WriteReport(ActionReport report, TaskDefinition task, int attempt, TaskReport taskReport)
+    private void WriteReport(ActionReport report, TaskDefinition task, int attempt, TaskReport? taskReport)
     {
-        if (taskReport.IsEmpty)
+        if (taskReport is null || taskReport.IsEmpty)
         {
             return;
         }
@@ -260,13 +273,18 @@ public sealed class LocalEngine
         report.Duration = outcome.Ended - outcome.Started;
         if (outcome.Outputs is { } outputs)
         {
-            Layout.WriteTraceOutputs(call.ActionName, outputs);
+            if (_options.ActionFiles == ActionFiles.All)
+            {
+                Layout.WriteTraceInputs(call.ActionName, call.Inputs);
+                Layout.WriteTraceOutputs(call.ActionName, outputs);
+            }
             report.Phase = ActionPhase.Succeeded;
             report.Error = null;
         }
         else
         {
             var error = outcome.Error!;
+            Layout.WriteTraceInputs(call.ActionName, call.Inputs);
             Layout.WriteTraceError(call.ActionName, error);
             report.AddAttemptError($"{error.Code}: {error.Message.Split('\n')[0]}");
             report.Error = error.Message;
@@ -276,14 +294,25 @@ public sealed class LocalEngine
         Publish(report, attempt: 0);
     }
 
-    private void Fail(ActionReport report, int attempt, Exception error, ActionPhase phase, ContainerError containerError)
+    private void Fail(ActionReport report, int attempt, byte[] inputs, Exception error, ActionPhase phase, ContainerError containerError)
     {
         report.AddAttemptError(error is AttemptTimedOutException ? error.Message : UserStackTrace.Summary(error));
         report.Error = containerError.Message;
         report.Phase = phase;
+        if (!WritesEveryFile(report))
+        {
+            // A failed attempt leaves what it was given beside its error, so it can be run again.
+            WriteInputs(report, attempt, inputs);
+        }
         Layout.WriteError(report.Name, attempt, containerError);
         Publish(report, attempt);
     }
+
+    private void WriteInputs(ActionReport report, int attempt, byte[] inputs) =>
+        Layout.WriteInputs(report.Name, attempt, LiteralMap.Parser.ParseFrom(inputs));
+
+    /// <summary>Whether every file of this action is written, or only those of its failed attempts (docs/local-runs.md).</summary>
+    private bool WritesEveryFile(ActionReport report) => report.Parent is null || _options.ActionFiles == ActionFiles.All;
 
     internal void Publish(ActionReport report, int attempt) =>
         _options.Progress?.Report(new ActionEvent(report.Name, report.TaskName, report.Parent?.Name, report.Phase, attempt, report.CacheHit, report.Error));

@@ -15,6 +15,10 @@ public sealed record LocalRunOptions
     /// <summary>Where cached outputs live; <c>~/.flyte/local-cache</c> when null.</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>Which action files the run writes: by default the root action's and those of failed attempts, so that a
+    /// fan-out to thousands of tasks does not write thousands of folders (docs/local-runs.md).</summary>
+    public ActionFiles ActionFiles { get; init; } = ActionFiles.RootAndFailures;
+
     /// <summary>Off: every task runs even when it is cacheable (the cache is neither read nor written).</summary>
     public bool UseCache { get; init; } = true;
 

@@ -17,7 +17,8 @@ public class LocalRunResult
     /// <summary>The run's name.</summary>
     public string RunName { get; }
 
-    /// <summary>Holds <c>&lt;action&gt;/&lt;attempt&gt;/inputs.pb|outputs.pb|error.pb</c> for every action.</summary>
+    /// <summary>Holds <c>&lt;action&gt;/&lt;attempt&gt;/inputs.pb|outputs.pb|error.pb</c> of the root action and of every
+    /// failed attempt, or of every action with <see cref="ActionFiles.All"/> (docs/local-runs.md).</summary>
     public string RunDirectory { get; }
 
     /// <summary>The root action (<c>a0</c>) and, below it, every action it started.</summary>

@@ -17,13 +17,5 @@ public sealed record TaskContext(string RunName, string ActionName, int Attempt,
     internal IReadOnlyCollection<string>? DeclaredSecrets { get; init; }
 
     /// <inheritdoc/>
-    public string GetSecret(string name)
-    {
-        if (DeclaredSecrets is { } declared && !declared.Contains(name))
-        {
-            // Only declared secrets are given to a task on a cluster: reading another one would work here and fail there.
-            throw new KeyNotFoundException(Secrets.Missing(name, taskName: null));
-        }
-        return Secrets.Find(name) ?? throw new KeyNotFoundException(Secrets.Missing(name, taskName: null));
-    }
+    public string GetSecret(string name) => Secrets.Get(name, DeclaredSecrets);
 }

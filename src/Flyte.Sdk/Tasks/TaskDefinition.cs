@@ -30,6 +30,17 @@ public abstract class TaskDefinition
 
     private string? _interfaceHash;
 
+    /// <summary>flyte-sdk's task identity hash (name, interface, cache version), which names every call of the task;
+    /// computed once.</summary>
+    internal string Identity => _identity ??= Hashing.TaskIdentity.Compute(Name, InterfaceHash, Policy.CacheVersion);
+
+    private string? _identity;
+
+    /// <summary>The names the task declares its secrets by; computed once, as every attempt checks them.</summary>
+    internal IReadOnlyCollection<string> DeclaredSecretNames => _declaredSecretNames ??= TaskSecrets.NamesOf(Declaration);
+
+    private IReadOnlyCollection<string>? _declaredSecretNames;
+
     /// <summary>Input names in declaration order: the order literals are written (and hashed) in.</summary>
     public abstract IReadOnlyList<string> InputNames { get; }
 

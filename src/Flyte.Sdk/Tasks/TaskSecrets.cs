@@ -24,6 +24,19 @@ internal sealed class TaskSecrets(Func<string, string?> environment, string? loc
             : null;
     }
 
+    /// <summary>A task's <see cref="ITaskContext.GetSecret"/>: the value of <paramref name="name"/>, which the task must
+    /// declare among <paramref name="declared"/> (null: any name, for a context made by hand).</summary>
+    /// <exception cref="KeyNotFoundException">The secret is not declared or not set.</exception>
+    public string Get(string name, IReadOnlyCollection<string>? declared)
+    {
+        if (declared is not null && !declared.Contains(name))
+        {
+            // Only declared secrets are given to a task on a cluster: reading another one would work here and fail there.
+            throw new KeyNotFoundException(Missing(name, taskName: null));
+        }
+        return Find(name) ?? throw new KeyNotFoundException(Missing(name, taskName: null));
+    }
+
     /// <summary>The one-line error for a secret that is not there, and how to provide it.</summary>
     /// <param name="taskName">The task that declares it; null when not known to (a task asking for one it may not declare).</param>
     public string Missing(string name, string? taskName)
@@ -38,6 +51,10 @@ internal sealed class TaskSecrets(Func<string, string?> environment, string? loc
     /// <summary>Every declared secret there, or the error naming the first that is not: before the task's code runs.</summary>
     public string? CheckDeclared(TaskDefinition task)
     {
+        if (task.DeclaredSecretNames.Count == 0)
+        {
+            return null;
+        }
         foreach (string name in DeclaredNames(task))
         {
             if (Find(name) is null)
@@ -49,8 +66,10 @@ internal sealed class TaskSecrets(Func<string, string?> environment, string? loc
     }
 
     /// <summary>The names a task declares its secrets by: "key" or "group/key".</summary>
-    public static IReadOnlyCollection<string> DeclaredNames(TaskDefinition task) =>
-        task.Declaration.Secrets.Select(s => s.Group.Length > 0 ? $"{s.Group}/{s.Key}" : s.Key).ToHashSet(StringComparer.Ordinal);
+    public static IReadOnlyCollection<string> DeclaredNames(TaskDefinition task) => task.DeclaredSecretNames;
+
+    internal static IReadOnlyCollection<string> NamesOf(TaskDeclaration declaration) =>
+        declaration.Secrets.Select(s => s.Group.Length > 0 ? $"{s.Group}/{s.Key}" : s.Key).ToHashSet(StringComparer.Ordinal);
 
     private static SecretReference Parse(string name)
     {

@@ -52,6 +52,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task All_files_writes_every_actions_files_and_by_default_only_the_run_writes_its_own()
+    {
+        string runDirectory = _scratch.Combine("run");
+        var everything = await LocalRun.RunAsync(_scratch, TaskAssemblies.Quickstart, "quickstart.MeanOfSquares", "--n", "2", "--no-cache", "--all-files");
+        var actionsWithOutputs = Directory.GetDirectories(runDirectory).Where(action => File.Exists(Path.Combine(action, "0", "outputs.pb"))).ToList();
+        Directory.Delete(runDirectory, recursive: true);
+        var byDefault = await LocalRun.RunAsync(_scratch, TaskAssemblies.Quickstart, "quickstart.MeanOfSquares", "--n", "2", "--no-cache");
+
+        Assert.True(everything.ExitCode == 0, everything.ToString());
+        Assert.True(byDefault.ExitCode == 0, byDefault.ToString());
+        Assert.Equal(3, actionsWithOutputs.Count);
+        Assert.Equal(["a0"], Directory.GetDirectories(runDirectory).Select(Path.GetFileName));
+        Assert.True(File.Exists(Path.Combine(runDirectory, "a0", "0", "outputs.pb")));
+    }
+
+    [Fact]
     public async Task Help_on_a_task_lists_its_inputs_with_their_Flyte_types()
     {
         var result = await InProcessCli.RunAsync("run", "--local", TaskAssemblies.Quickstart, "quickstart.MeanOfSquares", "--help");

@@ -13,7 +13,7 @@ public sealed class DataFrameLocalRunTests : IDisposable
     [Fact]
     public async Task Task_a_writes_a_table_under_its_raw_data_and_task_b_reads_it()
     {
-        var options = new LocalRunOptions { RunDirectory = Path.Combine(_home, "run"), CacheDirectory = Path.Combine(_home, "cache") };
+        var options = new LocalRunOptions { RunDirectory = Path.Combine(_home, "run"), CacheDirectory = Path.Combine(_home, "cache"), ActionFiles = ActionFiles.All };
 
         var run = await Tables.FlyteTasks.SumOfSquares.RunLocalAsync(4, options);
 

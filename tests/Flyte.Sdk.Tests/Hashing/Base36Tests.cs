@@ -14,6 +14,10 @@ public class Base36Tests
     [InlineData("000024", "10")]
     // python3: 2**64-1 in base36
     [InlineData("ffffffffffffffff", "3w5e11264sgsf")]
+    // python3: 2**128-1 (the largest MD5 digest) and 2**128, one byte longer, in base36
+    [InlineData("ffffffffffffffffffffffffffffffff", "f5lxx1zz5pnorynqglhzmsp33")]
+    [InlineData("0100000000000000000000000000000000", "f5lxx1zz5pnorynqglhzmsp34")]
+    [InlineData("0000000000000000000000000000000000", "0")]
     public void Encodes_big_endian_unsigned_numbers(string hex, string expected) =>
         Assert.Equal(expected, Base36.Encode(Convert.FromHexString(hex)));
 

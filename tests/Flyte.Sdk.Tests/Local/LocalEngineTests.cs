@@ -39,9 +39,9 @@ public sealed class LocalEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_action_writes_inputs_and_outputs_under_its_attempt()
+    public async Task With_all_action_files_every_action_writes_inputs_and_outputs_under_its_attempt()
     {
-        var run = await Pipeline.FlyteTasks.SumOfSquares.RunLocalAsync(2, Options);
+        var run = await Pipeline.FlyteTasks.SumOfSquares.RunLocalAsync(2, Options with { ActionFiles = ActionFiles.All });
 
         foreach (var action in run.Report.Descendants())
         {
@@ -54,6 +54,32 @@ public sealed class LocalEngineTests : IDisposable
         }
         var rootInputs = Flyteidl2.Task.Inputs.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(run.RunDirectory, "a0", "0", "inputs.pb")));
         Assert.Equal(2, rootInputs.Literals.Single(l => l.Name == "n").Value.Scalar.Primitive.Integer);
+    }
+
+    [Fact]
+    public async Task By_default_only_the_root_writes_its_files_and_a_child_that_succeeds_writes_none()
+    {
+        var run = await Pipeline.FlyteTasks.SumOfSquares.RunLocalAsync(2, Options);
+
+        Assert.True(run.Succeeded, run.Failure?.Message);
+        Assert.True(File.Exists(Path.Combine(run.RunDirectory, "a0", "0", "inputs.pb")));
+        Assert.True(File.Exists(Path.Combine(run.RunDirectory, "a0", "0", "outputs.pb")));
+        Assert.NotEmpty(run.Report.Children);
+        Assert.All(run.Report.Children, child => Assert.False(Directory.Exists(Path.Combine(run.RunDirectory, child.Name))));
+    }
+
+    [Fact]
+    public async Task By_default_a_failed_child_attempt_writes_its_inputs_and_error()
+    {
+        var run = await Engine.FlyteTasks.Guarded.RunLocalAsync(7, Options);
+
+        var child = Assert.Single(run.Report.Children);
+        string attempt = Path.Combine(run.RunDirectory, child.Name, "0");
+        var inputs = Flyteidl2.Task.Inputs.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(attempt, "inputs.pb")));
+        Assert.Equal(7, inputs.Literals.Single(l => l.Name == "x").Value.Scalar.Primitive.Integer);
+        var error = ErrorDocument.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(attempt, "error.pb"))).Error;
+        Assert.Equal("ArgumentException", error.Code);
+        Assert.False(File.Exists(Path.Combine(attempt, "outputs.pb")));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class TraceTests : IDisposable
     [Fact]
     public async Task A_trace_is_named_as_flyte_sdk_names_it_and_leaves_its_files_without_an_attempt_folder()
     {
-        var run = await Traced.FlyteTasks.RetriedAfterTrace.RunLocalAsync(_key, Options);
+        var run = await Traced.FlyteTasks.RetriedAfterTrace.RunLocalAsync(_key, Options with { ActionFiles = ActionFiles.All });
 
         var fetch = Definition("Fetch");
         string expected = ChildActionName.Compute("a0", FetchInputsHash(_key, 4), $"Fetch-{fetch.CodeVersion}", 1);
@@ -63,6 +63,16 @@ public sealed class TraceTests : IDisposable
     }
 
     [Fact]
+    public async Task By_default_a_trace_that_succeeds_writes_no_files()
+    {
+        var run = await Traced.FlyteTasks.RetriedAfterTrace.RunLocalAsync(_key, Options);
+
+        Assert.True(run.Succeeded, run.Failure?.Message);
+        Assert.Equal(2, run.Report.Children.Count);
+        Assert.All(run.Report.Children, trace => Assert.False(Directory.Exists(Path.Combine(run.RunDirectory, trace.Name))));
+    }
+
+    [Fact]
     public async Task A_non_recoverable_failure_is_recorded_and_thrown_again_on_retry_without_running()
     {
         var run = await Traced.FlyteTasks.RetriedAfterFailedTrace.RunLocalAsync(_key, Options);
@@ -75,6 +85,7 @@ public sealed class TraceTests : IDisposable
         Assert.Contains($"no data for {_key}", run.Value);
         var error = ErrorDocument.Parser.ParseFrom(File.ReadAllBytes(Path.Combine(run.RunDirectory, trace.Name, "error.pb"))).Error;
         Assert.Equal(ContainerError.Types.Kind.NonRecoverable, error.Kind);
+        Assert.True(File.Exists(Path.Combine(run.RunDirectory, trace.Name, "inputs.pb")));
         Assert.Equal("InvalidOperationException", error.Code);
     }
 

@@ -27,7 +27,7 @@ namespace Flyte.Generated
             {
                 return global::Demo.AllTypes.Options(x, seed);
             }
-            return global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance, global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance.EncodeInputs(x, seed), global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance.DecodeOutputs).GetAwaiter().GetResult();
+            return global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance, global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance.EncodeInputs(x, seed), static __outputs => global::Demo.AllTypes.FlyteTaskDefinitions.OptionsTask.Instance.DecodeOutputs(__outputs)).GetAwaiter().GetResult();
         }
 
         // AllTypes.cs(105,23)
@@ -38,7 +38,7 @@ namespace Flyte.Generated
             {
                 return global::Demo.AllTypes.ValueAsync(x);
             }
-            return new global::System.Threading.Tasks.ValueTask<int>(global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance, global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance.EncodeInputs(x), global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance.DecodeOutputs));
+            return new global::System.Threading.Tasks.ValueTask<int>(global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance, global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance.EncodeInputs(x), static __outputs => global::Demo.AllTypes.FlyteTaskDefinitions.ValueAsyncTask.Instance.DecodeOutputs(__outputs)));
         }
     }
 }

@@ -15,7 +15,7 @@ namespace Flyte.Generated
             {
                 return global::Samples.Quickstart.Square(x);
             }
-            return global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance, global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance.EncodeInputs(x), global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance.DecodeOutputs);
+            return global::Flyte.Generation.TaskCalls.RunAsync(runner, global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance, global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance.EncodeInputs(x), static __outputs => global::Samples.Quickstart.FlyteTaskDefinitions.SquareTask.Instance.DecodeOutputs(__outputs));
         }
     }
 }
