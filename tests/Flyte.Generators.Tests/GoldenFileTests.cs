@@ -45,6 +45,15 @@ public class GoldenFileTests
     }
 
     [Fact]
+    public void Reusable_environments_generate_the_baseline_source()
+    {
+        var result = GeneratorHarness.Run(("Reusable.cs", TestSources.Reusable));
+
+        Baselines.Verify("Reusable", result.Sources);
+        AssertNoDiagnostics(result);
+    }
+
+    [Fact]
     public void Quickstart_generates_the_baseline_source()
     {
         string quickstart = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "Quickstart", "Quickstart.cs"));

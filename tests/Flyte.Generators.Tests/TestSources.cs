@@ -224,4 +224,27 @@ internal static class TestSources
             }
         }
         """;
+
+    /// <summary>A reusable environment with every option of [Reusable], and one that takes flyte-sdk's defaults.</summary>
+    public const string Reusable = """
+        using System.Threading.Tasks;
+        using Flyte;
+
+        namespace Fixtures;
+
+        [TaskEnvironment("embeddings")]
+        [Reusable(Replicas = 3, MinReplicas = 1, IdleTtl = "5m", ScaledownTtl = "00:00:45", Concurrency = 2)]
+        public static partial class Embeddings
+        {
+            [Task]
+            public static int Embed(int token) => token * 31;
+        }
+
+        [Reusable]
+        public static partial class Defaults
+        {
+            [Task]
+            public static Task<int> Echo(int x) => Task.FromResult(x);
+        }
+        """;
 }

@@ -99,5 +99,10 @@ internal static class DiagnosticDescriptors
         "[RemoteTask] method '{0}' cannot stand for a deployed task: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("FLY017"));
 
+    public static readonly DiagnosticDescriptor InvalidReusePolicy = new(
+        "FLY018", "Invalid reuse policy",
+        "[Reusable] {0} = {1} is not valid: {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("FLY018"));
+
     private static string HelpLink(string id) => HelpLinkBase + id + ".md";
 }

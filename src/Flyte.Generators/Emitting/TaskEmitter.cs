@@ -75,6 +75,10 @@ internal static class TaskEmitter
         {
             w.Line($"Triggers = new {Generation}.TriggerDeclaration[] {{ {string.Join(", ", task.Triggers.Select(Trigger))} }},");
         }
+        if (task.Reuse is { } reuse)
+        {
+            w.Line($"Reuse = {Reuse(reuse)},");
+        }
         w.Close(")");
         w.Line("{");
         w.Line("}");
@@ -86,6 +90,12 @@ internal static class TaskEmitter
         + $"EveryMinutes = {t.EveryMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}, TimeInput = {Text.Literal(t.TimeInput)}, "
         + $"Inputs = new global::System.Collections.Generic.KeyValuePair<string, {Literal}>[] {{ {string.Join(", ", t.Inputs.Select(i => $"new({Text.Literal(i.Name)}, {LiteralExpressions.Encode(i.Type, i.ValueExpression)})"))} }}, "
         + $"Active = {(t.Active ? "true" : "false")}, Description = {Text.Literal(t.Description)} }}";
+
+    private static string Reuse(ReuseModel r) =>
+        $"new {Generation}.ReusePolicy {{ MinReplicas = {Number(r.MinReplicas)}, MaxReplicas = {Number(r.MaxReplicas)}, Concurrency = {Number(r.Concurrency)}, "
+        + $"IdleTtl = global::System.TimeSpan.FromMilliseconds({Number(r.IdleTtlMilliseconds)}), ScaledownTtl = global::System.TimeSpan.FromMilliseconds({Number(r.ScaledownTtlMilliseconds)}) }}";
+
+    private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Resource(ResourceModel resource) =>
         $"new(global::Flyteidl2.Core.Resources.Types.ResourceName.{resource.Name}, {Text.Literal(resource.Quantity)})";

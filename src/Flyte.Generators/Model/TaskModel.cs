@@ -23,7 +23,8 @@ internal sealed record TaskModel(
     EquatableArray<ParameterModel> Parameters,
     ReturnModel Return,
     TaskOptionsModel Options,
-    EquatableArray<TriggerModel> Triggers = default)
+    EquatableArray<TriggerModel> Triggers = default,
+    ReuseModel? Reuse = null)
 {
     /// <summary>Identifies the method among every task method of the compilation, overloads included.</summary>
     public string MethodKey => MethodKeys.Of(ContainerMetadataName, MethodName, Signature);

@@ -9,6 +9,7 @@ internal static class KnownNames
     public const string RemoteTaskAttribute = "Flyte.RemoteTaskAttribute";
     public const string TriggerAttribute = "Flyte.TriggerAttribute";
     public const string TaskEnvironmentAttribute = "Flyte.TaskEnvironmentAttribute";
+    public const string ReusableAttribute = "Flyte.ReusableAttribute";
     public const string TaskContextInterface = "Flyte.Tasks.ITaskContext";
     public const string CancellationToken = "System.Threading.CancellationToken";
 }

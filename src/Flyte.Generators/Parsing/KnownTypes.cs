@@ -27,6 +27,7 @@ internal sealed class KnownTypes
         RemoteTaskAttribute = compilation.GetTypeByMetadataName(KnownNames.RemoteTaskAttribute);
         TriggerAttribute = compilation.GetTypeByMetadataName(KnownNames.TriggerAttribute);
         TaskEnvironmentAttribute = compilation.GetTypeByMetadataName(KnownNames.TaskEnvironmentAttribute);
+        ReusableAttribute = compilation.GetTypeByMetadataName(KnownNames.ReusableAttribute);
         TaskContext = compilation.GetTypeByMetadataName(KnownNames.TaskContextInterface);
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
@@ -64,6 +65,7 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? RemoteTaskAttribute { get; }
     public INamedTypeSymbol? TriggerAttribute { get; }
     public INamedTypeSymbol? TaskEnvironmentAttribute { get; }
+    public INamedTypeSymbol? ReusableAttribute { get; }
     public INamedTypeSymbol? TaskContext { get; }
     public INamedTypeSymbol? CancellationToken { get; }
     public INamedTypeSymbol? Task { get; }

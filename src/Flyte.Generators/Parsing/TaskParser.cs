@@ -86,6 +86,7 @@ internal static class TaskParser
         var optionsModel = OptionsParser.Parse(options, environment, inputNames, diagnostics);
         string functionName = options.String("Name") is { Length: > 0 } overridden ? overridden : method.Name;
         var triggers = TriggerParser.Parse(method, known, parameters, diagnostics);
+        var reuse = ReuseParser.Parse(new AttributeValues(KnownTypes.Attribute(container, known.ReusableAttribute)), diagnostics);
 
         if (diagnostics.Skip(errorsBefore).Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error) || returns is null)
         {
@@ -108,7 +109,8 @@ internal static class TaskParser
             Parameters: new EquatableArray<ParameterModel>(parameters),
             Return: returns,
             Options: optionsModel,
-            Triggers: triggers);
+            Triggers: triggers,
+            Reuse: reuse);
     }
 
     /// <summary>Outermost first: "partial class Outer", "partial record Inner", so generated parts can reopen them.</summary>

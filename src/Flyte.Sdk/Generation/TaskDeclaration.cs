@@ -52,6 +52,10 @@ public sealed record TaskDeclaration
     /// <summary>Secrets mounted into the task's container.</summary>
     public IReadOnlyList<SecretReference> Secrets { get; init; } = [];
 
+    /// <summary>How the workers of the task's environment are pooled, when its class is <see cref="ReusableAttribute"/>;
+    /// null for an action per process (docs/workers.md).</summary>
+    public ReusePolicy? Reuse { get; init; }
+
     /// <summary>The schedules the task is run on (<see cref="TriggerAttribute"/>), deployed with it.</summary>
     public IReadOnlyList<TriggerDeclaration> Triggers { get; init; } = [];
 }

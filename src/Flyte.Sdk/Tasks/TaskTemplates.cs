@@ -93,6 +93,12 @@ internal static class TaskTemplates
                 EnvVar = s.EnvironmentVariable,
             }));
         }
+        if (declaration.Reuse is { } reuse)
+        {
+            // Last: the actor's version hashes the finished container and security context. With a bundle, the task
+            // version is the bundle's MD5, which is what flyte-sdk's code_bundle.computed_version is for its bundles.
+            ActorTemplates.Apply(template, declaration.EnvironmentName, reuse, settings.CodeBundleUri is { Length: > 0 } ? settings.Version : null);
+        }
         return template;
     }
 
