@@ -14,6 +14,11 @@ internal static class A0Command
 
     public static int Run(IReadOnlyList<string> args, Func<string, string?> getEnvironmentVariable, TextWriter stdout, TextWriter stderr)
     {
+        if (args.Count > 0 && args[0] == Worker.WorkerArguments.Verb)
+        {
+            // A reusable environment's worker: many actions in this one process (docs/workers.md).
+            return Worker.WorkerCommand.Run(args, getEnvironmentVariable, stdout, stderr);
+        }
         A0ParseResult result = A0ArgumentParser.Parse(args, getEnvironmentVariable);
         foreach (string warning in result.Warnings)
         {

@@ -24,13 +24,17 @@ namespace Flyte.Runtime.Execution;
 /// to do meanwhile, and async methods of its own would cost every action start-up time (each state machine is
 /// compiled by the JIT at its first use).
 /// </remarks>
-internal sealed class ActionRunner(TextWriter log)
+/// <param name="code">Where the task's code comes from: loaded for this action (null, a0's one action), or kept by a
+/// worker that runs many (Worker/WorkerCode.cs).</param>
+internal sealed class ActionRunner(TextWriter log, ITaskCode? code = null)
 {
     /// <param name="attempt">The attempt number the executor gives (<c>FLYTE_ATTEMPT_NUMBER</c>), 0 for the first.</param>
-    public int Run(A0Arguments a, int attempt, CancellationToken cancellationToken)
+    /// <param name="secrets">Where the task's secrets are: the process's environment, unless a worker was given the action's own.</param>
+    public int Run(A0Arguments a, int attempt, CancellationToken cancellationToken, TaskSecrets? secrets = null)
     {
         ContainerError? error;
         LiteralMap? outputs = null;
+        secrets ??= TaskSecrets.FromEnvironment;
         try
         {
             TaskDefinition task = LoadTaskOrFail(a, cancellationToken);
@@ -38,10 +42,11 @@ internal sealed class ActionRunner(TextWriter log)
             var context = new TaskContext(a.RunName ?? "", a.ActionName ?? "", attempt, a.OutputsPath, a.RawDataPath ?? "")
             {
                 DeclaredSecrets = TaskSecrets.DeclaredNames(task),
+                Secrets = secrets,
             };
             // The control plane sets each declared secret's variable (docs/secrets.md); one that is missing stops the
             // attempt before the task's code runs, and another attempt would miss it too.
-            if (TaskSecrets.FromEnvironment.CheckDeclared(task) is { } missing)
+            if (secrets.CheckDeclared(task) is { } missing)
             {
                 throw new SystemFailureException("SecretNotFound", missing, recoverable: false);
             }
@@ -84,6 +89,11 @@ internal sealed class ActionRunner(TextWriter log)
         {
             error = ContainerErrors.FromSystem("StorageError", e.Message);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped (SIGTERM, or a worker's cancel) while loading the code or reading the inputs, before the task ran.
+            error = ContainerErrors.FromSystem("Cancelled", "the attempt was stopped before its task ran");
+        }
 
         try
         {
@@ -111,11 +121,11 @@ internal sealed class ActionRunner(TextWriter log)
         e is IOException or ObjectNotFoundException or InvalidProtocolBufferException or UnauthorizedAccessException or NotSupportedException
         || e.GetType().Namespace?.StartsWith("Amazon", StringComparison.Ordinal) == true;
 
-    private static TaskDefinition LoadTaskOrFail(A0Arguments a, CancellationToken cancellationToken)
+    private TaskDefinition LoadTaskOrFail(A0Arguments a, CancellationToken cancellationToken)
     {
         try
         {
-            return LoadTask(a, cancellationToken);
+            return FindTask(code is null ? LoadTable(a, cancellationToken) : code.Load(a, cancellationToken), a);
         }
         catch (Exception e) when (e is not SystemFailureException && !IsStorageFailure(e))
         {
@@ -134,8 +144,9 @@ internal sealed class ActionRunner(TextWriter log)
         }
     }
 
+    /// <summary>Fetches and unpacks the code bundle, if any, and loads the task's assembly and its dispatch table.</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "a0 runs framework-dependent and loads the user's assembly from disk by design.")]
-    private static TaskDefinition LoadTask(A0Arguments a, CancellationToken cancellationToken)
+    internal static ITaskTable LoadTable(A0Arguments a, CancellationToken cancellationToken)
     {
         if (LinkedTasks.Table is { } linked)
         {
@@ -146,7 +157,7 @@ internal sealed class ActionRunner(TextWriter log)
                     $"this a0 has {linked.AssemblyName} compiled in and runs no code bundle ({a.CodeBundle}); deploy the task to run in its image without a bundle, or use an image with the plain a0");
             }
             return linked.AssemblyName == a.AssemblyName
-                ? FindTask(linked, a)
+                ? linked
                 : throw new SystemFailureException("AssemblyNotFound", $"this a0 has {linked.AssemblyName} compiled in, not {a.AssemblyName}: the task runs in the wrong image");
         }
         string codeDirectory = Path.GetFullPath(a.CodeBundleDestination ?? ".");
@@ -172,9 +183,8 @@ internal sealed class ActionRunner(TextWriter log)
             throw new SystemFailureException("AssemblyNotFound", $"{assemblyName}.dll is not in {codeDirectory}: the code bundle or the image lacks it");
         }
         var assembly = TaskAssemblyLoader.Load(path);
-        var table = TaskRegistry.Initialize(assembly) is { } registered && registered.AssemblyName == assemblyName ? registered
+        return TaskRegistry.Initialize(assembly) is { } registered && registered.AssemblyName == assemblyName ? registered
             : throw new SystemFailureException("NoTaskTable", $"{assemblyName} has no Flyte dispatch table; was it built with Flyte.Sdk?");
-        return FindTask(table, a);
     }
 
     // The error is built elsewhere: precompiled code loads every type a method names before its first run, and
