@@ -24,6 +24,13 @@ public sealed class DevboxPaths(string dataDirectory)
     public string AttemptWorkingDirectory(ActionKey action, int attempt) =>
         Path.Combine(WorkRoot, action.Run.Project, action.Run.Domain, action.Run.Name, action.Name, attempt.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>A reusable environment's worker's folder, where it unpacks its code: under the work root, so that a devbox
+    /// restarted after a crash stops a worker it left as it stops an attempt.</summary>
+    public string WorkerDirectory(string workerId) => Path.Combine(WorkRoot, "workers", workerId);
+
+    /// <summary>A worker's own output; each attempt it runs logs to the attempt's log.</summary>
+    public string WorkerLog(string workerId) => Path.Combine(DataDirectory, "logs", "workers", workerId + ".log");
+
     public string AttemptLog(ActionKey action, int attempt) =>
         Path.Combine(DataDirectory, "logs", action.Run.Project, action.Run.Domain, action.Run.Name, action.Name, attempt.ToString(CultureInfo.InvariantCulture) + ".log");
 }

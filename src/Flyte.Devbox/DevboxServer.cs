@@ -110,6 +110,7 @@ public sealed class DevboxServer : IAsyncDisposable
         builder.Services.AddSingleton<IArtifactLocator, DevboxArtifacts>();
         builder.Services.AddSingleton(ResourcePool.ForThisMachine(options.MaxConcurrentActions));
         builder.Services.AddSingleton(options.Launcher ?? new ProcessLauncher(options.A0Command));
+        builder.Services.AddSingleton<Execution.Workers.WorkerPools>();
         builder.Services.AddSingleton(address);
         builder.Services.AddSingleton<ActionExecutor>();
         builder.Services.AddSingleton<ChildActions>();

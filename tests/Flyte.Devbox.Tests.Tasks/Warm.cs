@@ -33,10 +33,11 @@ public static partial class Warm
         return Environment.ProcessId;
     }
 
-    /// <summary>Sleeps until cancelled, and says so in its log.</summary>
+    /// <summary>Sleeps until cancelled, and says so in its log, as it says when it starts.</summary>
     [Task]
     public static async Task<int> SleepUntilCancelled(int seconds, CancellationToken cancellationToken = default)
     {
+        Console.WriteLine("warm.SleepUntilCancelled: sleeping");
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken);

@@ -18,9 +18,11 @@ namespace Flyte.Devbox.Execution;
 /// container contract applied (<see cref="AttemptLaunch"/>), and ends with outputs.pb or error.pb under its output
 /// prefix. Cache hits skip the launch; RECOVERABLE failures are retried while the task's retries allow; timeouts and
 /// aborts stop the attempt's process tree. Actions still running when the devbox stopped are queued again on start.
+/// An attempt of a reusable task (an actor) also takes a place in its environment's worker pool, and runs on one of
+/// its workers instead of a process of its own (<see cref="Workers.WorkerPools"/>, docs/workers.md).
 /// </summary>
-public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, ResourcePool pool, DevboxPaths paths, DevboxStorage storage, DevboxAddress address, PodVariables podVariables,
-    Secrets.SecretCipher secretCipher, ILogger<ActionExecutor> logger)
+public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, ResourcePool pool, Workers.WorkerPools workers, DevboxPaths paths, DevboxStorage storage,
+    DevboxAddress address, PodVariables podVariables, Secrets.SecretCipher secretCipher, ILogger<ActionExecutor> logger)
     : BackgroundService
 {
     private readonly IReadOnlyDictionary<string, string> _attemptVariables = storage.TaskEnvironment
@@ -229,8 +231,14 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
                         continue;
                     }
                     TaskSpec spec = TaskSpec.Parser.ParseFrom(action.Spec);
-                    if (!pool.TryTake(action.Key.ToString(), ResourceRequest.From(spec.TaskTemplate.Container)))
+                    string holder = action.Key.ToString();
+                    // A full worker pool leaves the attempt waiting as a full machine does; an actor spec that cannot be
+                    // used takes no place, and fails at launch.
+                    bool placed = !workers.CanRunWorkers || !Workers.ActorSpec.TryRead(spec.TaskTemplate, out var actor, out _) || actor is null
+                        || workers.TryReserve(holder, action.Key.Run, actor);
+                    if (!placed || !pool.TryTake(holder, ResourceRequest.From(spec.TaskTemplate.Container)))
                     {
+                        workers.Release(holder);
                         if (action.Phase != (int)ActionPhase.WaitingForResources)
                         {
                             runs.Update(action with { Phase = (int)ActionPhase.WaitingForResources });
@@ -255,6 +263,7 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
             }
         }
         await Task.WhenAll(_running.Values).ConfigureAwait(false);
+        await workers.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Attempts a devbox that died left running are stopped before their actions run again.</summary>
@@ -318,6 +327,7 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         finally
         {
             pool.Release(action.Key.ToString());
+            workers.Release(action.Key.ToString());
             lock (_launchGate)
             {
                 // The source is not disposed: an Abort that collected it may cancel it after leaving the gate. It has
@@ -347,7 +357,8 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         // The task's declared secrets, as variables of this attempt only; never logged. A missing one fails the attempt
         // before anything runs: another attempt would miss it too.
         var secrets = Secrets.AttemptSecrets.Resolve(spec, action.Key.Run, runs.Database, secretCipher);
-        string? problem = secrets.Problem ?? secrets.Variables.Keys.Where(_attemptVariables.ContainsKey).Select(name =>
+        Workers.ActorSpec.TryRead(spec.TaskTemplate, out _, out string? actorProblem);
+        string? problem = actorProblem ?? secrets.Problem ?? secrets.Variables.Keys.Where(_attemptVariables.ContainsKey).Select(name =>
             $"a secret of {action.TaskName} is the variable {name}, which the devbox sets itself; declare the secret under another name").FirstOrDefault();
         var variables = secrets.Variables.Count == 0 || problem is not null ? _attemptVariables
             : _attemptVariables.Concat(secrets.Variables).ToDictionary(variable => variable.Key, variable => variable.Value, StringComparer.Ordinal);
@@ -359,7 +370,7 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
             lock (_launchGate)
             {
                 var latest = runs.Database.GetAction(action.Key) ?? action;
-                byte[] error = SystemError("SecretNotFound", problem).ToByteArray();
+                byte[] error = SystemError(actorProblem is null ? "SecretNotFound" : "BadActorSpec", problem).ToByteArray();
                 runs.Database.RecordAttempt(new AttemptRecord(action.Key, attempt, (int)ActionPhase.Failed, started, DateTimeOffset.UtcNow, null, logPath, error));
                 runs.Update(latest with { Phase = (int)ActionPhase.Failed, OutputUri = outputPrefix, Error = error, EndedAt = DateTimeOffset.UtcNow });
             }
@@ -376,7 +387,10 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
         ActionPhase? stoppedAs = null;
         try
         {
-            launched = await launcher.RunAsync(request, limit.Token).ConfigureAwait(false);
+            string holder = action.Key.ToString();
+            launched = workers.Holds(holder)
+                ? await workers.RunAsync(holder, AttemptLaunch.WorkerTemplate(spec, address.Value, _attemptVariables), request, limit.Token).ConfigureAwait(false)
+                : await launcher.RunAsync(request, limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -450,7 +464,12 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
             };
             return new AttemptFailure(error, container.Kind == ContainerError.Types.Kind.Recoverable);
         }
-        // A crash (killed, out of memory) is the machine's failure, not the task's: worth another attempt.
+        // A crash (killed, out of memory, a worker lost) is the machine's failure, not the task's: worth another attempt,
+        // which a reusable task makes on another worker (the lost one has left its pool).
+        if (launched.LostWorker is { } lost)
+        {
+            return new AttemptFailure(SystemError("WorkerLost", lost), Recoverable: true);
+        }
         return launched.KilledForMemory
             ? new AttemptFailure(SystemError("OOMKilled", $"the attempt was killed for using more than its memory limit of {limits.MemoryBytes} bytes; see its log {logPath}"), Recoverable: true)
             : new AttemptFailure(SystemError("NoResult", $"a0 exited with code {launched.ExitCode} without writing outputs.pb or error.pb; see its log {logPath}"), Recoverable: true);

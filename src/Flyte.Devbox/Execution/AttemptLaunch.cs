@@ -38,15 +38,7 @@ public static class AttemptLaunch
             [ContainerPlaceholders.RunStartTime] = runStartTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         });
 
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var variable in template.Container?.Env ?? [])
-        {
-            environment[variable.Key] = variable.Value;
-        }
-        foreach (var (name, value) in devboxVariables ?? new Dictionary<string, string>())
-        {
-            environment[name] = value;
-        }
+        var environment = SharedEnvironment(spec, endpoint, devboxVariables);
         environment["RUN_NAME"] = action.Run.Name;
         environment["ACTION_NAME"] = action.Name;
         environment["_U_RUN_BASE"] = runOutputBase;
@@ -54,10 +46,33 @@ public static class AttemptLaunch
         environment["FLYTE_INTERNAL_EXECUTION_PROJECT"] = action.Run.Project;
         environment["FLYTE_INTERNAL_EXECUTION_DOMAIN"] = action.Run.Domain;
         environment["FLYTE_ATTEMPT_NUMBER"] = attempt.ToString(CultureInfo.InvariantCulture);
-        environment["_U_EP_OVERRIDE"] = endpoint;
-        environment["_U_INSECURE"] = "true";
 
         return new LaunchRequest(args, environment, workingDirectory, logPath, template.Container?.Image ?? "",
             ResourceRequest.From(template.Container), ResourceRequest.LimitsFrom(template.Container));
+    }
+
+    /// <summary>
+    /// What the workers of a reusable task's pool are started with: the task's image and limits, and the variables every
+    /// attempt of the task gets, without those of one attempt (names, attempt number, secrets), which come with each
+    /// attempt instead (docs/workers.md).
+    /// </summary>
+    public static Workers.WorkerTemplate WorkerTemplate(TaskSpec spec, string endpoint, IReadOnlyDictionary<string, string>? devboxVariables = null) =>
+        new(spec.TaskTemplate.Container?.Image ?? "", ResourceRequest.LimitsFrom(spec.TaskTemplate.Container), SharedEnvironment(spec, endpoint, devboxVariables));
+
+    /// <summary>The task's variables, the devbox's over them, and where the control plane is.</summary>
+    private static Dictionary<string, string> SharedEnvironment(TaskSpec spec, string endpoint, IReadOnlyDictionary<string, string>? devboxVariables)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var variable in spec.TaskTemplate.Container?.Env ?? [])
+        {
+            environment[variable.Key] = variable.Value;
+        }
+        foreach (var (name, value) in devboxVariables ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+        environment["_U_EP_OVERRIDE"] = endpoint;
+        environment["_U_INSECURE"] = "true";
+        return environment;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Flyte.Devbox.Execution.Workers;
 using Flyte.Images;
 
 namespace Flyte.Devbox.Execution;
@@ -11,8 +12,10 @@ namespace Flyte.Devbox.Execution;
 /// on loopback), the task's CPU and memory limits, standard output and error into the attempt's log. The
 /// attempt's folder (and <see cref="DockerLauncherOptions.SharedDirectories"/>, the devbox's folder store) is
 /// mounted at the same path, so file URIs mean the same inside and out. Cancelling removes the container.
+/// A reusable environment's worker is one long-running container of the same kind (<see cref="StartWorkerAsync"/>),
+/// which connects back to the devbox over loopback.
 /// </summary>
-public sealed class DockerLauncher : IActionLauncher, IDisposable
+public sealed class DockerLauncher : IActionLauncher, IWorkerLauncher, IDisposable
 {
     private readonly DockerLauncherOptions _options;
     private readonly DockerClient _docker;
@@ -31,7 +34,8 @@ public sealed class DockerLauncher : IActionLauncher, IDisposable
         string image = TaskImage(request.Image);
         await PullOnceAsync(image, cancellationToken).ConfigureAwait(false);
 
-        var created = await _docker.Containers.CreateContainerAsync(ContainerFor(request, image), cancellationToken).ConfigureAwait(false);
+        var created = await _docker.Containers.CreateContainerAsync(
+            ContainerFor(request.Args, request.Environment, request.WorkingDirectory, image, request.Limits), cancellationToken).ConfigureAwait(false);
         string id = created.ID;
         await File.AppendAllTextAsync(request.LogPath, $"devbox: attempt {request.WorkingDirectory} in a container of {image} ({id[..12]})\n", CancellationToken.None).ConfigureAwait(false);
         try
@@ -48,6 +52,27 @@ public sealed class DockerLauncher : IActionLauncher, IDisposable
             // Also on cancellation (abort, timeout): force-removing kills whatever still runs in it.
             await _docker.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    public async Task<LaunchedWorker> StartWorkerAsync(WorkerLaunchRequest request, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(request.WorkingDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(request.LogPath)!);
+        string image = TaskImage(request.Image);
+        await PullOnceAsync(image, cancellationToken).ConfigureAwait(false);
+        var created = await _docker.Containers.CreateContainerAsync(
+            ContainerFor(request.Args, request.Environment, request.WorkingDirectory, image, request.Limits), cancellationToken).ConfigureAwait(false);
+        await File.AppendAllTextAsync(request.LogPath, $"devbox: worker {request.WorkingDirectory} in a container of {image} ({created.ID[..12]})\n", CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await _docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await _docker.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        return new DockerWorker(_docker, created.ID, CopyLogsAsync(created.ID, request.LogPath, CancellationToken.None));
     }
 
     public async Task<int> StopOrphansAsync(string workRoot, CancellationToken cancellationToken)
@@ -77,31 +102,32 @@ public sealed class DockerLauncher : IActionLauncher, IDisposable
     private string TaskImage(string image) =>
         string.IsNullOrWhiteSpace(image) || image.Contains("{{", StringComparison.Ordinal) ? _options.DefaultImage : image;
 
-    private CreateContainerParameters ContainerFor(LaunchRequest request, string image)
+    private CreateContainerParameters ContainerFor(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, string workingDirectory, string image, ResourceRequest limits)
     {
-        var binds = new List<string> { $"{request.WorkingDirectory}:{request.WorkingDirectory}" };
+        var binds = new List<string> { $"{workingDirectory}:{workingDirectory}" };
         binds.AddRange(_options.SharedDirectories.Select(directory => $"{directory}:{directory}"));
         var host = new HostConfig
         {
             NetworkMode = "host",
             Binds = binds,
         };
-        if (request.Limits.MemoryBytes > 0)
+        if (limits.MemoryBytes > 0)
         {
-            host.Memory = request.Limits.MemoryBytes;
-            host.MemorySwap = request.Limits.MemoryBytes; // no swap beyond the limit: over it, the kernel kills
+            host.Memory = limits.MemoryBytes;
+            host.MemorySwap = limits.MemoryBytes; // no swap beyond the limit: over it, the kernel kills
         }
-        if (request.Limits.MilliCpu > 0)
+        if (limits.MilliCpu > 0)
         {
-            host.NanoCPUs = request.Limits.MilliCpu * 1_000_000;
+            host.NanoCPUs = limits.MilliCpu * 1_000_000;
         }
         return new CreateContainerParameters
         {
             Image = image,
-            Cmd = request.Args.ToList(),
-            Env = request.Environment.Select(variable => $"{variable.Key}={variable.Value}").ToList(),
-            WorkingDir = request.WorkingDirectory,
-            Labels = new Dictionary<string, string> { [AttemptLabel] = request.WorkingDirectory },
+            Cmd = args.ToList(),
+            Env = environment.Select(variable => $"{variable.Key}={variable.Value}").ToList(),
+            WorkingDir = workingDirectory,
+            // A worker's folder is under the work root too, so a devbox restarted after a crash stops it as an attempt's.
+            Labels = new Dictionary<string, string> { [AttemptLabel] = workingDirectory },
             HostConfig = host,
         };
     }

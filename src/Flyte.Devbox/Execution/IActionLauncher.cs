@@ -35,4 +35,6 @@ public sealed record LaunchRequest(
 
 /// <param name="ExitCode">The process's exit code; a0 exits 0 whether the task succeeded or failed.</param>
 /// <param name="KilledForMemory">The attempt was killed for going over its memory limit.</param>
-public sealed record LaunchResult(int ExitCode, bool KilledForMemory = false);
+/// <param name="LostWorker">Why the attempt ended without an answer from the reusable environment's worker that ran it (the
+/// worker died, or the devbox lost it); null for an attempt that ran alone or that its worker finished.</param>
+public sealed record LaunchResult(int ExitCode, bool KilledForMemory = false, string? LostWorker = null);

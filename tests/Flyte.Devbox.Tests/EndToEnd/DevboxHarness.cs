@@ -92,7 +92,11 @@ internal sealed class DevboxHarness : IAsyncDisposable
     /// Packs the sample's build output as a code bundle in the devbox's store (or, with S3 storage, uploads it as a client
     /// does: CreateUploadLocation, then a PUT to the presigned URL) and deploys every task named.
     /// </summary>
-    public async Task<Dictionary<string, TaskIdentifier>> DeployAsync(string sampleFolder, string assemblyName, params string[] taskNames)
+    public Task<Dictionary<string, TaskIdentifier>> DeployAsync(string sampleFolder, string assemblyName, params string[] taskNames) =>
+        DeployChangedAsync(sampleFolder, assemblyName, _ => { }, taskNames);
+
+    /// <summary>As <see cref="DeployAsync"/>, with each spec changed by <paramref name="change"/> before it is deployed.</summary>
+    public async Task<Dictionary<string, TaskIdentifier>> DeployChangedAsync(string sampleFolder, string assemblyName, Action<TaskSpec> change, params string[] taskNames)
     {
         bool inS3 = Devbox.Storage is S3BucketStorage;
         var bundle = await CodeBundle.CreateFileAsync(sampleFolder, inS3 ? Path.Combine(DataDirectory, "bundles") : Path.Combine(DataDirectory, "store", "bundles"));
@@ -101,6 +105,7 @@ internal sealed class DevboxHarness : IAsyncDisposable
         foreach (string name in taskNames)
         {
             var spec = Spec(SampleTasks.Get(sampleFolder, assemblyName, name), bundle, bundleUri, TaskImage, SampleTasks.All(sampleFolder, assemblyName));
+            change(spec);
             var id = new TaskIdentifier { Project = Project, Domain = Domain, Name = name, Version = bundle.Md5Hex };
             await Tasks.DeployTaskAsync(new DeployTaskRequest { TaskId = id, Spec = spec });
             deployed[name] = id;
