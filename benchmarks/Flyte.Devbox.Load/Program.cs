@@ -13,8 +13,10 @@ using Google.Protobuf;
 
 // The devbox's cost per run, against the bare cost of the work it orchestrates (starting a0 for the task), both
 // measured here, now: a trivial task (quickstart.Square) started N times by hand, then run N times one after another
-// through the devbox, then `runs` runs submitted at once.
-// With `--docker <image> [samples]`: the Docker launcher's latency for one trivial run against `docker run --rm <image> true`.
+// through the devbox, then `runs` runs submitted at once. Then the same task made reusable: an attempt on a warm worker
+// against the same work in-process (WarmWorker.cs), and one run at a time through the devbox on a warm worker.
+// With `--docker <image> [samples]`: the Docker launcher's latency for one trivial run against `docker run --rm <image> true`,
+// and an attempt on a warm worker container against the same work in-process.
 bool docker = args is ["--docker", _, ..];
 string? image = docker ? args[1] : null;
 args = docker ? args[2..] : args;
@@ -39,9 +41,11 @@ try
         : $"bare a0 (Square from local files): median {bare:F0} ms over {samples} runs");
 
     string data = Path.Combine(work, "devbox");
-    IActionLauncher? launcher = docker ? new DockerLauncher(new DockerLauncherOptions { DefaultImage = image!, SharedDirectories = [data] }) : null;
+    IActionLauncher? launcher = docker ? new DockerLauncher(new DockerLauncherOptions { DefaultImage = image!, SharedDirectories = [work] }) : null;
     await using var devbox = await DevboxServer.StartAsync(new DevboxOptions { DataDirectory = data, Port = 0, A0Command = ["dotnet", a0], Launcher = launcher });
-    using var remote = FlyteRemote.Connect(new RemoteOptions { Endpoint = devbox.Endpoint });
+    // With Docker the tasks run in the image given, as a deploy that resolved their image to it would have them: the
+    // SDK's default image would be pulled from its registry, and nothing here leaves loopback.
+    using var remote = FlyteRemote.Connect(new RemoteOptions { Endpoint = devbox.Endpoint, DefaultImage = image });
     await remote.DeployAsync(quickstart, [square]);
 
     var latencies = new List<double>();
@@ -57,9 +61,17 @@ try
     if (docker)
     {
         Console.WriteLine($"Docker launcher: one run median {endToEnd:F0} ms, {endToEnd - bare:F0} ms more than an empty container; ratio {endToEnd / bare:F2}");
+        var (dockerFloor, dockerWarm) = await WarmWorker.MeasureAsync(launcher!, square, quickstart, image!, work, samples);
+        PrintWarm("Docker launcher", dockerFloor, dockerWarm, samples, targetMilliseconds: 20);
         return 0;
     }
     Console.WriteLine($"devbox overhead per run: median {endToEnd - bare:F0} ms (target: under 1000 ms); ratio to bare a0: {endToEnd / bare:F2}");
+
+    var (floor, warm) = await WarmWorker.MeasureAsync(new ProcessLauncher(["dotnet", a0]), square, quickstart, Flyte.Images.TaskImages.SdkDefault, work, samples);
+    PrintWarm("process launcher", floor, warm, samples, targetMilliseconds: 5);
+    double warmEndToEnd = await WarmRunsAsync(remote, square, quickstart, work, samples);
+    Console.WriteLine($"one run through the devbox on a warm worker (submit → SUCCEEDED → outputs): median {warmEndToEnd:F0} ms over {samples} runs, " +
+        $"against {endToEnd:F0} ms with a0 started per run: {endToEnd - warmEndToEnd:F0} ms less");
 
     var load = Stopwatch.StartNew();
     var started = await Task.WhenAll(Enumerable.Range(0, runs).Select(i => remote.RunAsync(square, Inputs(i), Decode)));
@@ -74,6 +86,37 @@ try
 finally
 {
     Directory.Delete(work, recursive: true);
+}
+
+static void PrintWarm(string launcher, double floor, double warm, int samples, double targetMilliseconds) =>
+    Console.WriteLine($"warm worker, {launcher}: a trivial action median {warm:F2} ms against {floor:F2} ms in-process over {samples} actions: " +
+        $"overhead {warm - floor:F2} ms (target: at most {targetMilliseconds:F0} ms, {(warm - floor <= targetMilliseconds ? "met" : "MISSED")}); ratio {warm / floor:F1}");
+
+// Square made reusable, deployed beside the plain one at a version of its own, and run one run at a time once its worker is warm.
+static async Task<double> WarmRunsAsync(FlyteRemote remote, TaskDefinition square, string code, string work, int samples)
+{
+    var bundle = await Flyte.Bundles.CodeBundle.CreateFileAsync(code, Path.Combine(work, "warm-runs"));
+    var spec = WarmWorker.ReusableSpec(square, bundle, new Uri(bundle.Path).AbsoluteUri, Flyte.Images.TaskImages.SdkDefault, remote.Options.Project, remote.Options.Domain);
+    string version = bundle.Md5Hex + "-warm";
+    spec.TaskTemplate.Id.Version = version;
+    var id = new Flyteidl2.Task.TaskIdentifier { Org = remote.Options.Org, Project = remote.Options.Project, Domain = remote.Options.Domain, Name = square.Name, Version = version };
+    await remote.Tasks.DeployTaskAsync(new Flyteidl2.Task.DeployTaskRequest { TaskId = id, Spec = spec });
+    var latencies = new List<double>();
+    for (int i = -3; i < samples; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        var run = await remote.RunAtVersionAsync(square, version, Inputs(2_000_000 + i));
+        var details = await run.WaitAsync();
+        if (details.Action.Status.Phase != Flyteidl2.Common.ActionPhase.Succeeded)
+        {
+            throw new InvalidOperationException($"the reusable Square's run {run.Name} ended {details.Action.Status.Phase}");
+        }
+        if (i >= 0)
+        {
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+        }
+    }
+    return Median(latencies);
 }
 
 static long Decode(LiteralMap outputs) => outputs.Literals["o0"].Scalar.Primitive.Integer;

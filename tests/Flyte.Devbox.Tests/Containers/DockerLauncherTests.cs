@@ -166,6 +166,28 @@ public sealed class DockerLauncherTests : IAsyncLifetime
         await Until.TrueAsync(async () => (await ContainersOfAsync(attempt)).Count == 0, "the aborted task's container to be removed", bound);
     }
 
+    [Fact]
+    public async Task A_reusable_environment_runs_its_actions_in_one_long_running_container()
+    {
+        var tasks = await _harness.DeployAsync(SampleOutputs.DevboxTestTasks, "Flyte.Devbox.Tests.Tasks", "warm.Calls");
+
+        var first = await _harness.StartRunAsync(tasks["warm.Calls"], Inputs("x", ScalarLiterals.FromInt64(1)));
+        var firstDetails = await _harness.WaitAsync(first, TimeSpan.FromMinutes(3));
+        var second = await _harness.StartRunAsync(tasks["warm.Calls"], Inputs("x", ScalarLiterals.FromInt64(2)));
+        var secondDetails = await _harness.WaitAsync(second, TimeSpan.FromMinutes(3));
+
+        Assert.True(firstDetails.Action.Status.Phase == ActionPhase.Succeeded, firstDetails.Action.ErrorInfo?.Message);
+        Assert.True(secondDetails.Action.Status.Phase == ActionPhase.Succeeded, secondDetails.Action.ErrorInfo?.Message);
+        // The second action saw the first one's static state: the same process, in the same container.
+        Assert.Equal(1, (await _harness.OutputsAsync(first)).Literals["o0"].Scalar.Primitive.Integer);
+        Assert.Equal(2, (await _harness.OutputsAsync(second)).Literals["o0"].Scalar.Primitive.Integer);
+        string firstLog = await LogOfAsync(first, "a0");
+        string worker = firstLog[firstLog.IndexOf("on worker ", StringComparison.Ordinal)..].Split(')')[0];
+        Assert.Contains("(container ", worker);
+        Assert.Contains(worker, await LogOfAsync(second, "a0"));
+        Assert.Contains("a0: warm.Calls succeeded", await LogOfAsync(second, "a0"));
+    }
+
     /// <summary>The containers, running or not, the launcher made for an attempt (it labels them with the attempt's folder).</summary>
     private static async Task<IList<Docker.DotNet.Models.ContainerListResponse>> ContainersOfAsync(string attemptFolder)
     {
