@@ -27,6 +27,7 @@ public sealed class ActionExecutor(RunBook runs, IActionLauncher launcher, Resou
 {
     private readonly IReadOnlyDictionary<string, string> _attemptVariables = storage.TaskEnvironment
         .Concat(podVariables.Variables)
+        .Append(System.Collections.Generic.KeyValuePair.Create(Flyte.Bundles.UnpackedBundleCache.Variable, paths.BundleCache))
         .ToDictionary(variable => variable.Key, variable => variable.Value, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ActionKey, CancellationTokenSource> _aborts = new();
     private readonly ConcurrentDictionary<ActionKey, Task> _running = new();

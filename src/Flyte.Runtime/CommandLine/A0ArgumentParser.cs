@@ -229,6 +229,7 @@ internal static class A0ArgumentParser
             ImageCacheTransport = imageCacheTransport,
             CodeBundle = Get(Option.Tgz),
             CodeBundleDestination = Get(Option.Dest),
+            BundleCache = TemplateValue.Usable(getEnvironmentVariable(Flyte.Bundles.UnpackedBundleCache.Variable)),
             Controller = ControllerSettings.FromEnvironment(getEnvironmentVariable),
         };
         return A0ParseResult.Success(arguments, warnings);

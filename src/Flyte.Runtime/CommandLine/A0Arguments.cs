@@ -75,6 +75,12 @@ internal sealed record A0Arguments
     /// <summary><c>--dest</c>: where the code bundle is unpacked.</summary>
     public string? CodeBundleDestination { get; init; }
 
+    /// <summary>
+    /// <c>FLYTE_BUNDLE_CACHE</c>: a folder where unpacked code bundles are kept by MD5 across attempts (the devbox's); null
+    /// in a pod, where every attempt unpacks its bundle.
+    /// </summary>
+    public string? BundleCache { get; init; }
+
     /// <summary>How to reach the control plane, from the environment.</summary>
     public required ControllerSettings Controller { get; init; }
 }

@@ -163,12 +163,16 @@ internal sealed class ActionRunner(TextWriter log, ITaskCode? code = null)
         string codeDirectory = Path.GetFullPath(a.CodeBundleDestination ?? ".");
         if (a.CodeBundle is { } bundle)
         {
-            string? md5 = a.Version is { Length: 32 } version && version.All(Uri.IsHexDigit) ? version.ToLowerInvariant() : null;
-            using var store = ObjectStores.For(bundle);
-            using var stream = store.OpenReadAsync(bundle, cancellationToken).GetAwaiter().GetResult();
+            // Lower-cased without culture rules: ToLowerInvariant would load ICU on every attempt's start-up path.
+            string? md5 = a.Version is { Length: 32 } version && version.All(Uri.IsHexDigit) ? Convert.ToHexStringLower(Convert.FromHexString(version)) : null;
             try
             {
-                CodeBundle.ExtractAsync(stream, codeDirectory, md5, cancellationToken).GetAwaiter().GetResult();
+                if (md5 is null || a.BundleCache is not { } cache || !TryCopyFromCache(new UnpackedBundleCache(cache), md5, bundle, codeDirectory, cancellationToken))
+                {
+                    using var store = ObjectStores.For(bundle);
+                    using var stream = store.OpenReadAsync(bundle, cancellationToken).GetAwaiter().GetResult();
+                    CodeBundle.ExtractAsync(stream, codeDirectory, md5, cancellationToken).GetAwaiter().GetResult();
+                }
             }
             catch (BundleRejectedException e)
             {
@@ -185,6 +189,28 @@ internal sealed class ActionRunner(TextWriter log, ITaskCode? code = null)
         var assembly = TaskAssemblyLoader.Load(path);
         return TaskRegistry.Initialize(assembly) is { } registered && registered.AssemblyName == assemblyName ? registered
             : throw new SystemFailureException("NoTaskTable", $"{assemblyName} has no Flyte dispatch table; was it built with Flyte.Sdk?");
+    }
+
+    /// <summary>
+    /// The bundle through the cache of unpacked bundles (docs/bundles.md); false when the cache's folder cannot be used
+    /// (not writable, say), and the bundle is then unpacked as without one.
+    /// </summary>
+    private static bool TryCopyFromCache(UnpackedBundleCache cache, string md5, string bundle, string codeDirectory, CancellationToken cancellationToken)
+    {
+        IObjectStore? store = null;
+        try
+        {
+            cache.CopyInto(md5, codeDirectory, () => (store = ObjectStores.For(bundle)).OpenReadAsync(bundle, cancellationToken).GetAwaiter().GetResult(), cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && !Directory.Exists(Path.Combine(cache.Folder, md5)))
+        {
+            return false;
+        }
+        finally
+        {
+            store?.Dispose();
+        }
     }
 
     // The error is built elsewhere: precompiled code loads every type a method names before its first run, and

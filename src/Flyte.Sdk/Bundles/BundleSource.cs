@@ -1,6 +1,9 @@
 namespace Flyte.Bundles;
 
-/// <summary>Lists what a folder contributes to its bundle: every entry not ignored, sorted by ordinal path.</summary>
+/// <summary>
+/// Lists what a folder contributes to its bundle, sorted by ordinal path: every entry that is neither ignored nor provided
+/// by the task image (<see cref="ImageProvidedFiles"/>); a folder left empty by the latter is left out too.
+/// </summary>
 internal static class BundleSource
 {
     private const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
@@ -11,15 +14,18 @@ internal static class BundleSource
     public static List<BundleEntry> Collect(string root)
     {
         var ignore = FlyteIgnore.Load(root);
+        var provided = ImageProvidedFiles.Find(root);
         var entries = new List<BundleEntry>();
-        Walk(new DirectoryInfo(root), "", ignore, entries);
+        Walk(new DirectoryInfo(root), "", ignore, provided, entries);
         // Ordinal order puts every directory before its contents ("a" < "a/x").
         entries.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
         return entries;
     }
 
-    private static void Walk(DirectoryInfo directory, string relativeDirectory, FlyteIgnore ignore, List<BundleEntry> entries)
+    /// <returns>Whether a file the image provides was left out of this folder or one below it.</returns>
+    private static bool Walk(DirectoryInfo directory, string relativeDirectory, FlyteIgnore ignore, IReadOnlySet<string> provided, List<BundleEntry> entries)
     {
+        bool leftOut = false;
         foreach (var info in directory.EnumerateFileSystemInfos("*", All))
         {
             var path = relativeDirectory.Length == 0 ? info.Name : relativeDirectory + "/" + info.Name;
@@ -29,20 +35,35 @@ internal static class BundleSource
                 continue;
             }
 
+            if (!isDirectory && provided.Contains(path))
+            {
+                leftOut = true;
+                continue;
+            }
+
             if (info.LinkTarget is { } target)
             {
                 entries.Add(new BundleEntry(path, BundleEntryKind.SymbolicLink, LinkTarget: target.Replace('\\', '/')));
             }
             else if (info is DirectoryInfo subdirectory)
             {
+                int at = entries.Count;
                 entries.Add(new BundleEntry(path, BundleEntryKind.Directory));
-                Walk(subdirectory, path, ignore, entries);
+                if (Walk(subdirectory, path, ignore, provided, entries))
+                {
+                    leftOut = true;
+                    if (entries.Count == at + 1)
+                    {
+                        entries.RemoveAt(at); // emptied by what the image provides (runtimes/win/lib/…)
+                    }
+                }
             }
             else
             {
                 entries.Add(new BundleEntry(path, BundleEntryKind.File, IsExecutable(info), SourcePath: info.FullName));
             }
         }
+        return leftOut;
     }
 
     private static bool IsExecutable(FileSystemInfo file) =>
