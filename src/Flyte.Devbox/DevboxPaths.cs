@@ -19,7 +19,7 @@ public sealed class DevboxPaths(string dataDirectory)
     public string SecretsKey => Path.Combine(DataDirectory, "secrets.key");
 
     /// <summary>Code bundles unpacked by MD5, which a0 copies from instead of unpacking every attempt (docs/bundles.md).</summary>
-    public string BundleCache => Path.Combine(DataDirectory, "bundles");
+    public string BundleCache => Path.Combine(DataDirectory, "unpacked-bundles");
 
     /// <summary>The folder under which every attempt's working directory is.</summary>
     public string WorkRoot => Path.Combine(DataDirectory, "work");

@@ -30,11 +30,13 @@ public sealed class A0ExecutionTests : IDisposable
 
     private string Outputs => Path.Combine(_work, "a0", "0");
 
-    private (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    private (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunWith(CommandLines.NoEnvironment, args);
+
+    private static (int ExitCode, string Stdout, string Stderr) RunWith(Func<string, string?> environment, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int exitCode = A0Command.Run(args, CommandLines.NoEnvironment, stdout, stderr);
+        int exitCode = A0Command.Run(args, environment, stdout, stderr);
         return (exitCode, stdout.ToString(), stderr.ToString());
     }
 
@@ -188,6 +190,50 @@ public sealed class A0ExecutionTests : IDisposable
         Assert.True(File.Exists(Path.Combine(code, "Quickstart.dll")));
         Assert.Equal(16, Assert.Single(ReadOutputs().Literals).Value.Scalar.Primitive.Integer);
     }
+
+    [Fact]
+    public async Task With_a_bundle_cache_the_second_attempt_copies_the_unpacked_bundle_without_fetching_it()
+    {
+        var bundle = await CodeBundle.CreateFileAsync(SampleOutputs.Quickstart, Path.Combine(_work, "store"));
+        string cache = Path.Combine(_work, "bundles");
+        Func<string, string?> environment = name => name == UnpackedBundleCache.Variable ? cache : null;
+        string inputs = Inputs(("x", ScalarLiterals.FromInt64(5)));
+        // The MD5 as the executor may pass it: upper-case hex names the same cached folder.
+        string[] Attempt(string code) => CommandLine(inputs, "Quickstart", "quickstart.Square",
+            "--tgz", new Uri(bundle.Path).AbsoluteUri, "--dest", code, "--version", bundle.Md5Hex.ToUpperInvariant());
+
+        var first = RunWith(environment, Attempt(Path.Combine(_work, "code-1")));
+        Assert.True(first.ExitCode == 0 && File.Exists(Path.Combine(Outputs, "outputs.pb")), first.Stdout + first.Stderr);
+        Assert.True(File.Exists(Path.Combine(cache, bundle.Md5Hex, "Quickstart.dll")));
+
+        File.Delete(bundle.Path);
+        File.Delete(Path.Combine(Outputs, "outputs.pb"));
+        var second = RunWith(environment, Attempt(Path.Combine(_work, "code-2")));
+
+        Assert.True(second.ExitCode == 0, second.Stdout + second.Stderr);
+        Assert.Equal(25, Assert.Single(ReadOutputs().Literals).Value.Scalar.Primitive.Integer);
+        Assert.Equal(TempTree(Path.Combine(_work, "code-1")), TempTree(Path.Combine(_work, "code-2")));
+    }
+
+    [Fact]
+    public async Task A_bundle_cache_that_cannot_be_written_is_passed_by_and_the_bundle_unpacked_as_without_one()
+    {
+        var bundle = await CodeBundle.CreateFileAsync(SampleOutputs.Quickstart, Path.Combine(_work, "store"));
+        string notAFolder = Path.Combine(_work, "cache-file");
+        File.WriteAllText(notAFolder, "a file where the cache folder should be");
+        Func<string, string?> environment = name => name == UnpackedBundleCache.Variable ? notAFolder : null;
+        string code = Path.Combine(_work, "code");
+
+        var (exitCode, stdout, stderr) = RunWith(environment, CommandLine(Inputs(("x", ScalarLiterals.FromInt64(3))), "Quickstart", "quickstart.Square",
+            "--tgz", new Uri(bundle.Path).AbsoluteUri, "--dest", code, "--version", bundle.Md5Hex));
+
+        Assert.True(exitCode == 0, stdout + stderr);
+        Assert.Equal(9, Assert.Single(ReadOutputs().Literals).Value.Scalar.Primitive.Integer);
+        Assert.True(File.Exists(Path.Combine(code, "Quickstart.dll")));
+    }
+
+    private static List<string> TempTree(string root) =>
+        Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(root, path)).Order(StringComparer.Ordinal).ToList();
 
     [Fact]
     public async Task A_bundle_that_does_not_match_its_version_is_refused()

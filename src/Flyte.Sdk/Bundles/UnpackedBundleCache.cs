@@ -31,14 +31,26 @@ internal sealed class UnpackedBundleCache(string folder)
         if (!Directory.Exists(unpacked))
         {
             Directory.CreateDirectory(Folder);
+            // Unpacked under a name of its own, then renamed: the cached folder is never written while others copy it.
+            string own = Path.Combine(Folder, $".{md5Hex}-{Guid.NewGuid():N}.partial");
             try
             {
-                using var bundle = openBundle();
-                CodeBundle.ExtractAsync(bundle, unpacked, md5Hex, cancellationToken).GetAwaiter().GetResult();
+                using (var bundle = openBundle())
+                {
+                    CodeBundle.ExtractAsync(bundle, own, md5Hex, cancellationToken).GetAwaiter().GetResult();
+                }
+                Directory.Move(own, unpacked);
             }
             catch (IOException) when (Directory.Exists(unpacked))
             {
                 // Another attempt renamed its copy into place first; it is the same bundle.
+            }
+            finally
+            {
+                if (Directory.Exists(own))
+                {
+                    Directory.Delete(own, recursive: true);
+                }
             }
         }
         Directory.CreateDirectory(destination);

@@ -25,6 +25,13 @@ public sealed class RemoteRunTests : IAsyncLifetime
         var square = await _harness.StartRunAsync(tasks["quickstart.Square"], Inputs("x", ScalarLiterals.FromInt64(7)));
         Assert.Equal(ActionPhase.Succeeded, (await _harness.WaitAsync(square)).Action.Status.Phase);
         Assert.Equal(49, (await _harness.OutputsAsync(square)).Literals["o0"].Scalar.Primitive.Integer);
+        // a0 unpacked the bundle once into the devbox's cache (docs/bundles.md): the sample's own files, none of the
+        // SDK's, which the a0 running it provides.
+        string unpacked = Assert.Single(Directory.GetDirectories(Path.Combine(_harness.DataDirectory, "unpacked-bundles")));
+        Assert.Equal(tasks["quickstart.Square"].Version, Path.GetFileName(unpacked));
+        Assert.True(File.Exists(Path.Combine(unpacked, "Quickstart.dll")));
+        Assert.False(File.Exists(Path.Combine(unpacked, "Flyte.Sdk.dll")));
+        Assert.False(File.Exists(Path.Combine(unpacked, "Google.Protobuf.dll")));
 
         var inputs = Inputs("n", ScalarLiterals.FromInt64(5));
         var mean = await _harness.StartRunAsync(tasks["quickstart.MeanOfSquares"], inputs);
