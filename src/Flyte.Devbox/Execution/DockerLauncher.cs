@@ -29,15 +29,7 @@ public sealed class DockerLauncher : IActionLauncher, IWorkerLauncher, IDisposab
 
     public async Task<LaunchResult> RunAsync(LaunchRequest request, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(request.WorkingDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(request.LogPath)!);
-        string image = TaskImage(request.Image);
-        await PullOnceAsync(image, cancellationToken).ConfigureAwait(false);
-
-        var created = await _docker.Containers.CreateContainerAsync(
-            ContainerFor(request.Args, request.Environment, request.WorkingDirectory, image, request.Limits), cancellationToken).ConfigureAwait(false);
-        string id = created.ID;
-        await File.AppendAllTextAsync(request.LogPath, $"devbox: attempt {request.WorkingDirectory} in a container of {image} ({id[..12]})\n", CancellationToken.None).ConfigureAwait(false);
+        string id = await CreateAsync("attempt", request.Args, request.Environment, request.WorkingDirectory, request.LogPath, request.Image, request.Limits, cancellationToken).ConfigureAwait(false);
         try
         {
             await _docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
@@ -56,23 +48,31 @@ public sealed class DockerLauncher : IActionLauncher, IWorkerLauncher, IDisposab
 
     public async Task<LaunchedWorker> StartWorkerAsync(WorkerLaunchRequest request, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(request.WorkingDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(request.LogPath)!);
-        string image = TaskImage(request.Image);
-        await PullOnceAsync(image, cancellationToken).ConfigureAwait(false);
-        var created = await _docker.Containers.CreateContainerAsync(
-            ContainerFor(request.Args, request.Environment, request.WorkingDirectory, image, request.Limits), cancellationToken).ConfigureAwait(false);
-        await File.AppendAllTextAsync(request.LogPath, $"devbox: worker {request.WorkingDirectory} in a container of {image} ({created.ID[..12]})\n", CancellationToken.None).ConfigureAwait(false);
+        string id = await CreateAsync("worker", request.Args, request.Environment, request.WorkingDirectory, request.LogPath, request.Image, request.Limits, cancellationToken).ConfigureAwait(false);
         try
         {
-            await _docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
+            await _docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await _docker.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
+            await _docker.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-        return new DockerWorker(_docker, created.ID, CopyLogsAsync(created.ID, request.LogPath, CancellationToken.None));
+        return new DockerWorker(_docker, id, CopyLogsAsync(id, request.LogPath, CancellationToken.None));
+    }
+
+    /// <summary>Creates (not starts) the container of an attempt or a worker, its image pulled first if missing; its id.</summary>
+    private async Task<string> CreateAsync(string role, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, string workingDirectory,
+        string logPath, string requestedImage, ResourceRequest limits, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(workingDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        string image = TaskImage(requestedImage);
+        await PullOnceAsync(image, cancellationToken).ConfigureAwait(false);
+        var created = await _docker.Containers.CreateContainerAsync(
+            ContainerFor(args, environment, workingDirectory, image, limits), cancellationToken).ConfigureAwait(false);
+        await File.AppendAllTextAsync(logPath, $"devbox: {role} {workingDirectory} in a container of {image} ({created.ID[..12]})\n", CancellationToken.None).ConfigureAwait(false);
+        return created.ID;
     }
 
     public async Task<int> StopOrphansAsync(string workRoot, CancellationToken cancellationToken)
