@@ -1,3 +1,4 @@
+using Flyte.Images;
 using System.Net;
 using Flyte.Devbox.Auth;
 using Flyte.Devbox.Connect;
@@ -109,7 +110,9 @@ public sealed class DevboxServer : IAsyncDisposable
         builder.Services.AddSingleton<RunBook>();
         builder.Services.AddSingleton<IArtifactLocator, DevboxArtifacts>();
         builder.Services.AddSingleton(ResourcePool.ForThisMachine(options.MaxConcurrentActions));
-        builder.Services.AddSingleton(options.Launcher ?? new ProcessLauncher(options.A0Command));
+        // system/build-image runs inside the devbox, on the Docker engine; every other attempt goes to the launcher.
+        builder.Services.AddSingleton<IActionLauncher>(new ImageBuilds.ImageBuildLauncher(options.Launcher ?? new ProcessLauncher(options.A0Command), storage,
+            new ImageSpecBuilder(new DockerImageBuilder())));
         builder.Services.AddSingleton<Execution.Workers.WorkerPools>();
         builder.Services.AddSingleton(address);
         builder.Services.AddSingleton<ActionExecutor>();
@@ -120,6 +123,8 @@ public sealed class DevboxServer : IAsyncDisposable
         builder.Services.AddHostedService(services => services.GetRequiredService<Triggers.TriggerScheduler>());
 
         var app = builder.Build();
+        // The remote image builder's task (flyte-sdk's and RemoteImageBuilder's system/build-image), deployed on every start.
+        ImageBuilds.BuildImageTask.Deploy(app.Services.GetRequiredService<DevboxDatabase>(), org: "", options.TimeProvider.GetUtcNow());
         // Browsers and other HTTP/1.1-only clients speak gRPC-Web; every service answers it too.
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         // And the Connect protocol, as connect-go serves it (docs/connect.md).

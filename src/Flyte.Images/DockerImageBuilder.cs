@@ -25,18 +25,22 @@ public sealed class DockerImageBuilder : IImageBuilder
 
     public async Task BuildAndPushAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken)
     {
-        var (repository, tag) = ImageReference.Split(request.Reference);
+        using var context = ImageBuildContext.Create(request.Image, request.AppDirectory, request.ProjectDirectory);
+        await BuildAndPushFolderAsync(context.Directory, "Dockerfile", request.Image.BaseImage, request.Reference, log, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Builds the Dockerfile <paramref name="dockerfile"/> of the context folder <paramref name="contextDirectory"/> as <paramref name="reference"/> and pushes it.</summary>
+    public async Task BuildAndPushFolderAsync(string contextDirectory, string dockerfile, string baseImage, string reference, IProgress<string> log, CancellationToken cancellationToken)
+    {
+        var (repository, tag) = ImageReference.Split(reference);
         var credentials = _credentials();
         using var docker = new DockerClientConfiguration(_engine).CreateClient();
         try
         {
-            using (var context = ImageBuildContext.Create(request.Image, request.AppDirectory, request.ProjectDirectory))
-            {
-                log.Report($"building {request.Reference} on the Docker engine at {_engine}");
-                await BuildAsync(docker, context, request, credentials, log, cancellationToken).ConfigureAwait(false);
-            }
-            log.Report($"pushing {request.Reference}");
-            await PushAsync(docker, repository, tag, request.Reference, credentials, log, cancellationToken).ConfigureAwait(false);
+            log.Report($"building {reference} on the Docker engine at {_engine}");
+            await BuildAsync(docker, contextDirectory, dockerfile, baseImage, reference, credentials, log, cancellationToken).ConfigureAwait(false);
+            log.Report($"pushing {reference}");
+            await PushAsync(docker, repository, tag, reference, credentials, log, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
@@ -44,7 +48,7 @@ public sealed class DockerImageBuilder : IImageBuilder
         }
     }
 
-    private static async Task BuildAsync(DockerClient docker, ImageBuildContext context, ImageBuildRequest request, DockerConfigCredentials credentials, IProgress<string> log, CancellationToken cancellationToken)
+    private static async Task BuildAsync(DockerClient docker, string contextDirectory, string dockerfile, string baseImage, string reference, DockerConfigCredentials credentials, IProgress<string> log, CancellationToken cancellationToken)
     {
         // The archive goes to a temporary file, not memory: the published code can be large.
         string archivePath = Path.Combine(Path.GetTempPath(), $"flyte-image-context-{Guid.NewGuid():N}.tar");
@@ -52,12 +56,12 @@ public sealed class DockerImageBuilder : IImageBuilder
         {
             await using (var archive = File.Create(archivePath))
             {
-                await BuildContextArchive.WriteTarAsync(context.Directory, archive, cancellationToken).ConfigureAwait(false);
+                await BuildContextArchive.WriteTarAsync(contextDirectory, archive, cancellationToken).ConfigureAwait(false);
             }
             var parameters = new ImageBuildParameters
             {
-                Tags = [request.Reference],
-                Dockerfile = "Dockerfile",
+                Tags = [reference],
+                Dockerfile = dockerfile,
                 NetworkMode = "host",
                 Remove = true,
                 ForceRemove = true,
@@ -66,18 +70,19 @@ public sealed class DockerImageBuilder : IImageBuilder
             await using var contextStream = File.OpenRead(archivePath);
             try
             {
-                await docker.Images.BuildImageFromDockerfileAsync(parameters, contextStream, BaseImageAuth(request.Image.BaseImage, credentials), null, messages, cancellationToken)
+                await docker.Images.BuildImageFromDockerfileAsync(parameters, contextStream, BaseImageAuth(baseImage, credentials), null, messages, cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (DockerApiException e)
             {
-                throw new ImageBuildException($"the Docker engine refused to build {request.Reference} ({(int)e.StatusCode}): {EngineMessage(e)}", e);
+                throw new ImageBuildException($"the Docker engine refused to build {reference} ({(int)e.StatusCode}): {EngineMessage(e)}", e);
             }
             messages.Flush();
             if (messages.Error is { } error)
             {
                 string step = messages.Step is { } started ? $" at {started}" : "";
-                throw new ImageBuildException($"building {request.Reference} failed{step}: {error}");
+                string output = messages.LastOutput is { } last ? $" (its last line: {last})" : "";
+                throw new ImageBuildException($"building {reference} failed{step}: {error}{output}");
             }
         }
         finally

@@ -17,6 +17,9 @@ internal sealed class DockerMessageLog(IProgress<string> log) : IProgress<JSONMe
     /// <summary>The last build step the engine started (<c>Step 2/5 : RUN make</c>), or null.</summary>
     public string? Step { get; private set; }
 
+    /// <summary>The last line the running step wrote itself (not the engine's own "---&gt;" lines), or null.</summary>
+    public string? LastOutput { get; private set; }
+
     public void Report(JSONMessage value)
     {
         if (!string.IsNullOrEmpty(value.Stream))
@@ -33,7 +36,7 @@ internal sealed class DockerMessageLog(IProgress<string> log) : IProgress<JSONMe
         {
             Flush();
             Error ??= error.Trim();
-            Line("error: " + error.Trim());
+            log.Report("error: " + error.Trim());
         }
     }
 
@@ -73,6 +76,12 @@ internal sealed class DockerMessageLog(IProgress<string> log) : IProgress<JSONMe
         if (trimmed.StartsWith("Step ", StringComparison.Ordinal) && trimmed.Contains(" : ", StringComparison.Ordinal))
         {
             Step = trimmed;
+            LastOutput = null;
+        }
+        else if (Step is not null && !trimmed.TrimStart().StartsWith("--->", StringComparison.Ordinal)
+            && !trimmed.StartsWith("Removing intermediate container", StringComparison.Ordinal))
+        {
+            LastOutput = trimmed;
         }
         log.Report(trimmed);
     }

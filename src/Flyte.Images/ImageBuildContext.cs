@@ -80,7 +80,7 @@ public sealed class ImageBuildContext : IDisposable
     }
 
     // A Dockerfile ENV value in double quotes: backslashes, quotes and $ escaped so the value is taken as written.
-    private static string Quote(string value) =>
+    internal static string Quote(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("$", "\\$", StringComparison.Ordinal) + "\"";
 
     public void Dispose()

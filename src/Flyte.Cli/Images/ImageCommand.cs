@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Flyte.Cli.Loading;
+using Flyte.Cli.Remote;
 using Flyte.Images;
 
 namespace Flyte.Cli.Images;
@@ -14,14 +15,17 @@ namespace Flyte.Cli.Images;
 internal sealed class ImageCommand
 {
     private readonly CliEnvironment _environment;
+    private readonly ControlPlaneOptions _controlPlane = new();
 
     public ImageCommand(CliEnvironment environment)
     {
         _environment = environment;
         Push = new Command("push", "Build the project's task image with its published code and push it, unless the registry has it already.")
         {
-            Project, Registry, Repository, BaseImage, Builder, PublishDirectory, Configuration, Artifacts, NativeA0,
+            Project, Registry, Repository, BaseImage, Builder, Force, PublishDirectory, Configuration, Artifacts, NativeA0,
         };
+        // The remote builder's control plane, project and domain (the build runs there).
+        _controlPlane.AddTo(Push);
         Command = new Command("image", "Task images: the code of a project on a base with the .NET runtime and a0.") { Push };
     }
 
@@ -46,9 +50,12 @@ internal sealed class ImageCommand
 
     public Option<string> Builder { get; } = new("--builder")
     {
-        Description = "auto (daemonless when the image has no packages, commands or files, else docker), daemonless or docker.",
+        Description = "auto (daemonless when the image has no packages, commands or files, else docker), daemonless, docker, "
+            + "or remote (the control plane's system/build-image task builds and pushes it; only access to the Flyte API is needed).",
         DefaultValueFactory = _ => "auto",
     };
+
+    public Option<bool> Force { get; } = new("--force") { Description = "With --builder remote: build again even when the builder task has a cached result for this image." };
 
     public Option<string?> PublishDirectory { get; } = new("--publish-dir") { Description = "The project's publish output, when already published (MSBuild passes it)." };
 
@@ -93,22 +100,30 @@ internal sealed class ImageCommand
         var registryClient = new RegistryClient(http, DockerConfigCredentials.Load(environment: DockerVariable).For);
         try
         {
-            if (await registryClient.ExistsAsync(reference, cancellationToken).ConfigureAwait(false))
-            {
-                PushedImageFile.Write(new PushedImage(reference, native), artifacts);
-                await console.Out.WriteLineAsync($"unchanged: {reference} is in the registry already; nothing built or pushed").ConfigureAwait(false);
-                return ExitCodes.Success;
-            }
-            var builder = ChooseBuilder(parse.GetValue(Builder) ?? "auto", image, configuration);
-            await console.Out.WriteLineAsync($"building {reference} ({builder.Name}) on {image.BaseImage}").ConfigureAwait(false);
+            string builderName = parse.GetValue(Builder) ?? "auto";
+            // The remote builder's control plane is connected to only when there is something to build.
+            using var remote = builderName == "remote" && !await registryClient.ExistsAsync(reference, cancellationToken).ConfigureAwait(false)
+                ? ControlPlane.Connect(ControlPlane.Resolve(_controlPlane.Read(parse), _environment))
+                : null;
+            IImageBuilder builder = remote is not null
+                ? new RemoteImageBuilder(remote, _environment.Variable(RemoteImageBuilder.TaskDomainVariable), parse.GetValue(Force))
+                : ChooseBuilder(builderName, image, configuration);
             var clock = Stopwatch.StartNew();
             var log = new Progress<string>(line => console.Error.WriteLine(line));
-            await builder.BuildAndPushAsync(new ImageBuildRequest(image, reference, publishDirectory, projectDirectory, project), log, cancellationToken).ConfigureAwait(false);
-            PushedImageFile.Write(new PushedImage(reference, native), artifacts);
-            await console.Out.WriteLineAsync($"pushed {reference} in {clock.Elapsed.TotalSeconds:F1} s").ConfigureAwait(false);
+            var request = new ImageBuildRequest(image, reference, publishDirectory, projectDirectory, project);
+            var outcome = await ContentTaggedPush.RunAsync(registryClient, builder, request, log, cancellationToken,
+                onBuild: () => console.Out.WriteLine($"building {reference} ({builder.Name}) on {image.BaseImage}")).ConfigureAwait(false);
+            PushedImageFile.Write(new PushedImage(outcome.Image, native), artifacts);
+            await console.Out.WriteLineAsync(outcome.Built
+                ? $"pushed {outcome.Image} in {clock.Elapsed.TotalSeconds:F1} s"
+                : $"unchanged: {reference} is in the registry already; nothing built or pushed").ConfigureAwait(false);
             return ExitCodes.Success;
         }
         catch (RegistryException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+        catch (ImageBuildException e) when (e.Message.StartsWith("remote builder not available", StringComparison.Ordinal))
         {
             throw new UsageException(e.Message, e);
         }
@@ -126,7 +141,7 @@ internal sealed class ImageCommand
         "auto" when image.HasRunSteps || image.Files.Length > 0 => DockerBuilder(),
         "auto" or "daemonless" => new DaemonlessImageBuilder(configuration),
         "docker" => DockerBuilder(),
-        _ => throw new UsageException($"--builder takes auto, daemonless or docker, not '{name}'"),
+        _ => throw new UsageException($"--builder takes auto, daemonless, docker or remote, not '{name}'"),
     };
 
     private DockerImageBuilder DockerBuilder() =>

@@ -68,6 +68,19 @@ public abstract class DevboxStorage : IDisposable
         await store.WriteAsync(uri, content, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reads any object (an uploaded build context, say) at <paramref name="uri"/> into memory.</summary>
+    public async Task<byte[]> ReadBytesAsync(string uri, CancellationToken cancellationToken)
+    {
+        using var scoped = ScopedStoreFor(uri, out var store);
+        var stream = await store.OpenReadAsync(uri, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+            return copy.ToArray();
+        }
+    }
+
     public async Task<bool> ExistsAsync(string uri, CancellationToken cancellationToken)
     {
         using var scoped = ScopedStoreFor(uri, out var store);

@@ -59,4 +59,28 @@ public sealed class DockerMessageLogTests
             ["Step 2/3 : RUN false", " ---> Running in 42", "error: The command '/bin/sh -c false' returned a non-zero code: 1", "error: a later error"],
             lines.All);
     }
+
+    [Fact]
+    public void The_last_line_the_running_step_wrote_is_kept_without_the_engines_own_lines()
+    {
+        var log = new DockerMessageLog(new Lines());
+
+        log.Report(new JSONMessage { Stream = "Step 2/3 : RUN echo one\n ---> Running in 41\none\nRemoving intermediate container 41\n ---> 5678\n" });
+        Assert.Equal("one", log.LastOutput);
+        log.Report(new JSONMessage { Stream = "Step 3/3 : RUN echo disk full >&2; exit 3\n ---> Running in 42\ndisk full\n" });
+        log.Report(new JSONMessage { ErrorMessage = "The command '/bin/sh -c echo disk full >&2; exit 3' returned a non-zero code: 3" });
+
+        Assert.Equal("disk full", log.LastOutput);
+        Assert.Equal("Step 3/3 : RUN echo disk full >&2; exit 3", log.Step);
+    }
+
+    [Fact]
+    public void A_step_that_wrote_nothing_has_no_last_line()
+    {
+        var log = new DockerMessageLog(new Lines());
+
+        log.Report(new JSONMessage { Stream = "Step 1/2 : FROM base:1\n ---> 1234\nStep 2/2 : RUN false\n ---> Running in 42\n" });
+
+        Assert.Null(log.LastOutput);
+    }
 }

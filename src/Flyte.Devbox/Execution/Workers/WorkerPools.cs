@@ -28,7 +28,8 @@ public sealed class WorkerPools : IAsyncDisposable
 
     public WorkerPools(IActionLauncher launcher, DevboxPaths paths, ILogger<WorkerPools> logger)
     {
-        _launcher = launcher as IWorkerLauncher;
+        // The image-build wrapper runs no workers: the launcher it wraps does.
+        _launcher = (launcher is ImageBuilds.ImageBuildLauncher wrapper ? wrapper.Inner : launcher) as IWorkerLauncher;
         _paths = paths;
         _logger = logger;
         _idleLoop = _launcher is null ? Task.CompletedTask : StopIdleWorkersAsync(_lifetime.Token);

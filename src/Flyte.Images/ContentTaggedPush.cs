@@ -1,0 +1,34 @@
+namespace Flyte.Images;
+
+/// <summary>What a push came to: the image deploys are to use, and whether anything was built for it.</summary>
+/// <param name="Image">The image as pushed (a remote builder names it), or the reference the registry had already.</param>
+/// <param name="Built">False when the registry had the content tag already and nothing was built or pushed.</param>
+public sealed record PushOutcome(string Image, bool Built);
+
+/// <summary>
+/// The content tag decides whether anything is built, whichever the builder: a registry that has the reference (its tag
+/// derived from everything that goes into the image, <see cref="ImageTag"/>) has the image.
+/// </summary>
+public static class ContentTaggedPush
+{
+    /// <param name="onBuild">Called once the registry is known not to have the image, before the build starts.</param>
+    public static async Task<PushOutcome> RunAsync(RegistryClient registry, IImageBuilder builder, ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken,
+        Action? onBuild = null)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(request);
+        if (await registry.ExistsAsync(request.Reference, cancellationToken).ConfigureAwait(false))
+        {
+            return new PushOutcome(request.Reference, Built: false);
+        }
+        onBuild?.Invoke();
+        if (builder is RemoteImageBuilder remote)
+        {
+            // The builder task names the image it pushed, as flyte-sdk records it.
+            return new PushOutcome(await remote.BuildAsync(request, log, cancellationToken).ConfigureAwait(false), Built: true);
+        }
+        await builder.BuildAndPushAsync(request, log, cancellationToken).ConfigureAwait(false);
+        return new PushOutcome(request.Reference, Built: true);
+    }
+}
