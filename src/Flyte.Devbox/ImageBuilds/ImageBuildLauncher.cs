@@ -56,15 +56,17 @@ public sealed class ImageBuildLauncher(IActionLauncher inner, DevboxStorage stor
                     Literals = { new NamedLiteral { Name = "o0", Value = new Literal { Scalar = new Scalar { Primitive = new Primitive { StringValue = image } } } } },
                 }, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is ImageBuildException or InvalidDataException or Google.Protobuf.InvalidProtocolBufferException or IOException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                lines.Report("build-image: " + e.Message);
+                // A build's own failure is one line already; anything else says where it came from.
+                string message = e is ImageBuildException ? e.Message : $"the devbox's image builder failed ({e.GetType().Name}): {e.Message}";
+                lines.Report("build-image: " + message);
                 await storage.WriteAsync(ProtoObjects.Join(outputPrefix, "error.pb"), new ErrorDocument
                 {
                     Error = new ContainerError
                     {
                         Code = "ImageBuildFailed",
-                        Message = e.Message,
+                        Message = message,
                         Kind = ContainerError.Types.Kind.NonRecoverable,
                         Origin = ExecutionError.Types.ErrorKind.User,
                     },
