@@ -35,7 +35,7 @@ public static class BuildImageTask
                 Version = version,
             },
             Type = "container",
-            Metadata = new TaskMetadata { Retries = new RetryStrategy { Retries = 0 } },
+            Metadata = new Flyteidl2.Core.TaskMetadata { Retries = new RetryStrategy { Retries = 0 } },
             Interface = new TypedInterface
             {
                 Inputs = new VariableMap { Variables = { Variable("context"), Variable("spec"), Variable("target_image") } },
