@@ -7,8 +7,11 @@ namespace Flyte.Images;
 /// Turns the JSON messages a Docker engine streams while it builds or pushes into log lines, and keeps the error it
 /// reports, with the build step that was running. Reported to synchronously, in the engine's order.
 /// </summary>
-internal sealed class DockerMessageLog(IProgress<string> log) : IProgress<JSONMessage>
+internal sealed partial class DockerMessageLog(IProgress<string> log) : IProgress<JSONMessage>
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\x1b\[[0-9;]*[A-Za-z]")]
+    private static partial System.Text.RegularExpressions.Regex AnsiEscape();
+
     private readonly StringBuilder _partialLine = new();
 
     /// <summary>The first error the engine reported, or null.</summary>
@@ -68,7 +71,8 @@ internal sealed class DockerMessageLog(IProgress<string> log) : IProgress<JSONMe
 
     private void Line(string line)
     {
-        string trimmed = line.TrimEnd();
+        // The engine colours what a step writes to stderr; the colour codes are no part of the line.
+        string trimmed = AnsiEscape().Replace(line, "").TrimEnd();
         if (trimmed.Length == 0)
         {
             return;

@@ -75,6 +75,18 @@ public sealed class DockerMessageLogTests
     }
 
     [Fact]
+    public void The_colour_codes_the_engine_puts_around_stderr_are_left_out()
+    {
+        var lines = new Lines();
+        var log = new DockerMessageLog(lines);
+
+        log.Report(new JSONMessage { Stream = "Step 2/2 : RUN echo oops >&2; exit 3\n ---> Running in 42\n\u001b[91moops\n\u001b[0mRemoving intermediate container 42\n" });
+
+        Assert.Equal("oops", log.LastOutput);
+        Assert.Equal(["Step 2/2 : RUN echo oops >&2; exit 3", " ---> Running in 42", "oops", "Removing intermediate container 42"], lines.All);
+    }
+
+    [Fact]
     public void A_step_that_wrote_nothing_has_no_last_line()
     {
         var log = new DockerMessageLog(new Lines());
