@@ -11,18 +11,26 @@ public sealed record PushOutcome(string Image, bool Built);
 /// </summary>
 public static class ContentTaggedPush
 {
-    /// <param name="onBuild">Called once the registry is known not to have the image, before the build starts.</param>
-    public static async Task<PushOutcome> RunAsync(RegistryClient registry, IImageBuilder builder, ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken,
-        Action? onBuild = null)
+    public static Task<PushOutcome> RunAsync(RegistryClient registry, IImageBuilder builder, ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return RunAsync(registry, () => builder, request, log, cancellationToken);
+    }
+
+    /// <param name="createBuilder">Called only when there is something to build (a remote builder then connects).</param>
+    /// <param name="onBuild">Called with the builder once the registry is known not to have the image, before the build starts.</param>
+    public static async Task<PushOutcome> RunAsync(RegistryClient registry, Func<IImageBuilder> createBuilder, ImageBuildRequest request, IProgress<string> log,
+        CancellationToken cancellationToken, Action<IImageBuilder>? onBuild = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(createBuilder);
         ArgumentNullException.ThrowIfNull(request);
         if (await registry.ExistsAsync(request.Reference, cancellationToken).ConfigureAwait(false))
         {
             return new PushOutcome(request.Reference, Built: false);
         }
-        onBuild?.Invoke();
+        var builder = createBuilder();
+        onBuild?.Invoke(builder);
         if (builder is RemoteImageBuilder remote)
         {
             // The builder task names the image it pushed, as flyte-sdk records it.

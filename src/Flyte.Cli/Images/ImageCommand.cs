@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Flyte.Cli.Loading;
 using Flyte.Cli.Remote;
 using Flyte.Images;
+using Flyte.Remote;
 
 namespace Flyte.Cli.Images;
 
@@ -101,18 +102,29 @@ internal sealed class ImageCommand
         try
         {
             string builderName = parse.GetValue(Builder) ?? "auto";
-            // The remote builder's control plane is connected to only when there is something to build.
-            using var remote = builderName == "remote" && !await registryClient.ExistsAsync(reference, cancellationToken).ConfigureAwait(false)
-                ? ControlPlane.Connect(ControlPlane.Resolve(_controlPlane.Read(parse), _environment))
-                : null;
-            IImageBuilder builder = remote is not null
-                ? new RemoteImageBuilder(remote, _environment.Variable(RemoteImageBuilder.TaskDomainVariable), parse.GetValue(Force))
-                : ChooseBuilder(builderName, image, configuration);
             var clock = Stopwatch.StartNew();
             var log = new Progress<string>(line => console.Error.WriteLine(line));
             var request = new ImageBuildRequest(image, reference, publishDirectory, projectDirectory, project);
-            var outcome = await ContentTaggedPush.RunAsync(registryClient, builder, request, log, cancellationToken,
-                onBuild: () => console.Out.WriteLine($"building {reference} ({builder.Name}) on {image.BaseImage}")).ConfigureAwait(false);
+            // The remote builder's control plane is connected to only when there is something to build.
+            FlyteRemote? remote = null;
+            PushOutcome outcome;
+            try
+            {
+                outcome = await ContentTaggedPush.RunAsync(registryClient, () =>
+                {
+                    if (builderName != "remote")
+                    {
+                        return ChooseBuilder(builderName, image, configuration);
+                    }
+                    remote = ControlPlane.Connect(ControlPlane.Resolve(_controlPlane.Read(parse), _environment));
+                    return new RemoteImageBuilder(remote, _environment.Variable(RemoteImageBuilder.TaskDomainVariable), parse.GetValue(Force));
+                }, request, log, cancellationToken,
+                    onBuild: builder => console.Out.WriteLine($"building {reference} ({builder.Name}) on {image.BaseImage}")).ConfigureAwait(false);
+            }
+            finally
+            {
+                remote?.Dispose();
+            }
             PushedImageFile.Write(new PushedImage(outcome.Image, native), artifacts);
             await console.Out.WriteLineAsync(outcome.Built
                 ? $"pushed {outcome.Image} in {clock.Elapsed.TotalSeconds:F1} s"
