@@ -117,7 +117,9 @@ internal sealed class ImageCommand
                         return ChooseBuilder(builderName, image, configuration);
                     }
                     remote = ControlPlane.Connect(ControlPlane.Resolve(_controlPlane.Read(parse), _environment));
-                    return new RemoteImageBuilder(remote, _environment.Variable(RemoteImageBuilder.TaskDomainVariable), parse.GetValue(Force));
+                    // The CLI's surroundings, not the process's, name the builder's domain.
+                    string domain = _environment.Variable(RemoteImageBuilder.TaskDomainVariable) is { Length: > 0 } named ? named : RemoteImageBuilder.DefaultTaskDomain;
+                    return new RemoteImageBuilder(remote, domain, parse.GetValue(Force));
                 }, request, log, cancellationToken,
                     onBuild: builder => console.Out.WriteLine($"building {reference} ({builder.Name}) on {image.BaseImage}")).ConfigureAwait(false);
             }
