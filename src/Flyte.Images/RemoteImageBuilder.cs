@@ -82,7 +82,7 @@ public sealed class RemoteImageBuilder : IImageBuilder
             log.Report($"started build at {run.Url} (run {run.Name})");
             var details = await FollowAsync(run, log, cancellationToken).ConfigureAwait(false);
             var phase = details.Action?.Status?.Phase ?? ActionPhase.Unspecified;
-            if (phase is not (ActionPhase.Succeeded or (ActionPhase)10))
+            if (phase is not (ActionPhase.Succeeded or PhaseNames.Recovered))
             {
                 string why = details.Action?.ErrorInfo?.Message is { Length: > 0 } message ? OneLine(message) : $"it ended {phase}";
                 throw new ImageBuildException($"building {request.Reference} remotely failed (run {run.Name}, {run.Url}): {why}");
