@@ -31,12 +31,7 @@ public static class ContentTaggedPush
         }
         var builder = createBuilder();
         onBuild?.Invoke(builder);
-        if (builder is RemoteImageBuilder remote)
-        {
-            // The builder task names the image it pushed, as flyte-sdk records it.
-            return new PushOutcome(await remote.BuildAsync(request, log, cancellationToken).ConfigureAwait(false), Built: true);
-        }
-        await builder.BuildAndPushAsync(request, log, cancellationToken).ConfigureAwait(false);
-        return new PushOutcome(request.Reference, Built: true);
+        // The image as the builder pushed it: a remote builder's task names it, as flyte-sdk records it.
+        return new PushOutcome(await builder.BuildAndPushAsync(request, log, cancellationToken).ConfigureAwait(false), Built: true);
     }
 }

@@ -13,7 +13,7 @@ public sealed class DaemonlessImageBuilder(string configuration = "Release") : I
 {
     public string Name => "daemonless";
 
-    public async Task BuildAndPushAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken)
+    public async Task<string> BuildAndPushAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken)
     {
         if (request.Image.HasRunSteps || request.Image.Files.Length > 0)
         {
@@ -51,6 +51,7 @@ public sealed class DaemonlessImageBuilder(string configuration = "Release") : I
         {
             File.Delete(environmentTargets);
         }
+        return request.Reference;
     }
 
     /// <summary>The image's environment variables as the SDK's ContainerEnvironmentVariable items.</summary>

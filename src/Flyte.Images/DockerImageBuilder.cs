@@ -23,10 +23,11 @@ public sealed class DockerImageBuilder : IImageBuilder
 
     public string Name => "docker";
 
-    public async Task BuildAndPushAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken)
+    public async Task<string> BuildAndPushAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken)
     {
         using var context = ImageBuildContext.Create(request.Image, request.AppDirectory, request.ProjectDirectory);
         await BuildAndPushFolderAsync(context.Directory, "Dockerfile", request.Image.BaseImage, request.Reference, log, cancellationToken).ConfigureAwait(false);
+        return request.Reference;
     }
 
     /// <summary>Builds the Dockerfile <paramref name="dockerfile"/> of the context folder <paramref name="contextDirectory"/> as <paramref name="reference"/> and pushes it.</summary>

@@ -8,7 +8,8 @@ public interface IImageBuilder
 
     /// <param name="request">The image, its code and the reference (registry/repository:tag) to push it as.</param>
     /// <param name="log">The build's output, line by line.</param>
-    Task BuildAndPushAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken);
+    /// <returns>The image as pushed: the request's reference, or what a builder that pushes elsewhere names (the remote builder's task).</returns>
+    Task<string> BuildAndPushAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken);
 }
 
 /// <param name="Image">What goes into the image.</param>

@@ -31,7 +31,7 @@ public sealed class KubernetesImageBuilder : IImageBuilder
 
     public string Name => "kubernetes";
 
-    public async Task BuildAndPushAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken)
+    public async Task<string> BuildAndPushAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken)
     {
         var options = WithEnvironmentDefaults(_options, Environment.GetEnvironmentVariable);
         string tag = ImageReference.Split(request.Reference).Tag;
@@ -67,6 +67,7 @@ public sealed class KubernetesImageBuilder : IImageBuilder
                 log.Report($"could not delete the build context {contextUri}: {e.Message}");
             }
         }
+        return request.Reference;
     }
 
     /// <summary><c>&lt;prefix&gt;/&lt;tag&gt;-&lt;id&gt;.tar.gz</c>: one object per build, so that builds of the same tag never read each other's.</summary>

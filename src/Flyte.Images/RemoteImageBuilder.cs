@@ -46,12 +46,9 @@ public sealed class RemoteImageBuilder : IImageBuilder
     /// <summary>The domain the builder task is looked up in.</summary>
     public string TaskDomain { get; }
 
-    public async Task BuildAndPushAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken) =>
-        await BuildAsync(request, log, cancellationToken).ConfigureAwait(false);
-
     /// <summary>Builds and pushes <paramref name="request"/>'s image; returns the image the builder reports (its first output).</summary>
     /// <exception cref="ImageBuildException">No builder task, or the build failed: one line saying which and why.</exception>
-    public async Task<string> BuildAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken)
+    public async Task<string> BuildAndPushAsync(ImageBuildRequest request, IProgress<string> log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);

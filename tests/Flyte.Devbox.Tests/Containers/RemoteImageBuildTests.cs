@@ -145,7 +145,7 @@ public sealed class RemoteImageBuildTests(ITestOutputHelper output) : IAsyncLife
             .WithCommands("echo this step is fine", "echo no space left for the model >&2; exit 3");
         var request = Request(image);
 
-        var error = await Assert.ThrowsAsync<ImageBuildException>(() => new RemoteImageBuilder(_remote).BuildAsync(request, _log, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ImageBuildException>(() => new RemoteImageBuilder(_remote).BuildAndPushAsync(request, _log, CancellationToken.None));
 
         output.WriteLine(error.Message);
         Assert.StartsWith($"building {request.Reference} remotely failed (run ", error.Message);
@@ -161,7 +161,7 @@ public sealed class RemoteImageBuildTests(ITestOutputHelper output) : IAsyncLife
     {
         var builder = new RemoteImageBuilder(_remote, taskDomain: "staging");
 
-        var error = await Assert.ThrowsAsync<ImageBuildException>(() => builder.BuildAsync(Request(Image.FromBase(ContainerServices.BaseImage)), _log, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ImageBuildException>(() => builder.BuildAndPushAsync(Request(Image.FromBase(ContainerServices.BaseImage)), _log, CancellationToken.None));
 
         Assert.Equal($"remote builder not available: no task system/build-image in domain staging at {_remote.Options.Endpoint}", error.Message);
     }
